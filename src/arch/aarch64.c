@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: MIT
+/*
+ * aarch64: registers, syscall numbers and the native ABI's identity.
+ * Compiled and kept behind the same interface as x86_64; the test
+ * suite runs on x86_64.  The syscall number lives apart from the
+ * general registers (NT_ARM_SYSTEM_CALL) and x0 is both the first
+ * argument and the return value.
+ */
+#include "config.h"
+
+#include <elf.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+#include <asm/ptrace.h>
+#include <linux/audit.h>
+
+#include "arch.h"
+
+#ifndef NT_ARM_SYSTEM_CALL
+#define NT_ARM_SYSTEM_CALL 0x404
+#endif
+
+static const char *const syscall_names[] = {
+#include "aarch64-syscalls.h"
+};
+
+#define NR_NAMES ((long)(sizeof(syscall_names) / sizeof(syscall_names[0])))
+
+static const long sysid_nr[SYSID_COUNT] = {
+	[SYSID_nanosleep] = SYS_nanosleep,
+	[SYSID_clock_nanosleep] = SYS_clock_nanosleep,
+	[SYSID_pause] = -1,
+	[SYSID_rt_sigsuspend] = SYS_rt_sigsuspend,
+	[SYSID_rt_sigtimedwait] = SYS_rt_sigtimedwait,
+	[SYSID_poll] = -1,
+	[SYSID_ppoll] = SYS_ppoll,
+	[SYSID_select] = -1,
+	[SYSID_pselect6] = SYS_pselect6,
+	[SYSID_epoll_wait] = -1,
+	[SYSID_epoll_pwait] = SYS_epoll_pwait,
+	[SYSID_epoll_pwait2] = SYS_epoll_pwait2,
+	[SYSID_wait4] = SYS_wait4,
+	[SYSID_waitid] = SYS_waitid,
+	[SYSID_futex] = SYS_futex,
+	[SYSID_restart_syscall] = SYS_restart_syscall,
+	[SYSID_execve] = SYS_execve,
+	[SYSID_execveat] = SYS_execveat,
+	[SYSID_exit] = SYS_exit,
+	[SYSID_exit_group] = SYS_exit_group,
+};
+
+static struct user_pt_regs *ur(struct arch_regs *regs)
+{
+	return (struct user_pt_regs *)regs->raw;
+}
+
+static const struct user_pt_regs *cur(const struct arch_regs *regs)
+{
+	return (const struct user_pt_regs *)regs->raw;
+}
+
+uint32_t arch_audit_arch(void)
+{
+	return AUDIT_ARCH_AARCH64;
+}
+
+uint32_t arch_foreign_nr_base(void)
+{
+	return 0;
+}
+
+const char *arch_name(void)
+{
+	return "aarch64";
+}
+
+long arch_sysnr(enum sysid id)
+{
+	if ((int)id < 0 || id >= SYSID_COUNT)
+		return -1;
+	return sysid_nr[id];
+}
+
+int arch_sysid(long nr)
+{
+	if (nr < 0)
+		return -1;
+	for (int i = 0; i < SYSID_COUNT; i++)
+		if (sysid_nr[i] == nr)
+			return i;
+	return -1;
+}
+
+const char *arch_syscall_name(long nr)
+{
+	if (nr < 0 || nr >= NR_NAMES)
+		return NULL;
+	return syscall_names[nr];
+}
+
+long arch_syscall_lookup(const char *name)
+{
+	for (long nr = 0; nr < NR_NAMES; nr++)
+		if (syscall_names[nr] && strcmp(syscall_names[nr], name) == 0)
+			return nr;
+	return -1;
+}
+
+long arch_max_syscall(void)
+{
+	return NR_NAMES - 1;
+}
+
+int arch_get_regs(pid_t tid, struct arch_regs *regs)
+{
+	struct iovec iov = { .iov_base = ur(regs), .iov_len = sizeof(struct user_pt_regs) };
+	int nr = -1;
+	struct iovec nriov = { .iov_base = &nr, .iov_len = sizeof(nr) };
+
+	if (ptrace(PTRACE_GETREGSET, tid, (void *)NT_PRSTATUS, &iov) < 0)
+		return -1;
+	if (ptrace(PTRACE_GETREGSET, tid, (void *)NT_ARM_SYSTEM_CALL, &nriov) < 0)
+		return -1;
+	regs->orig_nr = (uint64_t)(int64_t)nr;
+	return 0;
+}
+
+int arch_set_regs(pid_t tid, const struct arch_regs *regs)
+{
+	struct iovec iov = { .iov_base = (void *)cur(regs), .iov_len = sizeof(struct user_pt_regs) };
+	int nr = (int)regs->orig_nr;
+	struct iovec nriov = { .iov_base = &nr, .iov_len = sizeof(nr) };
+
+	if (ptrace(PTRACE_SETREGSET, tid, (void *)NT_ARM_SYSTEM_CALL, &nriov) < 0)
+		return -1;
+	return ptrace(PTRACE_SETREGSET, tid, (void *)NT_PRSTATUS, &iov) < 0 ? -1 : 0;
+}
+
+long arch_regs_nr(const struct arch_regs *regs)
+{
+	return (long)(int64_t)regs->orig_nr;
+}
+
+void arch_regs_set_nr(struct arch_regs *regs, long nr)
+{
+	regs->orig_nr = (uint64_t)nr;
+}
+
+uint64_t arch_regs_arg(const struct arch_regs *regs, int i)
+{
+	return (i >= 0 && i < 6) ? cur(regs)->regs[i] : 0;
+}
+
+void arch_regs_set_arg(struct arch_regs *regs, int i, uint64_t val)
+{
+	if (i >= 0 && i < 6)
+		ur(regs)->regs[i] = val;
+}
+
+int64_t arch_regs_ret(const struct arch_regs *regs)
+{
+	return (int64_t)cur(regs)->regs[0];
+}
+
+void arch_regs_set_ret(struct arch_regs *regs, int64_t val)
+{
+	ur(regs)->regs[0] = (uint64_t)val;
+}
+
+uint64_t arch_regs_ip(const struct arch_regs *regs)
+{
+	return cur(regs)->pc;
+}
+
+void arch_regs_set_ip(struct arch_regs *regs, uint64_t ip)
+{
+	ur(regs)->pc = ip;
+}
+
+uint64_t arch_regs_sp(const struct arch_regs *regs)
+{
+	return cur(regs)->sp;
+}
+
+uint64_t arch_regs_fp(const struct arch_regs *regs)
+{
+	return cur(regs)->regs[29];
+}
+
+unsigned int arch_syscall_insn_len(void)
+{
+	return 4; /* svc #0 */
+}
+
+int arch_format_regs(const struct arch_regs *regs, char *buf, size_t len)
+{
+	const struct user_pt_regs *r = cur(regs);
+	size_t off = 0;
+
+	for (int i = 0; i < 31 && off < len; i++)
+		off += (size_t)snprintf(buf + off, len - off, "x%-2d=%016llx%s", i,
+					(unsigned long long)r->regs[i], (i % 4 == 3) ? "\n" : " ");
+	if (off < len)
+		off += (size_t)snprintf(buf + off, len - off, "\nsp=%016llx pc=%016llx pstate=%08llx\n",
+					(unsigned long long)r->sp, (unsigned long long)r->pc,
+					(unsigned long long)r->pstate);
+	return (int)off;
+}

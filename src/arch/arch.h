@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The arch layer: the only code that knows register names, syscall
+ * numbers and instruction lengths.  Everything above it speaks in
+ * "sysid"s (architecture-neutral syscall identities) and in the
+ * struct arch_regs accessors below.
+ */
+#ifndef PTSANDBOX_ARCH_H
+#define PTSANDBOX_ARCH_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+/*
+ * Syscalls the supervisor reasons about by identity.  Not every
+ * architecture has every one (aarch64 has no pause, poll, select,
+ * epoll_wait); arch_sysnr() returns -1 for those.
+ */
+enum sysid {
+	SYSID_nanosleep,
+	SYSID_clock_nanosleep,
+	SYSID_pause,
+	SYSID_rt_sigsuspend,
+	SYSID_rt_sigtimedwait,
+	SYSID_poll,
+	SYSID_ppoll,
+	SYSID_select,
+	SYSID_pselect6,
+	SYSID_epoll_wait,
+	SYSID_epoll_pwait,
+	SYSID_epoll_pwait2,
+	SYSID_wait4,
+	SYSID_waitid,
+	SYSID_futex,
+	SYSID_restart_syscall,
+	SYSID_execve,
+	SYSID_execveat,
+	SYSID_exit,
+	SYSID_exit_group,
+	SYSID_COUNT
+};
+
+/* The registers of one stopped thread, as the arch layer keeps them. */
+struct arch_regs {
+	uint64_t raw[64];	/* user_regs_struct / user_pt_regs, opaque above */
+	uint64_t orig_nr;	/* aarch64 keeps the syscall number apart */
+};
+
+/* The native ABI's AUDIT_ARCH_* value (what seccomp_data.arch holds). */
+uint32_t arch_audit_arch(void);
+/* Syscall numbers at or above this belong to another ABI (x32); 0: none. */
+uint32_t arch_foreign_nr_base(void);
+const char *arch_name(void);
+
+/* sysid <-> number, for the native ABI. */
+long arch_sysnr(enum sysid id);
+int arch_sysid(long nr);	/* -1 when not an enum sysid */
+
+/* Syscall names for the native ABI (NULL when unknown). */
+const char *arch_syscall_name(long nr);
+long arch_syscall_lookup(const char *name);
+long arch_max_syscall(void);
+
+/* Register access (ptrace). Both return 0 or -1 with errno set. */
+int arch_get_regs(pid_t tid, struct arch_regs *regs);
+int arch_set_regs(pid_t tid, const struct arch_regs *regs);
+
+long arch_regs_nr(const struct arch_regs *regs);
+void arch_regs_set_nr(struct arch_regs *regs, long nr);
+uint64_t arch_regs_arg(const struct arch_regs *regs, int i);
+void arch_regs_set_arg(struct arch_regs *regs, int i, uint64_t val);
+int64_t arch_regs_ret(const struct arch_regs *regs);
+void arch_regs_set_ret(struct arch_regs *regs, int64_t val);
+uint64_t arch_regs_ip(const struct arch_regs *regs);
+void arch_regs_set_ip(struct arch_regs *regs, uint64_t ip);
+uint64_t arch_regs_sp(const struct arch_regs *regs);
+uint64_t arch_regs_fp(const struct arch_regs *regs);
+
+/* Length of the syscall instruction, for rewinding to re-execute it. */
+unsigned int arch_syscall_insn_len(void);
+
+/*
+ * Print the general registers one per "name=value" pair into buf,
+ * for crash reports.  Returns the length written.
+ */
+int arch_format_regs(const struct arch_regs *regs, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Emulated blocking syscalls: the interface between the tracer loop
+ * and the per-family emulations (sleep.c, poll.c, ...).
+ *
+ * An emulated call does not keep the guest thread ptrace-stopped.  At
+ * its seccomp stop the call is checked without blocking; if it would
+ * block, a worker thread takes over the wait and the guest thread is
+ * parked in the kernel in ppoll(NULL, 0, NULL, mask): an interruptible
+ * sleep under the call's own signal mask.  Any signal the kernel would
+ * deliver to that thread therefore wakes it into a signal-delivery-
+ * stop, which is how the supervisor learns of it.  See doc/design.md.
+ */
+#ifndef PTSANDBOX_EMUL_H
+#define PTSANDBOX_EMUL_H
+
+#include <stdbool.h>
+#include <linux/ptrace.h>
+
+#include "../seccomp_filter.h"
+
+struct task;
+
+/* Add the syscalls the emulation needs to trap. */
+void emul_interpose(struct sysset *set);
+/* Start workers etc.  Returns an fd the tracer polls for completions. */
+int emul_init(void);
+/*
+ * Seccomp stop of an interposed native-ABI syscall.  Returns false if
+ * the tracer should resume the syscall unchanged.  Returns true if the
+ * emulation changed the registers (and has resumed nothing itself).
+ */
+bool emul_syscall(struct task *t, const struct ptrace_syscall_info *info);
+/* Completion fd readable: interrupt the guest threads whose wait ended. */
+void emul_completions(void);
+/*
+ * t is at a stop with an emulated wait outstanding: a signal-delivery-
+ * stop for sig (sig > 0) or the trap of our PTRACE_INTERRUPT (sig == 0).
+ * Settles the call: result, or restart code for the kernel to apply.
+ */
+void emul_settle(struct task *t, int sig);
+/* t is gone (exit, exec): drop its wait without touching registers. */
+void emul_task_gone(struct task *t);
+
+#endif

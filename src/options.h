@@ -1,0 +1,38 @@
+/* SPDX-License-Identifier: MIT */
+/* Command-line options: pure parsing, no side effects, unit-tested. */
+#ifndef PTSANDBOX_OPTIONS_H
+#define PTSANDBOX_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* Exit statuses, following timeout(1) and env(1). */
+enum {
+	EXIT_TIMEDOUT = 124,
+	EXIT_OWN_FAILURE = 125,
+	EXIT_CANNOT_EXEC = 126,
+	EXIT_NOT_FOUND = 127,
+};
+
+enum options_action {
+	OPT_RUN,	/* run argv under the supervisor */
+	OPT_HELP,	/* print usage to stdout, exit 0 */
+	OPT_VERSION,	/* print version to stdout, exit 0 */
+	OPT_ERROR,	/* print error (and hint) to stderr, exit 125 */
+};
+
+struct options {
+	enum options_action action;
+	const char *output;	/* -o FILE: diagnostics go here, else stderr */
+	char *const *argv;	/* the guest command line */
+	int argc;
+	char error[256];	/* with OPT_ERROR: the one-line message */
+};
+
+/* Parse argv into opts. Never exits, never prints. */
+void options_parse(int argc, char *const argv[], struct options *opts);
+
+/* The --help text. */
+extern const char options_usage[];
+
+#endif

@@ -1,0 +1,107 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Filter generation and installation.  The program is a straight
+ * list of "jeq nr; ret TRACE" pairs rather than a jump table: the
+ * interposed set is small, each pair has no jump-offset limit, and
+ * the common case (a syscall we do not trap) falls through to ALLOW
+ * after a handful of compares.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+#include <linux/audit.h>
+#include <linux/seccomp.h>
+
+#include "seccomp_filter.h"
+
+void sysset_clear(struct sysset *set)
+{
+	memset(set, 0, sizeof(*set));
+}
+
+void sysset_add(struct sysset *set, long nr)
+{
+	if (nr >= 0 && nr < SYSSET_MAX)
+		set->bits[nr / 8] |= (uint8_t)(1u << (nr % 8));
+}
+
+void sysset_del(struct sysset *set, long nr)
+{
+	if (nr >= 0 && nr < SYSSET_MAX)
+		set->bits[nr / 8] &= (uint8_t)~(1u << (nr % 8));
+}
+
+bool sysset_has(const struct sysset *set, long nr)
+{
+	if (set->all)
+		return true;
+	if (nr < 0 || nr >= SYSSET_MAX)
+		return false;
+	return set->bits[nr / 8] & (1u << (nr % 8));
+}
+
+static struct sock_filter stmt(uint16_t code, uint32_t k)
+{
+	struct sock_filter f = { .code = code, .jt = 0, .jf = 0, .k = k };
+
+	return f;
+}
+
+static struct sock_filter jump(uint16_t code, uint32_t k, uint8_t jt, uint8_t jf)
+{
+	struct sock_filter f = { .code = code, .jt = jt, .jf = jf, .k = k };
+
+	return f;
+}
+
+size_t seccomp_build(const struct sysset *set, uint32_t audit_arch, uint32_t foreign_base,
+		     struct sock_filter *prog)
+{
+	size_t n = 0;
+
+	if (set->all) {
+		prog[n++] = stmt(BPF_RET | BPF_K, SECCOMP_RET_TRACE);
+		return n;
+	}
+	/* Another ABI (int 0x80 on x86_64): trap it, its numbers differ. */
+	prog[n++] = stmt(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch));
+	prog[n++] = jump(BPF_JMP | BPF_JEQ | BPF_K, audit_arch, 1, 0);
+	prog[n++] = stmt(BPF_RET | BPF_K, SECCOMP_RET_TRACE);
+	prog[n++] = stmt(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr));
+	/* Same audit arch, other ABI (x32): trap it too. */
+	if (foreign_base) {
+		prog[n++] = jump(BPF_JMP | BPF_JGE | BPF_K, foreign_base, 0, 1);
+		prog[n++] = stmt(BPF_RET | BPF_K, SECCOMP_RET_TRACE);
+	}
+	for (long nr = 0; nr < SYSSET_MAX; nr++) {
+		if (!sysset_has(set, nr))
+			continue;
+		prog[n++] = jump(BPF_JMP | BPF_JEQ | BPF_K, (uint32_t)nr, 0, 1);
+		prog[n++] = stmt(BPF_RET | BPF_K, SECCOMP_RET_TRACE);
+	}
+	prog[n++] = stmt(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
+	return n;
+}
+
+int seccomp_install(struct sock_filter *prog, size_t len)
+{
+	struct sock_fprog fprog = { .len = (unsigned short)len, .filter = prog };
+
+	/*
+	 * Without CAP_SYS_ADMIN the kernel insists on no_new_privs.  Try
+	 * without it first so a root supervisor keeps setuid semantics
+	 * as native as ptrace allows.
+	 */
+	if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fprog) == 0)
+		return 0;
+	if (errno != EACCES)
+		return -1;
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+		return -1;
+	return (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fprog);
+}

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: MIT
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../log.h"
+#include "../task.h"
+#include "forward.h"
+#include "host.h"
+#include "sigstate.h"
+
+/*
+ * How long a guest's own copy of a signal may wait for its host twin.
+ * Both copies of one kill(-pgrp) or terminal signal are queued in the
+ * same kernel call, guest first (newer group members are signalled
+ * first), so in practice the twin is seen within one loop iteration.
+ */
+#define TWIN_WINDOW_NS 1000000000ll
+#define KCOPY_MAX 8
+#define FWD_MAX 8
+
+struct kcopy {
+	int code;
+	pid_t pid;
+	uid_t uid;
+	long long when;
+};
+
+struct fwd {
+	siginfo_t info;
+};
+
+static pid_t guest;
+static void (*drain)(void);
+
+/* Guest's own copies not yet matched with a host twin, per signal. */
+static struct kcopy kcopies[NSIG][KCOPY_MAX];
+static int nkcopies[NSIG];
+/* A twin matched while still pending: its delivery is not a new copy. */
+static int credit[NSIG];
+/* Host siginfos forwarded with kill(), oldest first, per signal. */
+static struct fwd fwds[NSIG][FWD_MAX];
+static int nfwds[NSIG];
+
+static long long now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1000000000ll + ts.tv_nsec;
+}
+
+void forward_init(pid_t guest_tgid, void (*drain_events)(void))
+{
+	guest = guest_tgid;
+	drain = drain_events;
+}
+
+void forward_guest_gone(void)
+{
+	guest = 0;
+}
+
+static bool from_guest(pid_t pid)
+{
+	return pid > 0 && (task_find(pid) || proc_find(pid));
+}
+
+static bool kcopy_take(int sig, int code, pid_t pid, uid_t uid)
+{
+	long long t = now_ns();
+
+	for (int i = 0; i < nkcopies[sig]; i++) {
+		struct kcopy *k = &kcopies[sig][i];
+
+		if (t - k->when > TWIN_WINDOW_NS || k->code != code || k->pid != pid ||
+		    k->uid != uid)
+			continue;
+		*k = kcopies[sig][--nkcopies[sig]];
+		return true;
+	}
+	return false;
+}
+
+static void kcopy_add(int sig, const siginfo_t *si)
+{
+	struct kcopy k = { si->si_code, si->si_pid, si->si_uid, now_ns() };
+
+	if (nkcopies[sig] == KCOPY_MAX) {
+		memmove(&kcopies[sig][0], &kcopies[sig][1], sizeof(k) * (KCOPY_MAX - 1));
+		nkcopies[sig]--;
+	}
+	kcopies[sig][nkcopies[sig]++] = k;
+}
+
+static void fwd_push(int sig, const struct signalfd_siginfo *ssi)
+{
+	siginfo_t *si;
+
+	if (nfwds[sig] == FWD_MAX) {
+		memmove(&fwds[sig][0], &fwds[sig][1], sizeof(fwds[sig][0]) * (FWD_MAX - 1));
+		nfwds[sig]--;
+	}
+	si = &fwds[sig][nfwds[sig]++].info;
+	memset(si, 0, sizeof(*si));
+	si->si_signo = sig;
+	si->si_code = ssi->ssi_code;
+	si->si_pid = (pid_t)ssi->ssi_pid;
+	si->si_uid = ssi->ssi_uid;
+	si->si_value.sival_ptr = (void *)(uintptr_t)ssi->ssi_ptr;
+}
+
+static bool is_user_code(int code)
+{
+	return code == SI_USER || code == SI_QUEUE || code == SI_TKILL || code == SI_KERNEL;
+}
+
+void forward_host_signal(const struct signalfd_siginfo *ssi)
+{
+	int sig = (int)ssi->ssi_signo;
+	struct sigstate st;
+
+	if (!guest || sig <= 0 || sig >= NSIG)
+		return;
+	/*
+	 * A guest signalling its parent means the shell, natively; it must
+	 * not bounce back into the guest (sudo's rule, for the same reason).
+	 */
+	if (ssi->ssi_code != SI_KERNEL && from_guest((pid_t)ssi->ssi_pid))
+		return;
+	/*
+	 * Twin still pending in the guest: the kernel will deliver it.
+	 * Read the pending set before draining stops: both happen under
+	 * the guest's siglock, so a twin is either pending here or its
+	 * signal-delivery-stop is already waitable.
+	 */
+	if (sigstate_read(guest, &st) == 0 && (st.shared & sigbit(sig))) {
+		credit[sig] = 1;
+		return;
+	}
+	drain();
+	if (kcopy_take(sig, ssi->ssi_code, (pid_t)ssi->ssi_pid, ssi->ssi_uid))
+		return;
+	fwd_push(sig, ssi);
+	if (kill(guest, sig) < 0 && errno != ESRCH)
+		psb_perror("cannot forward signal %d to the guest", sig);
+}
+
+void forward_on_delivery(struct task *t, int sig, siginfo_t *si)
+{
+	if (sig <= 0 || sig >= NSIG)
+		return;
+	if (si->si_code == SI_USER && si->si_pid == getpid()) {
+		if (nfwds[sig] == 0)
+			return;
+		/* Hand the guest the host sender's siginfo, not ours. */
+		*si = fwds[sig][0].info;
+		memmove(&fwds[sig][0], &fwds[sig][1], sizeof(fwds[sig][0]) * (size_t)(--nfwds[sig]));
+		ptrace(PTRACE_SETSIGINFO, t->tid, NULL, si);
+		return;
+	}
+	if (!host_signal_forwarded(sig) || !is_user_code(si->si_code))
+		return;
+	if (si->si_code != SI_KERNEL && from_guest(si->si_pid))
+		return;
+	if (credit[sig]) {
+		credit[sig] = 0;
+		return;
+	}
+	kcopy_add(sig, si);
+}

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Host-to-guest signal forwarding.  A host signal is handed to the
+ * guest's kernel with kill(2), so the kernel itself picks the thread,
+ * keeps it pending while blocked, merges standard signals, and wakes
+ * whatever the guest is blocked in.  At the guest's signal-delivery-
+ * stop the siginfo is put back to what the host sender wrote.
+ *
+ * A terminal (or kill -SIG -PGRP) signals the guest and ptsandbox at
+ * once; the guest's copy is its twin and ptsandbox's copy must then
+ * not be forwarded, or one Ctrl-C would run the handler twice.
+ */
+#ifndef PTSANDBOX_SIGNALS_FORWARD_H
+#define PTSANDBOX_SIGNALS_FORWARD_H
+
+#include <signal.h>
+#include <sys/signalfd.h>
+#include <sys/types.h>
+
+struct task;
+
+void forward_init(pid_t guest_tgid, void (*drain_events)(void));
+/* The guest process that host signals go to is gone. */
+void forward_guest_gone(void);
+/* A forwarded-set signal was read from the supervisor's signalfd. */
+void forward_host_signal(const struct signalfd_siginfo *ssi);
+/* Signal-delivery-stop of a guest thread for sig; si is its siginfo. */
+void forward_on_delivery(struct task *t, int sig, siginfo_t *si);
+
+#endif

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: MIT
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "arch/arch.h"
+#include "log.h"
+#include "signals/host.h"
+#include "spawn.h"
+
+static void child_fail(int err_fd, int err)
+{
+	ssize_t unused = write(err_fd, &err, sizeof(err));
+
+	(void)unused;
+	_exit(EXIT_FAILURE);
+}
+
+static void __attribute__((noreturn))
+child_main(char *const argv[], const struct sysset *set, int sync_fd, int err_fd)
+{
+	static struct sock_filter prog[SECCOMP_PROG_MAX];
+	size_t len;
+	char go;
+
+	/* Wait until the tracer has seized us; EOF means it died first. */
+	if (read(sync_fd, &go, 1) != 1)
+		_exit(EXIT_FAILURE);
+	close(sync_fd);
+
+	host_signals_restore_in_child();
+	len = seccomp_build(set, arch_audit_arch(), arch_foreign_nr_base(), prog);
+	if (seccomp_install(prog, len) < 0) {
+		/* Negative: not an execve errno, the tracer reports it as its own. */
+		child_fail(err_fd, -errno);
+	}
+	execvp(argv[0], argv);
+	child_fail(err_fd, errno);
+	_exit(EXIT_FAILURE);
+}
+
+int spawn_guest(char *const argv[], const struct sysset *set, struct spawned *out)
+{
+	int sync[2], err[2];
+	pid_t pid;
+
+	if (pipe2(sync, O_CLOEXEC) < 0 || pipe2(err, O_CLOEXEC) < 0) {
+		psb_perror("pipe");
+		return -1;
+	}
+	pid = fork();
+	if (pid < 0) {
+		psb_perror("fork");
+		return -1;
+	}
+	if (pid == 0) {
+		close(sync[1]);
+		close(err[0]);
+		child_main(argv, set, sync[0], err[1]);
+	}
+	close(sync[0]);
+	close(err[1]);
+	if (ptrace(PTRACE_SEIZE, pid, NULL, (void *)(long)PTSANDBOX_PTRACE_OPTIONS) < 0) {
+		psb_perror("cannot trace the guest (PTRACE_SEIZE)");
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, 0);
+		close(sync[1]);
+		close(err[0]);
+		return -1;
+	}
+	if (write(sync[1], "g", 1) != 1) {
+		psb_perror("cannot start the guest");
+		kill(pid, SIGKILL);
+		waitpid(pid, NULL, __WALL);
+		close(sync[1]);
+		close(err[0]);
+		return -1;
+	}
+	close(sync[1]);
+	out->pid = pid;
+	out->exec_err_fd = err[0];
+	return 0;
+}

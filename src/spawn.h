@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: MIT */
+/* Starting the guest: fork, seize, install the filter, execve. */
+#ifndef PTSANDBOX_SPAWN_H
+#define PTSANDBOX_SPAWN_H
+
+#include <sys/types.h>
+
+#include "seccomp_filter.h"
+
+struct spawned {
+	pid_t pid;
+	int exec_err_fd;	/* readable: errno of a failed execve; EOF: exec'd */
+};
+
+/*
+ * Fork the guest, PTRACE_SEIZE it with every follow option, and only
+ * then let it install its seccomp filter and execvp(argv).  The filter
+ * must not fire before the tracer is attached (SECCOMP_RET_TRACE with
+ * no tracer fails the syscall with ENOSYS).  Returns 0, or -1 after
+ * printing why (the child, if any, is killed and reaped).
+ */
+int spawn_guest(char *const argv[], const struct sysset *set, struct spawned *out);
+
+/* PTRACE_O_* options every tracee carries. */
+#define PTSANDBOX_PTRACE_OPTIONS                                                        \
+	(PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |               \
+	 PTRACE_O_TRACEEXEC | PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL |              \
+	 PTRACE_O_TRACESYSGOOD)
+
+#endif

@@ -1,0 +1,167 @@
+// SPDX-License-Identifier: MIT
+/* The task table: a small hash of traced threads by tid. */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "task.h"
+
+#define TASK_HASH 1024
+
+static struct task *task_hash[TASK_HASH];
+static struct proc *procs;
+static int ntasks;
+
+static unsigned int hash(pid_t tid)
+{
+	return (unsigned int)tid % TASK_HASH;
+}
+
+struct task *task_find(pid_t tid)
+{
+	for (struct task *t = task_hash[hash(tid)]; t; t = t->hnext)
+		if (t->tid == tid)
+			return t;
+	return NULL;
+}
+
+struct proc *proc_find(pid_t tgid)
+{
+	for (struct proc *p = procs; p; p = p->next)
+		if (p->tgid == tgid)
+			return p;
+	return NULL;
+}
+
+struct proc *proc_first(void)
+{
+	return procs;
+}
+
+static struct proc *proc_get(pid_t tgid, pid_t ppid)
+{
+	struct proc *p = proc_find(tgid);
+
+	if (p)
+		return p;
+	p = calloc(1, sizeof(*p));
+	if (!p)
+		abort();
+	p->tgid = tgid;
+	p->ppid = ppid;
+	p->next = procs;
+	procs = p;
+	return p;
+}
+
+static void proc_put(struct proc *p)
+{
+	struct proc **pp;
+
+	if (--p->nthreads > 0)
+		return;
+	for (pp = &procs; *pp; pp = &(*pp)->next) {
+		if (*pp == p) {
+			*pp = p->next;
+			break;
+		}
+	}
+	free(p);
+}
+
+static void hash_insert(struct task *t)
+{
+	unsigned int h = hash(t->tid);
+
+	t->hnext = task_hash[h];
+	task_hash[h] = t;
+}
+
+static void hash_unlink(struct task *t)
+{
+	for (struct task **tp = &task_hash[hash(t->tid)]; *tp; tp = &(*tp)->hnext) {
+		if (*tp == t) {
+			*tp = t->hnext;
+			return;
+		}
+	}
+}
+
+struct task *task_add(pid_t tid, pid_t tgid, pid_t ppid)
+{
+	struct task *t = task_find(tid);
+
+	if (t)
+		return t;
+	t = calloc(1, sizeof(*t));
+	if (!t)
+		abort();
+	t->tid = tid;
+	t->proc = proc_get(tgid, ppid);
+	t->proc->nthreads++;
+	hash_insert(t);
+	ntasks++;
+	return t;
+}
+
+void task_remove(struct task *t)
+{
+	hash_unlink(t);
+	proc_put(t->proc);
+	ntasks--;
+	free(t);
+}
+
+struct task *task_exec_rename(pid_t former_tid, pid_t leader)
+{
+	struct task *t = task_find(former_tid);
+	struct task *old;
+
+	if (former_tid == leader)
+		return t;
+	/* The old leader vanishes without an exit report of its own. */
+	old = task_find(leader);
+	if (old)
+		task_remove(old);
+	if (!t)
+		return NULL;
+	hash_unlink(t);
+	t->tid = leader;
+	hash_insert(t);
+	return t;
+}
+
+int task_count(void)
+{
+	return ntasks;
+}
+
+void task_for_each(void (*fn)(struct task *t, void *arg), void *arg)
+{
+	for (int i = 0; i < TASK_HASH; i++)
+		for (struct task *t = task_hash[i]; t; t = t->hnext)
+			fn(t, arg);
+}
+
+int proc_read_ids(pid_t tid, pid_t *tgid, pid_t *ppid)
+{
+	char path[64], line[256];
+	FILE *f;
+
+	*tgid = 0;
+	*ppid = 0;
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
+	f = fopen(path, "re");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		if (strncmp(line, "Tgid:", 5) == 0)
+			*tgid = (pid_t)atoi(line + 5);
+		else if (strncmp(line, "PPid:", 5) == 0)
+			*ppid = (pid_t)atoi(line + 5);
+	}
+	fclose(f);
+	return *tgid ? 0 : -1;
+}

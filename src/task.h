@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The supervisor's view of the guest: one struct task per traced
+ * thread, one struct proc per thread group.  Only the tracer thread
+ * touches these (workers see struct ewait only).
+ */
+#ifndef PTSANDBOX_TASK_H
+#define PTSANDBOX_TASK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+struct ewait;
+
+struct proc {
+	pid_t tgid;
+	pid_t ppid;		/* real parent's tgid (0: started by us) */
+	int nthreads;
+	bool exec_done;		/* has completed at least one execve */
+	struct proc *next;
+};
+
+enum task_flags {
+	TASK_LISTENING = 1u << 0,	/* in group-stop, resumed with PTRACE_LISTEN */
+	TASK_INTERRUPTED = 1u << 1,	/* we sent PTRACE_INTERRUPT, trap pending */
+};
+
+struct task {
+	pid_t tid;
+	struct proc *proc;
+	unsigned int flags;
+	struct ewait *wait;	/* emulated blocking syscall in progress */
+	struct task *hnext;
+};
+
+struct task *task_find(pid_t tid);
+/* Create the task (and its proc if tgid is new). */
+struct task *task_add(pid_t tid, pid_t tgid, pid_t ppid);
+void task_remove(struct task *t);
+/* execve from a non-leader thread: the thread takes the leader's tid. */
+struct task *task_exec_rename(pid_t former_tid, pid_t leader);
+int task_count(void);
+
+struct proc *proc_find(pid_t tgid);
+struct proc *proc_first(void);
+
+/* Calls fn for every live task; fn may not add or remove tasks. */
+void task_for_each(void (*fn)(struct task *t, void *arg), void *arg);
+
+/* The Tgid and PPid of a thread, read from /proc (0 on failure). */
+int proc_read_ids(pid_t tid, pid_t *tgid, pid_t *ppid);
+
+#endif

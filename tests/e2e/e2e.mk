@@ -1,0 +1,1 @@
+E2E_TESTS += tests/e2e/basic.sh

@@ -5,6 +5,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+#include "guest_mem.h"
 
 #include "task.h"
 
@@ -51,6 +54,7 @@ static struct proc *proc_get(pid_t tgid, pid_t ppid)
 		abort();
 	p->tgid = tgid;
 	p->ppid = ppid;
+	p->pidfd = -1;
 	p->next = procs;
 	procs = p;
 	return p;
@@ -68,6 +72,8 @@ static void proc_put(struct proc *p)
 			break;
 		}
 	}
+	if (p->pidfd >= 0)
+		close(p->pidfd);
 	free(p);
 }
 
@@ -99,6 +105,7 @@ struct task *task_add(pid_t tid, pid_t tgid, pid_t ppid)
 	if (!t)
 		abort();
 	t->tid = tid;
+	t->pass_once = -1;
 	t->proc = proc_get(tgid, ppid);
 	t->proc->nthreads++;
 	hash_insert(t);
@@ -131,6 +138,13 @@ struct task *task_exec_rename(pid_t former_tid, pid_t leader)
 	t->tid = leader;
 	hash_insert(t);
 	return t;
+}
+
+int proc_pidfd(struct proc *p)
+{
+	if (p->pidfd < 0)
+		p->pidfd = guest_pidfd_open(p->tgid);
+	return p->pidfd;
 }
 
 int task_count(void)

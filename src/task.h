@@ -18,6 +18,7 @@ struct proc {
 	pid_t ppid;		/* real parent's tgid (0: started by us) */
 	int nthreads;
 	bool exec_done;		/* has completed at least one execve */
+	int pidfd;		/* for pidfd_getfd; -1 until first needed */
 	struct proc *next;
 };
 
@@ -31,6 +32,7 @@ struct task {
 	struct proc *proc;
 	unsigned int flags;
 	struct ewait *wait;	/* emulated blocking syscall in progress */
+	long pass_once;		/* let the next seccomp stop of this nr run natively */
 	struct task *hnext;
 };
 
@@ -44,6 +46,9 @@ int task_count(void);
 
 struct proc *proc_find(pid_t tgid);
 struct proc *proc_first(void);
+
+/* The proc's pidfd, opened on first use; -1 on failure. */
+int proc_pidfd(struct proc *p);
 
 /* Calls fn for every live task; fn may not add or remove tasks. */
 void task_for_each(void (*fn)(struct task *t, void *arg), void *arg);

@@ -1,42 +1,392 @@
 // SPDX-License-Identifier: MIT
-/* Placeholder until the wait emulation lands: interpose nothing. */
+/*
+ * The life of an emulated wait, on the tracer side.
+ *
+ *  seccomp stop: the family checks the call without blocking.  If it
+ *    would block, the guest thread is parked in the kernel in
+ *    ppoll(NULL, 0, NULL, mask) and a worker performs the wait.
+ *  worker done: the tracer PTRACE_INTERRUPTs the parked thread; at the
+ *    resulting stop the call returns its result (or is re-executed
+ *    natively when it is known not to block any more).
+ *  signal: the kernel wakes the parked thread exactly as it would wake
+ *    the real call (same mask, same thread selection), and the tracer
+ *    sees a signal-delivery-stop.  If a handler will run, the wait is
+ *    cancelled through its eventfd and the registers are set to the
+ *    original syscall returning -ERESTART*, so the kernel itself
+ *    applies signal(7)'s EINTR/SA_RESTART rule when it delivers.
+ */
 #include "config.h"
 
+#include <errno.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/eventfd.h>
+#include <sys/ptrace.h>
+#include <unistd.h>
 
+#include "../log.h"
+#include "../signals/sigstate.h"
+#include "../task.h"
 #include "emul.h"
+#include "wait.h"
 
-static int completion_fd = -1;
+#define ERESTARTSYS 512
+#define ERESTARTNOHAND 514
+
+/* The emulated syscalls and the family that handles each. */
+static const struct {
+	enum sysid id;
+	bool (*fn)(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
+} families[] = {
+	{ SYSID_nanosleep, emul_sleep },
+	{ SYSID_clock_nanosleep, emul_sleep },
+	{ SYSID_poll, emul_poll },
+	{ SYSID_ppoll, emul_poll },
+	{ SYSID_select, emul_select },
+	{ SYSID_pselect6, emul_select },
+	{ SYSID_epoll_wait, emul_epoll },
+	{ SYSID_epoll_pwait, emul_epoll },
+	{ SYSID_epoll_pwait2, emul_epoll },
+};
+
+#define NFAMILIES (sizeof(families) / sizeof(families[0]))
 
 void emul_interpose(struct sysset *set)
 {
-	(void)set;
+	for (size_t i = 0; i < NFAMILIES; i++) {
+		long nr = arch_sysnr(families[i].id);
+
+		if (nr >= 0)
+			sysset_add(set, nr);
+	}
 }
 
 int emul_init(void)
 {
-	completion_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-	return completion_fd;
+	return workers_init();
 }
 
-bool emul_syscall(struct task *t, const struct ptrace_syscall_info *info)
+int64_t ts_to_ns(const struct timespec *ts)
 {
-	(void)t;
-	(void)info;
-	return false;
+	return (int64_t)ts->tv_sec * 1000000000 + ts->tv_nsec;
 }
 
-void emul_completions(void)
+struct timespec ns_to_ts(int64_t ns)
 {
+	struct timespec ts;
+
+	if (ns < 0)
+		ns = 0;
+	ts.tv_sec = ns / 1000000000;
+	ts.tv_nsec = ns % 1000000000;
+	return ts;
 }
 
-void emul_settle(struct task *t, int sig)
+int64_t ewait_remaining_ns(const struct ewait *ew)
 {
-	(void)t;
-	(void)sig;
+	struct timespec now;
+	int64_t left;
+
+	clock_gettime(ew->clock, &now);
+	left = ts_to_ns(&ew->deadline) - ts_to_ns(&now);
+	return left > 0 ? left : 0;
+}
+
+void ewait_set_relative(struct ewait *ew, clockid_t clock, int64_t rel_ns)
+{
+	struct timespec now;
+
+	clock_gettime(clock, &now);
+	ew->has_deadline = true;
+	ew->clock = clock;
+	ew->deadline = ns_to_ts(ts_to_ns(&now) + rel_ns);
+}
+
+struct ewait *ewait_new(struct task *t, const struct ewait_ops *ops, long nr,
+			const uint64_t args[6])
+{
+	struct ewait *ew = calloc(1, sizeof(*ew));
+
+	if (!ew)
+		return NULL;
+	ew->cancel_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	if (ew->cancel_fd < 0) {
+		free(ew);
+		return NULL;
+	}
+	ew->ops = ops;
+	ew->task = t;
+	ew->tid = t->tid;
+	ew->nr = nr;
+	memcpy(ew->args, args, sizeof(ew->args));
+	ew->restart = ERESTARTNOHAND;
+	ew->clock = CLOCK_MONOTONIC;
+	atomic_init(&ew->state, EW_WAITING);
+	atomic_init(&ew->refs, 1);
+	return ew;
+}
+
+void ewait_put(struct ewait *ew)
+{
+	if (atomic_fetch_sub(&ew->refs, 1) != 1)
+		return;
+	if (ew->ops->release)
+		ew->ops->release(ew);
+	for (int i = 0; i < ew->npfds; i++)
+		if (ew->pfds[i].fd >= 0)
+			close(ew->pfds[i].fd);
+	free(ew->pfds);
+	close(ew->cancel_fd);
+	free(ew);
+}
+
+static void park_regs(struct arch_regs *regs, uint64_t mask_ptr)
+{
+	arch_regs_set_nr(regs, arch_sysnr(SYSID_ppoll));
+	arch_regs_set_arg(regs, 0, 0);
+	arch_regs_set_arg(regs, 1, 0);
+	arch_regs_set_arg(regs, 2, 0);
+	arch_regs_set_arg(regs, 3, mask_ptr);
+	arch_regs_set_arg(regs, 4, sizeof(uint64_t));
+}
+
+static bool is_parked(const struct arch_regs *regs)
+{
+	return arch_regs_nr(regs) == arch_sysnr(SYSID_ppoll) && arch_regs_arg(regs, 0) == 0 &&
+	       arch_regs_arg(regs, 1) == 0 && arch_regs_arg(regs, 2) == 0;
+}
+
+int ewait_start(struct ewait *ew, struct arch_regs *regs, uint64_t mask_ptr)
+{
+	park_regs(regs, mask_ptr);
+	if (arch_set_regs(ew->tid, regs) < 0)
+		return -1;
+	ew->task->wait = ew;
+	atomic_fetch_add(&ew->refs, 1); /* the worker's */
+	workers_submit(ew);
+	return 0;
+}
+
+bool ewait_finish(struct ewait *ew, enum ewait_outcome outcome, int64_t result)
+{
+	int expected = EW_WAITING;
+
+	ew->outcome = outcome;
+	ew->result = result;
+	if (!atomic_compare_exchange_strong(&ew->state, &expected, EW_DONE))
+		return false;
+	completions_push(ew);
+	return true;
+}
+
+int ewait_poll(struct ewait *ew)
+{
+	struct pollfd *all = calloc((size_t)ew->npfds + 1, sizeof(*all));
+	int n = -1;
+
+	if (!all)
+		return -1;
+	/*
+	 * The eventfd sits in the same poll set as the awaited objects: a
+	 * cancel written before poll() starts is still readable when it
+	 * does, so no interruption is lost between check and sleep.
+	 */
+	all[0].fd = ew->cancel_fd;
+	all[0].events = POLLIN;
+	memcpy(all + 1, ew->pfds, sizeof(*all) * (size_t)ew->npfds);
+	for (;;) {
+		struct timespec left, *tsp = NULL;
+
+		if (ew->has_deadline) {
+			left = ns_to_ts(ewait_remaining_ns(ew));
+			tsp = &left;
+		}
+		n = ppoll(all, (nfds_t)ew->npfds + 1, tsp, NULL);
+		if (n < 0 && errno == EINTR)
+			continue;
+		/* Woke before the deadline (a clock was set back): sleep on. */
+		if (n == 0 && ewait_remaining_ns(ew) > 0)
+			continue;
+		break;
+	}
+	if (n > 0 && all[0].revents)
+		n = -1; /* cancelled */
+	else if (n > 0)
+		memcpy(ew->pfds, all + 1, sizeof(*all) * (size_t)ew->npfds);
+	free(all);
+	return n;
+}
+
+/* The worker is told to stop; it drops its own reference. */
+static void ewait_cancel(struct ewait *ew)
+{
+	uint64_t one = 1;
+	ssize_t unused;
+
+	unused = write(ew->cancel_fd, &one, sizeof(one));
+	(void)unused;
+}
+
+static void detach(struct task *t)
+{
+	struct ewait *ew = t->wait;
+
+	t->wait = NULL;
+	ew->task = NULL;
+	ewait_put(ew);
 }
 
 void emul_task_gone(struct task *t)
 {
-	(void)t;
+	struct ewait *ew = t->wait;
+	int expected = EW_WAITING;
+
+	if (!ew)
+		return;
+	if (atomic_compare_exchange_strong(&ew->state, &expected, EW_CANCELLED))
+		ewait_cancel(ew);
+	detach(t);
+}
+
+static void restore_args(const struct ewait *ew, struct arch_regs *regs)
+{
+	for (int i = 0; i < 6; i++)
+		arch_regs_set_arg(regs, i, ew->args[i]);
+}
+
+/* The worker won: the call completes, from whatever stop t is in. */
+static void settle_done(struct task *t, struct arch_regs *regs)
+{
+	struct ewait *ew = t->wait;
+
+	restore_args(ew, regs);
+	if (ew->ops->done)
+		ew->ops->done(ew, regs);
+	/* nr -1: skipped at a seccomp stop, and no kernel restart logic. */
+	arch_regs_set_nr(regs, -1);
+	if (ew->outcome == EW_RERUN) {
+		arch_regs_set_ret(regs, ew->nr);
+		arch_regs_set_ip(regs, arch_regs_ip(regs) - arch_syscall_insn_len());
+		t->pass_once = ew->nr;
+	} else {
+		arch_regs_set_ret(regs, ew->result);
+	}
+	if (arch_set_regs(t->tid, regs) < 0 && errno != ESRCH)
+		psb_perror("cannot complete %s in thread %d", ew->ops->name, (int)t->tid);
+	detach(t);
+}
+
+/* A handler won: the original call returns -ERESTART* for the kernel. */
+static void settle_interrupted(struct task *t, struct arch_regs *regs)
+{
+	struct ewait *ew = t->wait;
+
+	ewait_cancel(ew);
+	if (ew->ops->interrupted)
+		ew->ops->interrupted(ew);
+	restore_args(ew, regs);
+	arch_regs_set_nr(regs, ew->nr);
+	arch_regs_set_ret(regs, -ew->restart);
+	if (arch_set_regs(t->tid, regs) < 0 && errno != ESRCH)
+		psb_perror("cannot interrupt %s in thread %d", ew->ops->name, (int)t->tid);
+	detach(t);
+}
+
+static bool will_run_handler(pid_t tid, int sig)
+{
+	struct sigstate st;
+
+	if (sig == SIGKILL || sig == SIGSTOP)
+		return false;
+	return sigstate_read(tid, &st) == 0 && sig_has_handler(&st, sig);
+}
+
+void emul_settle(struct task *t, int sig)
+{
+	struct ewait *ew = t->wait;
+	struct arch_regs regs;
+	int expected = EW_WAITING;
+
+	if (!ew || arch_get_regs(t->tid, &regs) < 0)
+		return;
+	/*
+	 * Only touch a thread that is really returning from its parking
+	 * ppoll; anything else means the wait already ended some other way.
+	 */
+	if (!is_parked(&regs)) {
+		emul_task_gone(t);
+		return;
+	}
+	if (atomic_load(&ew->state) == EW_DONE) {
+		settle_done(t, &regs);
+		return;
+	}
+	/*
+	 * Ignored, default-action and stop signals leave the wait running:
+	 * the kernel restarts the parking ppoll after them, just as it
+	 * restarts or continues the real call.
+	 */
+	if (sig == 0 || !will_run_handler(t->tid, sig))
+		return;
+	if (!atomic_compare_exchange_strong(&ew->state, &expected, EW_CANCELLED)) {
+		settle_done(t, &regs);
+		return;
+	}
+	settle_interrupted(t, &regs);
+}
+
+void emul_completions(void)
+{
+	uint64_t count;
+	struct ewait *ew;
+	ssize_t unused = read(completions_fd(), &count, sizeof(count));
+
+	(void)unused;
+	while ((ew = completions_pop())) {
+		struct task *t = ew->task;
+
+		/* Wake the parked thread; the wait settles at its next stop. */
+		if (t && t->wait == ew)
+			ptrace(PTRACE_INTERRUPT, t->tid, NULL, NULL);
+		ewait_put(ew);
+	}
+}
+
+/* A seccomp stop while t is parked: the parking ppoll restarting. */
+static bool parked_syscall(struct task *t, struct arch_regs *regs)
+{
+	if (!is_parked(regs)) {
+		/* The thread left its parking spot (cannot happen): forget the wait. */
+		emul_task_gone(t);
+		return false;
+	}
+	if (atomic_load(&t->wait->state) == EW_DONE)
+		settle_done(t, regs);
+	return true;
+}
+
+bool emul_syscall(struct task *t, const struct ptrace_syscall_info *info)
+{
+	long nr = (long)info->seccomp.nr;
+	uint64_t args[6];
+	struct arch_regs regs;
+	int id;
+
+	if (t->pass_once == nr) {
+		t->pass_once = -1;
+		return false;
+	}
+	t->pass_once = -1;
+	if (arch_get_regs(t->tid, &regs) < 0)
+		return false;
+	if (t->wait && parked_syscall(t, &regs))
+		return true;
+	for (int i = 0; i < 6; i++)
+		args[i] = info->seccomp.args[i];
+	id = arch_sysid(nr);
+	for (size_t i = 0; i < NFAMILIES; i++)
+		if ((int)families[i].id == id)
+			return families[i].fn(t, id, args, &regs);
+	return false;
 }

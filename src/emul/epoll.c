@@ -1,0 +1,126 @@
+// SPDX-License-Identifier: MIT
+/*
+ * epoll_wait, epoll_pwait and epoll_pwait2.  The worker never calls
+ * epoll_wait on the guest's instance, which would consume its events
+ * (edge-triggered, EPOLLONESHOT): it polls the epoll fd itself, which
+ * is readable exactly when events are available, and then the guest
+ * re-executes its own epoll_wait to collect them.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <unistd.h>
+
+#include "../guest_mem.h"
+#include "../task.h"
+#include "wait.h"
+
+static void epoll_work(struct ewait *ew)
+{
+	int n = ewait_poll(ew);
+
+	if (n < 0)
+		return;
+	ewait_finish(ew, n > 0 ? EW_RERUN : EW_RETURN, 0);
+}
+
+static void epoll_done(struct ewait *ew, struct arch_regs *regs)
+{
+	/* Re-executed with an int timeout: only the time that is left. */
+	if (ew->outcome == EW_RERUN && ew->has_deadline && ew->priv)
+		arch_regs_set_arg(regs, 3, (uint64_t)ewait_remaining_ms(ew));
+}
+
+static const struct ewait_ops epoll_ops = {
+	.name = "epoll_wait",
+	.work = epoll_work,
+	.done = epoll_done,
+};
+
+static bool is_epoll(int fd)
+{
+	char path[64], target[64];
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/self/fd/%d", fd);
+	n = readlink(path, target, sizeof(target) - 1);
+	if (n < 0)
+		return false;
+	target[n] = '\0';
+	return strcmp(target, "anon_inode:[eventpoll]") == 0;
+}
+
+static int epoll_timeout(struct task *t, int sysid, const uint64_t args[6], int64_t *ns)
+{
+	struct timespec ts;
+
+	if (sysid != SYSID_epoll_pwait2) {
+		int ms = (int)args[3];
+
+		if (ms < 0)
+			return 0;
+		*ns = (int64_t)ms * 1000000;
+		return 1;
+	}
+	if (!args[3])
+		return 0;
+	if (guest_read(t->tid, args[3], &ts, sizeof(ts)) < 0 || ts.tv_sec < 0 ||
+	    ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
+		return -1;
+	*ns = ts_to_ns(&ts);
+	return 1;
+}
+
+bool emul_epoll(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs)
+{
+	int maxevents = (int)args[2], has_timeout;
+	uint64_t mask = sysid == SYSID_epoll_wait ? 0 : args[4];
+	int64_t timeout_ns = 0;
+	struct pollfd *pfd;
+	struct ewait *ew;
+
+	if (maxevents <= 0 || maxevents > INT_MAX / (int)sizeof(struct epoll_event))
+		return false;
+	has_timeout = epoll_timeout(t, sysid, args, &timeout_ns);
+	if (has_timeout < 0 || (has_timeout && timeout_ns == 0))
+		return false;
+	if (sysid != SYSID_epoll_wait && !guest_sigmask_ok(t->tid, mask, args[5]))
+		return false;
+	pfd = calloc(1, sizeof(*pfd));
+	if (!pfd)
+		return false;
+	pfd->fd = (int)args[0];
+	pfd->events = POLLIN;
+	if (pfd->fd < 0 || borrow_fds(t, pfd, 1) < 0) {
+		free(pfd);
+		return false;
+	}
+	if (!is_epoll(pfd->fd)) {
+		close(pfd->fd);
+		free(pfd);
+		return false;
+	}
+	ew = ewait_new(t, &epoll_ops, arch_regs_nr(regs), args);
+	if (!ew) {
+		close(pfd->fd);
+		free(pfd);
+		return false;
+	}
+	ew->pfds = pfd;
+	ew->npfds = 1;
+	/* priv marks an int timeout argument that a rerun must shorten. */
+	ew->priv = sysid == SYSID_epoll_pwait2 ? NULL : (void *)1;
+	if (has_timeout)
+		ewait_set_relative(ew, CLOCK_MONOTONIC, timeout_ns);
+	if (ready_now(pfd, 1) || ewait_start(ew, regs, mask) < 0) {
+		ewait_put(ew);
+		return false;
+	}
+	return true;
+}

@@ -1,0 +1,165 @@
+// SPDX-License-Identifier: MIT
+/*
+ * nanosleep and clock_nanosleep.  The worker sleeps on a timerfd of
+ * the guest's clock (absolute, so TIMER_ABSTIME follows clock_settime
+ * like the kernel does) polled together with the wait's eventfd.
+ * Relative sleeps interrupted by a handler write the remaining time to
+ * *rem, as the kernel does before returning EINTR.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <sys/timerfd.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "../guest_mem.h"
+#include "../task.h"
+#include "wait.h"
+
+struct sleep_priv {
+	uint64_t rem_addr;	/* 0: none (absolute, or NULL rem) */
+	clockid_t timer_clock;	/* the clock the timerfd runs on */
+	struct timespec timer_deadline;
+};
+
+static void sleep_work(struct ewait *ew)
+{
+	struct sleep_priv *sp = ew->priv;
+	struct itimerspec its = { .it_value = sp->timer_deadline };
+	struct pollfd pfd[2];
+	int tfd = timerfd_create(sp->timer_clock, TFD_CLOEXEC);
+
+	if (tfd < 0 || timerfd_settime(tfd, TFD_TIMER_ABSTIME, &its, NULL) < 0) {
+		/* Cannot time it here: let the guest run the real call. */
+		ewait_finish(ew, EW_RERUN, 0);
+		goto out;
+	}
+	pfd[0].fd = ew->cancel_fd;
+	pfd[0].events = POLLIN;
+	pfd[1].fd = tfd;
+	pfd[1].events = POLLIN;
+	while (poll(pfd, 2, -1) < 0 && errno == EINTR)
+		;
+	if (pfd[0].revents)
+		goto out;
+	ewait_finish(ew, EW_RETURN, 0);
+out:
+	if (tfd >= 0)
+		close(tfd);
+}
+
+static void sleep_interrupted(struct ewait *ew)
+{
+	struct sleep_priv *sp = ew->priv;
+	struct timespec rem;
+
+	if (!sp->rem_addr)
+		return;
+	rem = ns_to_ts(ewait_remaining_ns(ew));
+	guest_write(ew->tid, sp->rem_addr, &rem, sizeof(rem));
+}
+
+static void sleep_release(struct ewait *ew)
+{
+	free(ew->priv);
+}
+
+static const struct ewait_ops sleep_ops = {
+	.name = "nanosleep",
+	.work = sleep_work,
+	.interrupted = sleep_interrupted,
+	.release = sleep_release,
+};
+
+static bool valid_ts(const struct timespec *ts)
+{
+	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < 1000000000;
+}
+
+/* Clocks a timerfd can follow; CPU-time clocks only the guest can. */
+static bool timer_clock(clockid_t clk)
+{
+	switch (clk) {
+	case CLOCK_REALTIME:
+	case CLOCK_MONOTONIC:
+	case CLOCK_BOOTTIME:
+	case CLOCK_TAI:
+	case CLOCK_REALTIME_ALARM:
+	case CLOCK_BOOTTIME_ALARM:
+		return true;
+	}
+	return false;
+}
+
+/*
+ * The deadline on a clock timerfd supports.  CLOCK_TAI has no timerfd;
+ * it runs at CLOCK_REALTIME's rate with a fixed offset, so map it.
+ */
+static void timer_target(struct ewait *ew, struct sleep_priv *sp)
+{
+	struct timespec tai, rt;
+
+	sp->timer_clock = ew->clock;
+	sp->timer_deadline = ew->deadline;
+	if (ew->clock != CLOCK_TAI)
+		return;
+	clock_gettime(CLOCK_TAI, &tai);
+	clock_gettime(CLOCK_REALTIME, &rt);
+	sp->timer_clock = CLOCK_REALTIME;
+	sp->timer_deadline = ns_to_ts(ts_to_ns(&ew->deadline) - (ts_to_ns(&tai) - ts_to_ns(&rt)));
+}
+
+bool emul_sleep(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs)
+{
+	clockid_t clk = CLOCK_MONOTONIC;
+	bool absolute = false;
+	uint64_t req_addr = args[0], rem_addr = args[1];
+	struct timespec req;
+	struct sleep_priv *sp;
+	struct ewait *ew;
+
+	if (sysid == SYSID_clock_nanosleep) {
+		clk = (clockid_t)args[0];
+		absolute = args[1] & TIMER_ABSTIME;
+		req_addr = args[2];
+		rem_addr = absolute ? 0 : args[3];
+	}
+	/*
+	 * Anything the kernel would reject or return from at once (bad
+	 * pointer, bad timespec, bad clock, zero or past deadline) runs
+	 * natively: the guest gets the kernel's own errno.
+	 */
+	if (!timer_clock(clk) || guest_read(t->tid, req_addr, &req, sizeof(req)) < 0 ||
+	    !valid_ts(&req))
+		return false;
+	if (!absolute && req.tv_sec == 0 && req.tv_nsec == 0)
+		return false;
+
+	sp = calloc(1, sizeof(*sp));
+	ew = sp ? ewait_new(t, &sleep_ops, arch_regs_nr(regs), args) : NULL;
+	if (!ew) {
+		free(sp);
+		return false;
+	}
+	ew->priv = sp;
+	sp->rem_addr = rem_addr;
+	if (absolute) {
+		ew->has_deadline = true;
+		ew->clock = clk;
+		ew->deadline = req;
+		if (ewait_remaining_ns(ew) == 0)
+			goto native;
+	} else {
+		ewait_set_relative(ew, clk, ts_to_ns(&req));
+	}
+	timer_target(ew, sp);
+	if (ewait_start(ew, regs, 0) < 0)
+		goto native;
+	return true;
+native:
+	ewait_put(ew);
+	return false;
+}

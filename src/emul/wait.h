@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * One emulated wait, shared between the tracer thread and the worker
+ * that performs it.  Exactly one outcome is ever produced: the worker
+ * moves state WAITING -> DONE, the tracer moves WAITING -> CANCELLED
+ * (a handled signal arrived); whichever compare-and-swap wins decides
+ * between the call's result and EINTR/restart.
+ */
+#ifndef PTSANDBOX_EMUL_WAIT_H
+#define PTSANDBOX_EMUL_WAIT_H
+
+#include <poll.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <time.h>
+
+#include "../arch/arch.h"
+
+struct task;
+struct ewait;
+
+enum ewait_state { EW_WAITING, EW_DONE, EW_CANCELLED };
+
+enum ewait_outcome {
+	EW_RETURN,	/* the syscall returns ewait.result */
+	EW_RERUN,	/* the guest re-executes the syscall natively: it won't block */
+};
+
+struct ewait_ops {
+	const char *name;
+	/* Worker thread: block until ready, timeout or cancel_fd. */
+	void (*work)(struct ewait *ew);
+	/* Tracer thread, before settling with a result: write outputs. */
+	void (*done)(struct ewait *ew, struct arch_regs *regs);
+	/* Tracer thread, when a handler interrupts: write outputs (rem...). */
+	void (*interrupted)(struct ewait *ew);
+	void (*release)(struct ewait *ew);
+};
+
+struct ewait {
+	const struct ewait_ops *ops;
+	struct task *task;	/* NULL once settled or the task is gone */
+	pid_t tid;
+	long nr;
+	uint64_t args[6];
+	int restart;		/* ERESTART* the kernel applies if a handler runs */
+
+	atomic_int state;
+	atomic_int refs;	/* tracer's t->wait + the worker's */
+	int cancel_fd;		/* eventfd: the interruption source, polled by the worker */
+
+	/* Timeout: an absolute deadline on clock (has_deadline false: none). */
+	bool has_deadline;
+	clockid_t clock;
+	struct timespec deadline;
+
+	/* Awaited fds, duplicated from the guest; the worker polls them. */
+	struct pollfd *pfds;
+	int npfds;
+
+	/* Written by the worker before DONE. */
+	enum ewait_outcome outcome;
+	int64_t result;
+
+	void *priv;		/* per-family data, freed by ops->release */
+	struct ewait *next;	/* worker queue / completion queue */
+};
+
+/* Allocate a wait for t's current syscall with the given ops. */
+struct ewait *ewait_new(struct task *t, const struct ewait_ops *ops, long nr,
+			const uint64_t args[6]);
+void ewait_put(struct ewait *ew);
+/*
+ * Park t in the kernel (ppoll under mask_ptr, 0: the thread's mask)
+ * and hand ew to a worker.  regs are t's registers at the seccomp stop.
+ */
+int ewait_start(struct ewait *ew, struct arch_regs *regs, uint64_t mask_ptr);
+
+/* Worker helpers. */
+/* Poll pfds plus cancel_fd until ready, deadline or cancel. */
+int ewait_poll(struct ewait *ew);
+/* Publish the outcome unless cancelled (returns false if cancelled). */
+bool ewait_finish(struct ewait *ew, enum ewait_outcome outcome, int64_t result);
+
+/* Time helpers. */
+int64_t ts_to_ns(const struct timespec *ts);
+struct timespec ns_to_ts(int64_t ns);
+/* Remaining time until ew's deadline, clamped at 0. */
+int64_t ewait_remaining_ns(const struct ewait *ew);
+/* Deadline = now(clock) + rel. */
+void ewait_set_relative(struct ewait *ew, clockid_t clock, int64_t rel_ns);
+
+/* Shared by the fd-waiting families (poll.c). */
+/*
+ * Swap each guest fd in pfds for a supervisor duplicate (negative fds
+ * stay, and are ignored by poll).  Returns -1 if a guest fd is not
+ * open, which the real call would report itself.
+ */
+int borrow_fds(struct task *t, struct pollfd *pfds, int n);
+/* Would poll() on pfds return at once? */
+bool ready_now(struct pollfd *pfds, int n);
+/* Validate a guest sigmask argument (NULL is valid); true if usable. */
+bool guest_sigmask_ok(pid_t tid, uint64_t mask, uint64_t size);
+/* Milliseconds left, rounded up, for an int timeout argument. */
+int ewait_remaining_ms(const struct ewait *ew);
+
+/* Per-family entry points, called at the seccomp stop. */
+bool emul_sleep(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
+bool emul_poll(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
+bool emul_select(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
+bool emul_epoll(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
+
+/* Worker pool (workers.c). */
+int workers_init(void);
+void workers_submit(struct ewait *ew);
+/* Completion queue: pushed by workers, drained by the tracer. */
+void completions_push(struct ewait *ew);
+struct ewait *completions_pop(void);
+int completions_fd(void);
+
+#endif

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Crash reports and backtraces of stopped guest threads: registers,
+ * the faulting instruction disassembled with capstone, and a
+ * libunwind-ptrace backtrace with symbol names from the guest's ELF
+ * files (PIE, shared libraries, after execve).
+ */
+#ifndef PTSANDBOX_TRACE_CRASH_H
+#define PTSANDBOX_TRACE_CRASH_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <sys/types.h>
+
+/* SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT from a fault or abort(). */
+bool crash_is_fatal_sync(int sig, const siginfo_t *si);
+/*
+ * tid is in a signal-delivery-stop for si: print the whole report to
+ * out.  Only reads the tracee; never resumes it.
+ */
+void crash_report(FILE *out, pid_t tid, const siginfo_t *si);
+/* The backtrace of a ptrace-stopped thread, one "  #N func+0xoff (module)" per line. */
+void backtrace_print(FILE *out, pid_t tid, const char *indent);
+
+#endif

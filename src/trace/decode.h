@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * strace-style decoding of syscalls, signals and errnos.  Pure
+ * functions: guest memory is read through a callback so the unit tests
+ * can feed buffers instead of a traced process.
+ */
+#ifndef PTSANDBOX_TRACE_DECODE_H
+#define PTSANDBOX_TRACE_DECODE_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "../seccomp_filter.h"
+
+/* Reads len bytes of guest memory at addr; returns bytes read or -1. */
+struct trace_mem {
+	ssize_t (*read)(void *ctx, uint64_t addr, void *buf, size_t len);
+	void *ctx;
+};
+
+struct decode_opts {
+	unsigned int strsize;	/* -s N: string cut length (default 32) */
+};
+
+/* "ENOENT"; NULL if unknown. */
+const char *errno_name(int err);
+/* "SIGINT"; "SIGRT_3" style for real-time; NULL if out of range. */
+const char *signal_name(int sig);
+/* Parse "SIGINT", "INT", "2" -> 2; -1 if not a signal. */
+int signal_parse(const char *s);
+
+/*
+ * The "name(arg, ...)" part of a syscall line, as strace prints it at
+ * syscall entry.  Output arguments that the kernel fills (read's buffer,
+ * stat's struct) are left to decode_syscall_exit.  Returns strlen(buf).
+ */
+size_t decode_syscall_enter(long nr, const uint64_t args[6], const struct trace_mem *mem,
+			    const struct decode_opts *o, char *buf, size_t len);
+/*
+ * The rest of the line after the syscall returned: remaining arguments
+ * if entry left them out, then ") = ret" with "-1 ENOENT (No such file
+ * or directory)" for errors.  Returns strlen(buf).
+ */
+size_t decode_syscall_exit(long nr, const uint64_t args[6], int64_t ret,
+			   const struct trace_mem *mem, const struct decode_opts *o, char *buf,
+			   size_t len);
+/* "{si_signo=SIGINT, si_code=SI_KERNEL}" etc. Returns strlen(buf). */
+size_t decode_siginfo(const siginfo_t *si, char *buf, size_t len);
+
+/*
+ * Parse a trace=SET expression (strace syntax: "open,read", "%file",
+ * "!write", "all") into the set of native syscall numbers.  Returns 0,
+ * or -1 with a one-line reason in err.
+ */
+int trace_set_parse(const char *expr, struct sysset *set, char *err, size_t errlen);
+
+#endif

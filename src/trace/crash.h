@@ -16,6 +16,12 @@
 /* SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT from a fault or abort(). */
 bool crash_is_fatal_sync(int sig, const siginfo_t *si);
 /*
+ * At tid's signal-delivery-stop for sig: will delivering it kill the
+ * guest (no handler installed, not ignored)?  Callers report a crash
+ * only when both this and crash_is_fatal_sync() hold.
+ */
+bool crash_will_kill(pid_t tid, int sig);
+/*
  * tid is in a signal-delivery-stop for si: print the whole report to
  * out.  Only reads the tracee; never resumes it.
  */

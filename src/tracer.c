@@ -34,6 +34,7 @@
 #include "signals/host.h"
 #include "spawn.h"
 #include "task.h"
+#include "trace/crash.h"
 #include "tracer.h"
 
 static pid_t main_pid;
@@ -131,8 +132,11 @@ static void on_signal_stop(struct task *t, int sig)
 {
 	siginfo_t si;
 
-	if (ptrace(PTRACE_GETSIGINFO, t->tid, NULL, &si) == 0)
+	if (ptrace(PTRACE_GETSIGINFO, t->tid, NULL, &si) == 0) {
 		forward_on_delivery(t, sig, &si);
+		if (crash_is_fatal_sync(sig, &si) && crash_will_kill(t->tid, sig))
+			crash_report(diag ? diag : stderr, t->tid, &si);
+	}
 	if (t->wait)
 		emul_settle(t, sig);
 	tracer_resume(t->tid, sig);
@@ -141,6 +145,8 @@ static void on_signal_stop(struct task *t, int sig)
 static void on_exit_status(pid_t tid, int status)
 {
 	struct task *t = task_find(tid);
+	bool released;
+	pid_t parent;
 
 	if (tid == main_pid) {
 		main_status = status;
@@ -151,7 +157,12 @@ static void on_exit_status(pid_t tid, int status)
 		return;
 	if (t->wait)
 		emul_task_gone(t);
+	released = tid == t->proc->tgid;
+	parent = t->proc->ppid;
 	task_remove(t);
+	/* Reaped by us, the exit is now visible to the real parent. */
+	if (released)
+		emul_child_released(parent, tid);
 }
 
 static void handle_status(pid_t tid, int status)

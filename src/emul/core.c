@@ -48,6 +48,8 @@ static const struct {
 	{ SYSID_epoll_wait, emul_epoll },
 	{ SYSID_epoll_pwait, emul_epoll },
 	{ SYSID_epoll_pwait2, emul_epoll },
+	{ SYSID_wait4, emul_childwait },
+	{ SYSID_waitid, emul_childwait },
 };
 
 #define NFAMILIES (sizeof(families) / sizeof(families[0]))
@@ -163,6 +165,9 @@ int ewait_start(struct ewait *ew, struct arch_regs *regs, uint64_t mask_ptr)
 	if (arch_set_regs(ew->tid, regs) < 0)
 		return -1;
 	ew->task->wait = ew;
+	/* Without a worker body the tracer itself completes the wait. */
+	if (!ew->ops->work)
+		return 0;
 	atomic_fetch_add(&ew->refs, 1); /* the worker's */
 	workers_submit(ew);
 	return 0;

@@ -15,6 +15,7 @@
 #define PTSANDBOX_EMUL_H
 
 #include <stdbool.h>
+#include <sys/types.h>
 #include <linux/ptrace.h>
 
 #include "../seccomp_filter.h"
@@ -39,6 +40,11 @@ void emul_completions(void);
  * Settles the call: result, or restart code for the kernel to apply.
  */
 void emul_settle(struct task *t, int sig);
+/*
+ * The tracer reaped child, the last thread of a guest process: its
+ * parent can now wait for it.
+ */
+void emul_child_released(pid_t parent_tgid, pid_t child);
 /* t is gone (exit, exec): drop its wait without touching registers. */
 void emul_task_gone(struct task *t);
 

@@ -110,6 +110,7 @@ bool emul_sleep(struct task *t, int sysid, const uint64_t args[6], struct arch_r
 bool emul_poll(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
 bool emul_select(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
 bool emul_epoll(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
+bool emul_childwait(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
 
 /* Worker pool (workers.c). */
 int workers_init(void);

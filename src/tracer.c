@@ -32,6 +32,7 @@
 #include "log.h"
 #include "signals/forward.h"
 #include "signals/host.h"
+#include "signals/ignored.h"
 #include "spawn.h"
 #include "task.h"
 #include "trace/crash.h"
@@ -139,6 +140,8 @@ static void on_signal_stop(struct task *t, int sig)
 	}
 	if (t->wait)
 		emul_settle(t, sig);
+	else
+		ignored_signal_fixup(t->tid, sig);
 	tracer_resume(t->tid, sig);
 }
 

@@ -51,6 +51,9 @@ static const long sysid_nr[SYSID_COUNT] = {
 	[SYSID_execveat] = SYS_execveat,
 	[SYSID_exit] = SYS_exit,
 	[SYSID_exit_group] = SYS_exit_group,
+	[SYSID_semop] = SYS_semop,
+	[SYSID_semtimedop] = SYS_semtimedop,
+	[SYSID_io_getevents] = SYS_io_getevents,
 };
 
 static struct user_pt_regs *ur(struct arch_regs *regs)

@@ -38,6 +38,9 @@ enum sysid {
 	SYSID_execveat,
 	SYSID_exit,
 	SYSID_exit_group,
+	SYSID_semop,
+	SYSID_semtimedop,
+	SYSID_io_getevents,
 	SYSID_COUNT
 };
 

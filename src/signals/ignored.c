@@ -1,0 +1,54 @@
+// SPDX-License-Identifier: MIT
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+
+#include "../arch/arch.h"
+#include "ignored.h"
+#include "sigstate.h"
+
+#define ERESTARTNOHAND 514
+
+static bool returns_eintr_on_any_signal(long nr)
+{
+	static const enum sysid calls[] = {
+		SYSID_rt_sigtimedwait, SYSID_semop,	  SYSID_semtimedop, SYSID_io_getevents,
+		SYSID_epoll_wait,      SYSID_epoll_pwait, SYSID_epoll_pwait2,
+	};
+
+	for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++)
+		if (arch_sysnr(calls[i]) == nr)
+			return true;
+	return false;
+}
+
+/* Would the kernel ignore sig in this thread?  (SIGCONT's EINTR after a stop is native.) */
+static bool will_ignore(pid_t tid, int sig)
+{
+	struct sigstate st;
+
+	if (sig == SIGCONT || sig == SIGKILL || sig == SIGSTOP)
+		return false;
+	if (sigstate_read(tid, &st) < 0)
+		return false;
+	if (st.ignored & sigbit(sig))
+		return true;
+	return !sig_has_handler(&st, sig) && sig_default_ignored(sig);
+}
+
+void ignored_signal_fixup(pid_t tid, int sig)
+{
+	struct arch_regs regs;
+
+	/* Registers first: they rule out almost every stop cheaply. */
+	if (arch_get_regs(tid, &regs) < 0)
+		return;
+	if (arch_regs_ret(&regs) != -EINTR || !returns_eintr_on_any_signal(arch_regs_nr(&regs)))
+		return;
+	if (!will_ignore(tid, sig))
+		return;
+	/* No handler will run: the kernel restarts the call, as if never woken. */
+	arch_regs_set_ret(&regs, -ERESTARTNOHAND);
+	arch_set_regs(tid, &regs);
+}

@@ -17,8 +17,8 @@
 
 int guest_read(pid_t tid, uint64_t addr, void *buf, size_t len)
 {
-	struct iovec local = { buf, len };
-	struct iovec remote = { (void *)(uintptr_t)addr, len };
+	struct iovec local = {buf, len};
+	struct iovec remote = {(void *)(uintptr_t)addr, len};
 
 	if (len == 0)
 		return 0;
@@ -31,8 +31,8 @@ int guest_read(pid_t tid, uint64_t addr, void *buf, size_t len)
 
 int guest_write(pid_t tid, uint64_t addr, const void *buf, size_t len)
 {
-	struct iovec local = { (void *)buf, len };
-	struct iovec remote = { (void *)(uintptr_t)addr, len };
+	struct iovec local = {(void *)buf, len};
+	struct iovec remote = {(void *)(uintptr_t)addr, len};
 
 	if (len == 0)
 		return 0;

@@ -12,25 +12,25 @@
 #include "options.h"
 
 const char options_usage[] =
-	"Usage: ptsandbox [OPTION]... -- PROGRAM [ARG]...\n"
-	"Run PROGRAM under a ptrace supervisor that emulates its blocking\n"
-	"syscalls and delivers host signals to it as natively.\n"
-	"\n"
-	"  -o, --output=FILE   write diagnostics to FILE instead of stderr\n"
-	"  -h, --help          display this help and exit\n"
-	"  -V, --version       output version information and exit\n"
-	"\n"
-	"Exit status is PROGRAM's; if PROGRAM dies by a signal, ptsandbox dies\n"
-	"by the same signal.  Otherwise:\n"
-	"  125  ptsandbox itself failed (bad usage, ptrace or seccomp unavailable)\n"
-	"  126  PROGRAM was found but cannot be executed\n"
-	"  127  PROGRAM was not found\n";
+    "Usage: ptsandbox [OPTION]... -- PROGRAM [ARG]...\n"
+    "Run PROGRAM under a ptrace supervisor that emulates its blocking\n"
+    "syscalls and delivers host signals to it as natively.\n"
+    "\n"
+    "  -o, --output=FILE   write diagnostics to FILE instead of stderr\n"
+    "  -h, --help          display this help and exit\n"
+    "  -V, --version       output version information and exit\n"
+    "\n"
+    "Exit status is PROGRAM's; if PROGRAM dies by a signal, ptsandbox dies\n"
+    "by the same signal.  Otherwise:\n"
+    "  125  ptsandbox itself failed (bad usage, ptrace or seccomp unavailable)\n"
+    "  126  PROGRAM was found but cannot be executed\n"
+    "  127  PROGRAM was not found\n";
 
 static const struct option long_options[] = {
-	{ "output", required_argument, NULL, 'o' },
-	{ "help", no_argument, NULL, 'h' },
-	{ "version", no_argument, NULL, 'V' },
-	{ NULL, 0, NULL, 0 },
+    {"output", required_argument, NULL, 'o'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
 };
 
 static void set_error(struct options *opts, const char *msg, const char *arg)
@@ -78,8 +78,8 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 				snprintf(opts->error, sizeof(opts->error), "invalid option -- '%c'",
 					 optopt);
 			else
-				snprintf(opts->error, sizeof(opts->error), "unrecognized option '%s'",
-					 argv[optind - 1]);
+				snprintf(opts->error, sizeof(opts->error),
+					 "unrecognized option '%s'", argv[optind - 1]);
 			opts->action = OPT_ERROR;
 			return;
 		}

@@ -15,18 +15,18 @@ enum {
 };
 
 enum options_action {
-	OPT_RUN,	/* run argv under the supervisor */
-	OPT_HELP,	/* print usage to stdout, exit 0 */
-	OPT_VERSION,	/* print version to stdout, exit 0 */
-	OPT_ERROR,	/* print error (and hint) to stderr, exit 125 */
+	OPT_RUN,     /* run argv under the supervisor */
+	OPT_HELP,    /* print usage to stdout, exit 0 */
+	OPT_VERSION, /* print version to stdout, exit 0 */
+	OPT_ERROR,   /* print error (and hint) to stderr, exit 125 */
 };
 
 struct options {
 	enum options_action action;
-	const char *output;	/* -o FILE: diagnostics go here, else stderr */
-	char *const *argv;	/* the guest command line */
+	const char *output; /* -o FILE: diagnostics go here, else stderr */
+	char *const *argv;  /* the guest command line */
 	int argc;
-	char error[256];	/* with OPT_ERROR: the one-line message */
+	char error[256]; /* with OPT_ERROR: the one-line message */
 };
 
 /* Parse argv into opts. Never exits, never prints. */

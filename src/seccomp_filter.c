@@ -33,7 +33,7 @@ void sysset_add(struct sysset *set, long nr)
 void sysset_del(struct sysset *set, long nr)
 {
 	if (nr >= 0 && nr < SYSSET_MAX)
-		set->bits[nr / 8] &= (uint8_t)~(1u << (nr % 8));
+		set->bits[nr / 8] &= (uint8_t) ~(1u << (nr % 8));
 }
 
 bool sysset_has(const struct sysset *set, long nr)
@@ -47,14 +47,14 @@ bool sysset_has(const struct sysset *set, long nr)
 
 static struct sock_filter stmt(uint16_t code, uint32_t k)
 {
-	struct sock_filter f = { .code = code, .jt = 0, .jf = 0, .k = k };
+	struct sock_filter f = {.code = code, .jt = 0, .jf = 0, .k = k};
 
 	return f;
 }
 
 static struct sock_filter jump(uint16_t code, uint32_t k, uint8_t jt, uint8_t jf)
 {
-	struct sock_filter f = { .code = code, .jt = jt, .jf = jf, .k = k };
+	struct sock_filter f = {.code = code, .jt = jt, .jf = jf, .k = k};
 
 	return f;
 }
@@ -90,7 +90,7 @@ size_t seccomp_build(const struct sysset *set, uint32_t audit_arch, uint32_t for
 
 int seccomp_install(struct sock_filter *prog, size_t len)
 {
-	struct sock_fprog fprog = { .len = (unsigned short)len, .filter = prog };
+	struct sock_fprog fprog = {.len = (unsigned short)len, .filter = prog};
 
 	/*
 	 * Without CAP_SYS_ADMIN the kernel insists on no_new_privs.  Try

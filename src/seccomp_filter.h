@@ -17,7 +17,7 @@
 /* A set of native syscall numbers. */
 struct sysset {
 	uint8_t bits[SYSSET_MAX / 8];
-	bool all;	/* trap every syscall */
+	bool all; /* trap every syscall */
 };
 
 void sysset_clear(struct sysset *set);

@@ -9,7 +9,7 @@
 
 struct spawned {
 	pid_t pid;
-	int exec_err_fd;	/* readable: errno of a failed execve; EOF: exec'd */
+	int exec_err_fd; /* readable: errno of a failed execve; EOF: exec'd */
 };
 
 /*
@@ -22,9 +22,8 @@ struct spawned {
 int spawn_guest(char *const argv[], const struct sysset *set, struct spawned *out);
 
 /* PTRACE_O_* options every tracee carries. */
-#define PTSANDBOX_PTRACE_OPTIONS                                                        \
-	(PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |               \
-	 PTRACE_O_TRACEEXEC | PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL |              \
-	 PTRACE_O_TRACESYSGOOD)
+#define PTSANDBOX_PTRACE_OPTIONS                                                                   \
+	(PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACEEXEC |     \
+	 PTRACE_O_TRACESECCOMP | PTRACE_O_EXITKILL | PTRACE_O_TRACESYSGOOD)
 
 #endif

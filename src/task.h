@@ -15,24 +15,25 @@ struct ewait;
 
 struct proc {
 	pid_t tgid;
-	pid_t ppid;		/* real parent's tgid (0: started by us) */
+	pid_t ppid; /* real parent's tgid (0: started by us) */
 	int nthreads;
-	bool exec_done;		/* has completed at least one execve */
-	int pidfd;		/* for pidfd_getfd; -1 until first needed */
+	bool exec_done; /* has completed at least one execve */
+	int pidfd;	/* for pidfd_getfd; -1 until first needed */
 	struct proc *next;
 };
 
 enum task_flags {
-	TASK_LISTENING = 1u << 0,	/* in group-stop, resumed with PTRACE_LISTEN */
-	TASK_INTERRUPTED = 1u << 1,	/* we sent PTRACE_INTERRUPT, trap pending */
+	TASK_LISTENING = 1u << 0,   /* in group-stop, resumed with PTRACE_LISTEN */
+	TASK_INTERRUPTED = 1u << 1, /* we sent PTRACE_INTERRUPT, trap pending */
+	TASK_STOP_SIGNAL = 1u << 2, /* resumed with a stop signal: its group-stop is next */
 };
 
 struct task {
 	pid_t tid;
 	struct proc *proc;
 	unsigned int flags;
-	struct ewait *wait;	/* emulated blocking syscall in progress */
-	long pass_once;		/* let the next seccomp stop of this nr run natively */
+	struct ewait *wait; /* emulated blocking syscall in progress */
+	long pass_once;	    /* let the next seccomp stop of this nr run natively */
 	struct task *hnext;
 };
 

@@ -115,11 +115,22 @@ static bool is_group_stop_sig(int sig)
 
 static void on_event_stop(struct task *t, int sig)
 {
+	bool stop_signal = t->flags & TASK_STOP_SIGNAL;
+
+	t->flags &= ~(unsigned)TASK_STOP_SIGNAL;
 	if (is_group_stop_sig(sig)) {
 		/* Stay stopped like a native group-stop, yet see SIGCONT. */
 		t->flags |= TASK_LISTENING;
 		if (ptrace(PTRACE_LISTEN, t->tid, NULL, NULL) < 0 && errno != ESRCH)
 			psb_perror("PTRACE_LISTEN %d", (int)t->tid);
+		/*
+		 * The job is stopped when the guest is, and the shell waits
+		 * on us.  Every thread reports the group-stop, some after a
+		 * SIGCONT already ended it; only the thread that dequeued the
+		 * stop signal starts one.
+		 */
+		if (stop_signal && t->proc->tgid == main_pid)
+			host_stop_self(sig);
 		return;
 	}
 	/* Our PTRACE_INTERRUPT, the end of a group-stop, or a new tracee. */
@@ -142,6 +153,10 @@ static void on_signal_stop(struct task *t, int sig)
 		emul_settle(t, sig);
 	else
 		ignored_signal_fixup(t->tid, sig);
+	if (is_group_stop_sig(sig))
+		t->flags |= TASK_STOP_SIGNAL;
+	else
+		t->flags &= ~(unsigned)TASK_STOP_SIGNAL;
 	tracer_resume(t->tid, sig);
 }
 
@@ -168,10 +183,15 @@ static void on_exit_status(pid_t tid, int status)
 		emul_child_released(parent, tid);
 }
 
+static bool debug;
+
 static void handle_status(pid_t tid, int status)
 {
 	struct task *t;
 	int sig, event;
+
+	if (debug)
+		diag_printf("ptsandbox: debug: tid %d status %#x\n", (int)tid, (unsigned)status);
 
 	if (WIFEXITED(status) || WIFSIGNALED(status)) {
 		on_exit_status(tid, status);
@@ -244,9 +264,23 @@ static bool all_gone(void)
 	return main_exited && task_count() == 0;
 }
 
+/*
+ * Safety net for a task table out of step with the kernel.  WNOWAIT
+ * matters: a plain WNOHANG wait here would consume (and lose) a stop
+ * that arrived since drain_events(), leaving that tracee stopped for
+ * ever.
+ */
+static bool no_tracee_left(void)
+{
+	siginfo_t si;
+
+	return waitid(P_ALL, 0, &si, WEXITED | WSTOPPED | WNOHANG | WNOWAIT | __WALL) < 0 &&
+	       errno == ECHILD;
+}
+
 static int event_loop(int sfd, int cfd)
 {
-	struct epoll_event ev = { .events = EPOLLIN };
+	struct epoll_event ev = {.events = EPOLLIN};
 	int ep = epoll_create1(EPOLL_CLOEXEC);
 
 	if (ep < 0)
@@ -270,7 +304,7 @@ static int event_loop(int sfd, int cfd)
 				emul_completions();
 		}
 		drain_events();
-		if (waitpid(-1, NULL, __WALL | WNOHANG) < 0 && errno == ECHILD)
+		if (no_tracee_left())
 			break;
 	}
 	close(ep);
@@ -309,6 +343,7 @@ int tracer_run(const struct options *opts)
 	struct spawned sp;
 	int sfd, cfd, rc;
 
+	debug = getenv("PTSANDBOX_DEBUG") != NULL;
 	sysset_clear(&set);
 	emul_interpose(&set);
 	sfd = host_signals_init();

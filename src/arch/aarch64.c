@@ -31,29 +31,29 @@ static const char *const syscall_names[] = {
 #define NR_NAMES ((long)(sizeof(syscall_names) / sizeof(syscall_names[0])))
 
 static const long sysid_nr[SYSID_COUNT] = {
-	[SYSID_nanosleep] = SYS_nanosleep,
-	[SYSID_clock_nanosleep] = SYS_clock_nanosleep,
-	[SYSID_pause] = -1,
-	[SYSID_rt_sigsuspend] = SYS_rt_sigsuspend,
-	[SYSID_rt_sigtimedwait] = SYS_rt_sigtimedwait,
-	[SYSID_poll] = -1,
-	[SYSID_ppoll] = SYS_ppoll,
-	[SYSID_select] = -1,
-	[SYSID_pselect6] = SYS_pselect6,
-	[SYSID_epoll_wait] = -1,
-	[SYSID_epoll_pwait] = SYS_epoll_pwait,
-	[SYSID_epoll_pwait2] = SYS_epoll_pwait2,
-	[SYSID_wait4] = SYS_wait4,
-	[SYSID_waitid] = SYS_waitid,
-	[SYSID_futex] = SYS_futex,
-	[SYSID_restart_syscall] = SYS_restart_syscall,
-	[SYSID_execve] = SYS_execve,
-	[SYSID_execveat] = SYS_execveat,
-	[SYSID_exit] = SYS_exit,
-	[SYSID_exit_group] = SYS_exit_group,
-	[SYSID_semop] = SYS_semop,
-	[SYSID_semtimedop] = SYS_semtimedop,
-	[SYSID_io_getevents] = SYS_io_getevents,
+    [SYSID_nanosleep] = SYS_nanosleep,
+    [SYSID_clock_nanosleep] = SYS_clock_nanosleep,
+    [SYSID_pause] = -1,
+    [SYSID_rt_sigsuspend] = SYS_rt_sigsuspend,
+    [SYSID_rt_sigtimedwait] = SYS_rt_sigtimedwait,
+    [SYSID_poll] = -1,
+    [SYSID_ppoll] = SYS_ppoll,
+    [SYSID_select] = -1,
+    [SYSID_pselect6] = SYS_pselect6,
+    [SYSID_epoll_wait] = -1,
+    [SYSID_epoll_pwait] = SYS_epoll_pwait,
+    [SYSID_epoll_pwait2] = SYS_epoll_pwait2,
+    [SYSID_wait4] = SYS_wait4,
+    [SYSID_waitid] = SYS_waitid,
+    [SYSID_futex] = SYS_futex,
+    [SYSID_restart_syscall] = SYS_restart_syscall,
+    [SYSID_execve] = SYS_execve,
+    [SYSID_execveat] = SYS_execveat,
+    [SYSID_exit] = SYS_exit,
+    [SYSID_exit_group] = SYS_exit_group,
+    [SYSID_semop] = SYS_semop,
+    [SYSID_semtimedop] = SYS_semtimedop,
+    [SYSID_io_getevents] = SYS_io_getevents,
 };
 
 static struct user_pt_regs *ur(struct arch_regs *regs)
@@ -120,9 +120,9 @@ long arch_max_syscall(void)
 
 int arch_get_regs(pid_t tid, struct arch_regs *regs)
 {
-	struct iovec iov = { .iov_base = ur(regs), .iov_len = sizeof(struct user_pt_regs) };
+	struct iovec iov = {.iov_base = ur(regs), .iov_len = sizeof(struct user_pt_regs)};
 	int nr = -1;
-	struct iovec nriov = { .iov_base = &nr, .iov_len = sizeof(nr) };
+	struct iovec nriov = {.iov_base = &nr, .iov_len = sizeof(nr)};
 
 	if (ptrace(PTRACE_GETREGSET, tid, (void *)NT_PRSTATUS, &iov) < 0)
 		return -1;
@@ -134,9 +134,9 @@ int arch_get_regs(pid_t tid, struct arch_regs *regs)
 
 int arch_set_regs(pid_t tid, const struct arch_regs *regs)
 {
-	struct iovec iov = { .iov_base = (void *)cur(regs), .iov_len = sizeof(struct user_pt_regs) };
+	struct iovec iov = {.iov_base = (void *)cur(regs), .iov_len = sizeof(struct user_pt_regs)};
 	int nr = (int)regs->orig_nr;
-	struct iovec nriov = { .iov_base = &nr, .iov_len = sizeof(nr) };
+	struct iovec nriov = {.iov_base = &nr, .iov_len = sizeof(nr)};
 
 	if (ptrace(PTRACE_SETREGSET, tid, (void *)NT_ARM_SYSTEM_CALL, &nriov) < 0)
 		return -1;
@@ -208,7 +208,8 @@ int arch_format_regs(const struct arch_regs *regs, char *buf, size_t len)
 		off += (size_t)snprintf(buf + off, len - off, "x%-2d=%016llx%s", i,
 					(unsigned long long)r->regs[i], (i % 4 == 3) ? "\n" : " ");
 	if (off < len)
-		off += (size_t)snprintf(buf + off, len - off, "\nsp=%016llx pc=%016llx pstate=%08llx\n",
+		off += (size_t)snprintf(buf + off, len - off,
+					"\nsp=%016llx pc=%016llx pstate=%08llx\n",
 					(unsigned long long)r->sp, (unsigned long long)r->pc,
 					(unsigned long long)r->pstate);
 	return (int)off;

@@ -46,8 +46,8 @@ enum sysid {
 
 /* The registers of one stopped thread, as the arch layer keeps them. */
 struct arch_regs {
-	uint64_t raw[64];	/* user_regs_struct / user_pt_regs, opaque above */
-	uint64_t orig_nr;	/* aarch64 keeps the syscall number apart */
+	uint64_t raw[64]; /* user_regs_struct / user_pt_regs, opaque above */
+	uint64_t orig_nr; /* aarch64 keeps the syscall number apart */
 };
 
 /* The native ABI's AUDIT_ARCH_* value (what seccomp_data.arch holds). */
@@ -58,7 +58,7 @@ const char *arch_name(void);
 
 /* sysid <-> number, for the native ABI. */
 long arch_sysnr(enum sysid id);
-int arch_sysid(long nr);	/* -1 when not an enum sysid */
+int arch_sysid(long nr); /* -1 when not an enum sysid */
 
 /* Syscall names for the native ABI (NULL when unknown). */
 const char *arch_syscall_name(long nr);

@@ -24,29 +24,29 @@ static const char *const syscall_names[] = {
 #define NR_NAMES ((long)(sizeof(syscall_names) / sizeof(syscall_names[0])))
 
 static const long sysid_nr[SYSID_COUNT] = {
-	[SYSID_nanosleep] = SYS_nanosleep,
-	[SYSID_clock_nanosleep] = SYS_clock_nanosleep,
-	[SYSID_pause] = SYS_pause,
-	[SYSID_rt_sigsuspend] = SYS_rt_sigsuspend,
-	[SYSID_rt_sigtimedwait] = SYS_rt_sigtimedwait,
-	[SYSID_poll] = SYS_poll,
-	[SYSID_ppoll] = SYS_ppoll,
-	[SYSID_select] = SYS_select,
-	[SYSID_pselect6] = SYS_pselect6,
-	[SYSID_epoll_wait] = SYS_epoll_wait,
-	[SYSID_epoll_pwait] = SYS_epoll_pwait,
-	[SYSID_epoll_pwait2] = SYS_epoll_pwait2,
-	[SYSID_wait4] = SYS_wait4,
-	[SYSID_waitid] = SYS_waitid,
-	[SYSID_futex] = SYS_futex,
-	[SYSID_restart_syscall] = SYS_restart_syscall,
-	[SYSID_execve] = SYS_execve,
-	[SYSID_execveat] = SYS_execveat,
-	[SYSID_exit] = SYS_exit,
-	[SYSID_exit_group] = SYS_exit_group,
-	[SYSID_semop] = SYS_semop,
-	[SYSID_semtimedop] = SYS_semtimedop,
-	[SYSID_io_getevents] = SYS_io_getevents,
+    [SYSID_nanosleep] = SYS_nanosleep,
+    [SYSID_clock_nanosleep] = SYS_clock_nanosleep,
+    [SYSID_pause] = SYS_pause,
+    [SYSID_rt_sigsuspend] = SYS_rt_sigsuspend,
+    [SYSID_rt_sigtimedwait] = SYS_rt_sigtimedwait,
+    [SYSID_poll] = SYS_poll,
+    [SYSID_ppoll] = SYS_ppoll,
+    [SYSID_select] = SYS_select,
+    [SYSID_pselect6] = SYS_pselect6,
+    [SYSID_epoll_wait] = SYS_epoll_wait,
+    [SYSID_epoll_pwait] = SYS_epoll_pwait,
+    [SYSID_epoll_pwait2] = SYS_epoll_pwait2,
+    [SYSID_wait4] = SYS_wait4,
+    [SYSID_waitid] = SYS_waitid,
+    [SYSID_futex] = SYS_futex,
+    [SYSID_restart_syscall] = SYS_restart_syscall,
+    [SYSID_execve] = SYS_execve,
+    [SYSID_execveat] = SYS_execveat,
+    [SYSID_exit] = SYS_exit,
+    [SYSID_exit_group] = SYS_exit_group,
+    [SYSID_semop] = SYS_semop,
+    [SYSID_semtimedop] = SYS_semtimedop,
+    [SYSID_io_getevents] = SYS_io_getevents,
 };
 
 static struct user_regs_struct *ur(struct arch_regs *regs)
@@ -134,12 +134,18 @@ uint64_t arch_regs_arg(const struct arch_regs *regs, int i)
 	const struct user_regs_struct *r = cur(regs);
 
 	switch (i) {
-	case 0: return r->rdi;
-	case 1: return r->rsi;
-	case 2: return r->rdx;
-	case 3: return r->r10;
-	case 4: return r->r8;
-	case 5: return r->r9;
+	case 0:
+		return r->rdi;
+	case 1:
+		return r->rsi;
+	case 2:
+		return r->rdx;
+	case 3:
+		return r->r10;
+	case 4:
+		return r->r8;
+	case 5:
+		return r->r9;
 	}
 	return 0;
 }
@@ -149,12 +155,24 @@ void arch_regs_set_arg(struct arch_regs *regs, int i, uint64_t val)
 	struct user_regs_struct *r = ur(regs);
 
 	switch (i) {
-	case 0: r->rdi = val; break;
-	case 1: r->rsi = val; break;
-	case 2: r->rdx = val; break;
-	case 3: r->r10 = val; break;
-	case 4: r->r8 = val; break;
-	case 5: r->r9 = val; break;
+	case 0:
+		r->rdi = val;
+		break;
+	case 1:
+		r->rsi = val;
+		break;
+	case 2:
+		r->rdx = val;
+		break;
+	case 3:
+		r->r10 = val;
+		break;
+	case 4:
+		r->r8 = val;
+		break;
+	case 5:
+		r->r9 = val;
+		break;
 	}
 }
 
@@ -203,7 +221,7 @@ int arch_format_regs(const struct arch_regs *regs, char *buf, size_t len)
 			" r8=%016llx  r9=%016llx r10=%016llx r11=%016llx\n"
 			"r12=%016llx r13=%016llx r14=%016llx r15=%016llx\n"
 			"rip=%016llx eflags=%08llx cs=%04llx ss=%04llx fs_base=%016llx\n",
-			r->rax, r->rbx, r->rcx, r->rdx, r->rsi, r->rdi, r->rbp, r->rsp, r->r8, r->r9,
-			r->r10, r->r11, r->r12, r->r13, r->r14, r->r15, r->rip, r->eflags, r->cs,
-			r->ss, r->fs_base);
+			r->rax, r->rbx, r->rcx, r->rdx, r->rsi, r->rdi, r->rbp, r->rsp, r->r8,
+			r->r9, r->r10, r->r11, r->r12, r->r13, r->r14, r->r15, r->rip, r->eflags,
+			r->cs, r->ss, r->fs_base);
 }

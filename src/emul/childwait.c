@@ -30,11 +30,11 @@
 #define ERESTARTSYS 512
 
 struct childwait_priv {
-	pid_t pid;	/* > 0: that child; 0: any child */
+	pid_t pid; /* > 0: that child; 0: any child */
 };
 
 static const struct ewait_ops childwait_ops = {
-	.name = "wait4",
+    .name = "wait4",
 };
 
 static bool child_matches(const struct childwait_priv *cp, pid_t child)
@@ -43,8 +43,7 @@ static bool child_matches(const struct childwait_priv *cp, pid_t child)
 }
 
 /* Does a child list file name a pid that is not a live tracee? */
-static bool children_file_has_reapable(const char *path, const struct childwait_priv *cp,
-				       bool *any)
+static bool children_file_has_reapable(const char *path, const struct childwait_priv *cp, bool *any)
 {
 	FILE *f = fopen(path, "re");
 	bool found = false;
@@ -93,7 +92,7 @@ static bool would_not_block(pid_t tgid, const struct childwait_priv *cp)
 
 bool emul_childwait(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs)
 {
-	struct childwait_priv cp = { 0 };
+	struct childwait_priv cp = {0};
 	struct ewait *ew;
 	long options;
 
@@ -131,7 +130,6 @@ bool emul_childwait(struct task *t, int sysid, const uint64_t args[6], struct ar
 	return true;
 }
 
-
 struct released {
 	pid_t parent;
 	pid_t child;
@@ -150,7 +148,7 @@ static void complete_waiter(struct task *t, void *arg)
 
 void emul_child_released(pid_t parent_tgid, pid_t child)
 {
-	struct released r = { parent_tgid, child };
+	struct released r = {parent_tgid, child};
 
 	task_for_each(complete_waiter, &r);
 }

@@ -25,13 +25,14 @@
 #include <sys/ptrace.h>
 #include <unistd.h>
 
+#include "../guest_mem.h"
 #include "../log.h"
 #include "../signals/sigstate.h"
 #include "../task.h"
 #include "emul.h"
 #include "wait.h"
 
-#define ERESTARTSYS 512
+#define ERESTARTSYS    512
 #define ERESTARTNOHAND 514
 
 /* The emulated syscalls and the family that handles each. */
@@ -39,17 +40,12 @@ static const struct {
 	enum sysid id;
 	bool (*fn)(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
 } families[] = {
-	{ SYSID_nanosleep, emul_sleep },
-	{ SYSID_clock_nanosleep, emul_sleep },
-	{ SYSID_poll, emul_poll },
-	{ SYSID_ppoll, emul_poll },
-	{ SYSID_select, emul_select },
-	{ SYSID_pselect6, emul_select },
-	{ SYSID_epoll_wait, emul_epoll },
-	{ SYSID_epoll_pwait, emul_epoll },
-	{ SYSID_epoll_pwait2, emul_epoll },
-	{ SYSID_wait4, emul_childwait },
-	{ SYSID_waitid, emul_childwait },
+    {SYSID_nanosleep, emul_sleep},    {SYSID_clock_nanosleep, emul_sleep},
+    {SYSID_poll, emul_poll},	      {SYSID_ppoll, emul_poll},
+    {SYSID_select, emul_select},      {SYSID_pselect6, emul_select},
+    {SYSID_epoll_wait, emul_epoll},   {SYSID_epoll_pwait, emul_epoll},
+    {SYSID_epoll_pwait2, emul_epoll}, {SYSID_wait4, emul_childwait},
+    {SYSID_waitid, emul_childwait},
 };
 
 #define NFAMILIES (sizeof(families) / sizeof(families[0]))
@@ -159,8 +155,33 @@ static bool is_parked(const struct arch_regs *regs)
 	       arch_regs_arg(regs, 1) == 0 && arch_regs_arg(regs, 2) == 0;
 }
 
+/*
+ * A call that installs its own mask (ppoll, pselect6, epoll_pwait) and
+ * thereby unblocks a signal that is already pending returns EINTR at
+ * once, even for an ignored signal: it was kept pending only because
+ * it was blocked.  Such a call must run natively, not be parked: under
+ * ptrace an ignored signal reaches us like any other and we could not
+ * tell it from one that arrived during the wait.
+ */
+static bool mask_frees_pending(pid_t tid, uint64_t mask_ptr)
+{
+	uint64_t temp, orig, freed;
+	struct sigstate st;
+
+	if (!mask_ptr || guest_read(tid, mask_ptr, &temp, sizeof(temp)) < 0)
+		return false;
+	if (ptrace(PTRACE_GETSIGMASK, tid, (void *)sizeof(orig), &orig) < 0)
+		return false;
+	freed = orig & ~temp;
+	if (!freed || sigstate_read(tid, &st) < 0)
+		return false;
+	return ((st.pending | st.shared) & freed) != 0;
+}
+
 int ewait_start(struct ewait *ew, struct arch_regs *regs, uint64_t mask_ptr)
 {
+	if (mask_frees_pending(ew->tid, mask_ptr))
+		return -1;
 	park_regs(regs, mask_ptr);
 	if (arch_set_regs(ew->tid, regs) < 0)
 		return -1;
@@ -282,8 +303,11 @@ static void settle_done(struct task *t, struct arch_regs *regs)
 	detach(t);
 }
 
-/* A handler won: the original call returns -ERESTART* for the kernel. */
-static void settle_interrupted(struct task *t, struct arch_regs *regs)
+/*
+ * A signal won: the original call returns err, -ERESTART* when a
+ * handler runs so that the kernel itself applies the restart rules.
+ */
+static void settle_interrupted(struct task *t, struct arch_regs *regs, int err)
 {
 	struct ewait *ew = t->wait;
 
@@ -292,7 +316,7 @@ static void settle_interrupted(struct task *t, struct arch_regs *regs)
 		ew->ops->interrupted(ew);
 	restore_args(ew, regs);
 	arch_regs_set_nr(regs, ew->nr);
-	arch_regs_set_ret(regs, -ew->restart);
+	arch_regs_set_ret(regs, err);
 	if (arch_set_regs(t->tid, regs) < 0 && errno != ESRCH)
 		psb_perror("cannot interrupt %s in thread %d", ew->ops->name, (int)t->tid);
 	detach(t);
@@ -305,6 +329,17 @@ static bool will_run_handler(pid_t tid, int sig)
 	if (sig == SIGKILL || sig == SIGSTOP)
 		return false;
 	return sigstate_read(tid, &st) == 0 && sig_has_handler(&st, sig);
+}
+
+static bool will_stop(pid_t tid, int sig)
+{
+	struct sigstate st;
+
+	if (sig == SIGSTOP)
+		return true;
+	if (sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU)
+		return false;
+	return sigstate_read(tid, &st) == 0 && !((st.ignored | st.caught) & sigbit(sig));
 }
 
 void emul_settle(struct task *t, int sig)
@@ -327,18 +362,37 @@ void emul_settle(struct task *t, int sig)
 		settle_done(t, &regs);
 		return;
 	}
+	if (sig == 0)
+		return;
 	/*
-	 * Ignored, default-action and stop signals leave the wait running:
-	 * the kernel restarts the parking ppoll after them, just as it
+	 * A stop signal interrupts the real call, which writes what it
+	 * writes on interruption (nanosleep's rem, select's timeout)
+	 * before the kernel restarts it after SIGCONT.
+	 */
+	if (will_stop(t->tid, sig)) {
+		if (!ew->ops->eintr_on_stop) {
+			if (ew->ops->interrupted)
+				ew->ops->interrupted(ew);
+			return;
+		}
+		if (!atomic_compare_exchange_strong(&ew->state, &expected, EW_CANCELLED))
+			settle_done(t, &regs);
+		else
+			settle_interrupted(t, &regs, -EINTR);
+		return;
+	}
+	/*
+	 * Ignored and default-action signals leave the wait running: the
+	 * kernel restarts the parking ppoll after them, just as it
 	 * restarts or continues the real call.
 	 */
-	if (sig == 0 || !will_run_handler(t->tid, sig))
+	if (!will_run_handler(t->tid, sig))
 		return;
 	if (!atomic_compare_exchange_strong(&ew->state, &expected, EW_CANCELLED)) {
 		settle_done(t, &regs);
 		return;
 	}
-	settle_interrupted(t, &regs);
+	settle_interrupted(t, &regs, -ew->restart);
 }
 
 void emul_completions(void)

@@ -38,9 +38,10 @@ static void epoll_done(struct ewait *ew, struct arch_regs *regs)
 }
 
 static const struct ewait_ops epoll_ops = {
-	.name = "epoll_wait",
-	.work = epoll_work,
-	.done = epoll_done,
+    .name = "epoll_wait",
+    .eintr_on_stop = true,
+    .work = epoll_work,
+    .done = epoll_done,
 };
 
 static bool is_epoll(int fd)
@@ -70,8 +71,8 @@ static int epoll_timeout(struct task *t, int sysid, const uint64_t args[6], int6
 	}
 	if (!args[3])
 		return 0;
-	if (guest_read(t->tid, args[3], &ts, sizeof(ts)) < 0 || ts.tv_sec < 0 ||
-	    ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
+	if (guest_read(t->tid, args[3], &ts, sizeof(ts)) < 0 || ts.tv_sec < 0 || ts.tv_nsec < 0 ||
+	    ts.tv_nsec >= 1000000000)
 		return -1;
 	*ns = ts_to_ns(&ts);
 	return 1;

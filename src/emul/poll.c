@@ -25,8 +25,8 @@
 struct poll_priv {
 	uint64_t fds_addr;
 	int nfds;
-	uint64_t tsp_addr;	/* ppoll's timeout, written back like the kernel */
-	int timeout_arg;	/* poll's int timeout: argument index, or -1 */
+	uint64_t tsp_addr; /* ppoll's timeout, written back like the kernel */
+	int timeout_arg;   /* poll's int timeout: argument index, or -1 */
 };
 
 int borrow_fds(struct task *t, struct pollfd *pfds, int n)
@@ -85,8 +85,8 @@ static void clear_revents(pid_t tid, uint64_t addr, int n)
 			local[k].iov_base = (void *)&zero;
 			local[k].iov_len = sizeof(zero);
 			remote[k].iov_base =
-				(void *)(uintptr_t)(addr + (uint64_t)i * sizeof(struct pollfd) +
-						    offsetof(struct pollfd, revents));
+			    (void *)(uintptr_t)(addr + (uint64_t)i * sizeof(struct pollfd) +
+						offsetof(struct pollfd, revents));
 			remote[k].iov_len = sizeof(zero);
 		}
 		process_vm_writev(tid, local, (unsigned long)k, remote, (unsigned long)k, 0);
@@ -126,9 +126,13 @@ static void poll_done(struct ewait *ew, struct arch_regs *regs)
 		arch_regs_set_arg(regs, pp->timeout_arg, (uint64_t)ewait_remaining_ms(ew));
 }
 
+/* The kernel copies revents back on EINTR too: nothing was ready. */
 static void poll_interrupted(struct ewait *ew)
 {
-	write_remaining(ew, ew->priv);
+	struct poll_priv *pp = ew->priv;
+
+	write_remaining(ew, pp);
+	clear_revents(ew->tid, pp->fds_addr, pp->nfds);
 }
 
 static void poll_release(struct ewait *ew)
@@ -137,11 +141,11 @@ static void poll_release(struct ewait *ew)
 }
 
 static const struct ewait_ops poll_ops = {
-	.name = "poll",
-	.work = poll_work,
-	.done = poll_done,
-	.interrupted = poll_interrupted,
-	.release = poll_release,
+    .name = "poll",
+    .work = poll_work,
+    .done = poll_done,
+    .interrupted = poll_interrupted,
+    .release = poll_release,
 };
 
 /* The timeout: -1 invalid (the kernel will say EINVAL/EFAULT), 0 none, 1 set. */
@@ -159,8 +163,8 @@ static int poll_timeout(struct task *t, int sysid, const uint64_t args[6], int64
 	}
 	if (!args[2])
 		return 0;
-	if (guest_read(t->tid, args[2], &ts, sizeof(ts)) < 0 || ts.tv_sec < 0 ||
-	    ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
+	if (guest_read(t->tid, args[2], &ts, sizeof(ts)) < 0 || ts.tv_sec < 0 || ts.tv_nsec < 0 ||
+	    ts.tv_nsec >= 1000000000)
 		return -1;
 	*ns = ts_to_ns(&ts);
 	return 1;

@@ -18,13 +18,13 @@
 #include "wait.h"
 
 #define SELECT_MAX_FDS 4096
-#define LONG_BITS (8 * sizeof(unsigned long))
+#define LONG_BITS      (8 * sizeof(unsigned long))
 
 struct select_priv {
 	int nfds;
-	uint64_t set_addr[3];	/* read, write, except */
+	uint64_t set_addr[3]; /* read, write, except */
 	uint64_t timeout_addr;
-	bool timespec;		/* pselect6: timespec; select: timeval */
+	bool timespec; /* pselect6: timespec; select: timeval */
 };
 
 static size_t fds_bytes(int n)
@@ -48,7 +48,7 @@ static void write_timeout(struct ewait *ew, struct select_priv *sp)
 
 		guest_write(ew->tid, sp->timeout_addr, &ts, sizeof(ts));
 	} else {
-		struct timeval tv = { left / 1000000000, (left % 1000000000) / 1000 };
+		struct timeval tv = {left / 1000000000, (left % 1000000000) / 1000};
 
 		guest_write(ew->tid, sp->timeout_addr, &tv, sizeof(tv));
 	}
@@ -94,11 +94,11 @@ static void select_release(struct ewait *ew)
 }
 
 static const struct ewait_ops select_ops = {
-	.name = "select",
-	.work = select_work,
-	.done = select_done,
-	.interrupted = select_interrupted,
-	.release = select_release,
+    .name = "select",
+    .work = select_work,
+    .done = select_done,
+    .interrupted = select_interrupted,
+    .release = select_release,
 };
 
 /* -1: let the kernel reject it; 0: no timeout; 1: *ns set. */
@@ -109,15 +109,15 @@ static int select_timeout(pid_t tid, uint64_t addr, bool timespec, int64_t *ns)
 	if (timespec) {
 		struct timespec ts;
 
-		if (guest_read(tid, addr, &ts, sizeof(ts)) < 0 || ts.tv_sec < 0 ||
-		    ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
+		if (guest_read(tid, addr, &ts, sizeof(ts)) < 0 || ts.tv_sec < 0 || ts.tv_nsec < 0 ||
+		    ts.tv_nsec >= 1000000000)
 			return -1;
 		*ns = ts_to_ns(&ts);
 	} else {
 		struct timeval tv;
 
-		if (guest_read(tid, addr, &tv, sizeof(tv)) < 0 || tv.tv_sec < 0 ||
-		    tv.tv_usec < 0 || tv.tv_usec >= 1000000)
+		if (guest_read(tid, addr, &tv, sizeof(tv)) < 0 || tv.tv_sec < 0 || tv.tv_usec < 0 ||
+		    tv.tv_usec >= 1000000)
 			return -1;
 		*ns = (int64_t)tv.tv_sec * 1000000000 + (int64_t)tv.tv_usec * 1000;
 	}
@@ -185,7 +185,7 @@ bool emul_select(struct task *t, int sysid, const uint64_t args[6], struct arch_
 {
 	bool timespec = sysid == SYSID_pselect6;
 	int nfds = (int)args[0], npfds = 0, has_timeout;
-	unsigned long *sets[3] = { NULL, NULL, NULL };
+	unsigned long *sets[3] = {NULL, NULL, NULL};
 	struct pollfd *pfds = NULL;
 	struct select_priv *sp = NULL;
 	struct ewait *ew = NULL;

@@ -20,15 +20,15 @@
 #include "wait.h"
 
 struct sleep_priv {
-	uint64_t rem_addr;	/* 0: none (absolute, or NULL rem) */
-	clockid_t timer_clock;	/* the clock the timerfd runs on */
+	uint64_t rem_addr;     /* 0: none (absolute, or NULL rem) */
+	clockid_t timer_clock; /* the clock the timerfd runs on */
 	struct timespec timer_deadline;
 };
 
 static void sleep_work(struct ewait *ew)
 {
 	struct sleep_priv *sp = ew->priv;
-	struct itimerspec its = { .it_value = sp->timer_deadline };
+	struct itimerspec its = {.it_value = sp->timer_deadline};
 	struct pollfd pfd[2];
 	int tfd = timerfd_create(sp->timer_clock, TFD_CLOEXEC);
 
@@ -68,10 +68,10 @@ static void sleep_release(struct ewait *ew)
 }
 
 static const struct ewait_ops sleep_ops = {
-	.name = "nanosleep",
-	.work = sleep_work,
-	.interrupted = sleep_interrupted,
-	.release = sleep_release,
+    .name = "nanosleep",
+    .work = sleep_work,
+    .interrupted = sleep_interrupted,
+    .release = sleep_release,
 };
 
 static bool valid_ts(const struct timespec *ts)

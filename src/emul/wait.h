@@ -23,12 +23,14 @@ struct ewait;
 enum ewait_state { EW_WAITING, EW_DONE, EW_CANCELLED };
 
 enum ewait_outcome {
-	EW_RETURN,	/* the syscall returns ewait.result */
-	EW_RERUN,	/* the guest re-executes the syscall natively: it won't block */
+	EW_RETURN, /* the syscall returns ewait.result */
+	EW_RERUN,  /* the guest re-executes the syscall natively: it won't block */
 };
 
 struct ewait_ops {
 	const char *name;
+	/* The real call returns EINTR, not a restart, after a stop (epoll). */
+	bool eintr_on_stop;
 	/* Worker thread: block until ready, timeout or cancel_fd. */
 	void (*work)(struct ewait *ew);
 	/* Tracer thread, before settling with a result: write outputs. */
@@ -40,15 +42,15 @@ struct ewait_ops {
 
 struct ewait {
 	const struct ewait_ops *ops;
-	struct task *task;	/* NULL once settled or the task is gone */
+	struct task *task; /* NULL once settled or the task is gone */
 	pid_t tid;
 	long nr;
 	uint64_t args[6];
-	int restart;		/* ERESTART* the kernel applies if a handler runs */
+	int restart; /* ERESTART* the kernel applies if a handler runs */
 
 	atomic_int state;
-	atomic_int refs;	/* tracer's t->wait + the worker's */
-	int cancel_fd;		/* eventfd: the interruption source, polled by the worker */
+	atomic_int refs; /* tracer's t->wait + the worker's */
+	int cancel_fd;	 /* eventfd: the interruption source, polled by the worker */
 
 	/* Timeout: an absolute deadline on clock (has_deadline false: none). */
 	bool has_deadline;
@@ -63,8 +65,8 @@ struct ewait {
 	enum ewait_outcome outcome;
 	int64_t result;
 
-	void *priv;		/* per-family data, freed by ops->release */
-	struct ewait *next;	/* worker queue / completion queue */
+	void *priv;	    /* per-family data, freed by ops->release */
+	struct ewait *next; /* worker queue / completion queue */
 };
 
 /* Allocate a wait for t's current syscall with the given ops. */

@@ -19,7 +19,7 @@
 #include "../log.h"
 #include "wait.h"
 
-#define IDLE_MAX 16
+#define IDLE_MAX     16
 #define WORKER_STACK (128 * 1024)
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -63,7 +63,7 @@ static void *worker_main(void *arg)
 		ew = queue_take();
 		pthread_mutex_unlock(&lock);
 		ew->ops->work(ew);
-		ewait_put(ew);	/* the worker's reference */
+		ewait_put(ew); /* the worker's reference */
 		pthread_mutex_lock(&lock);
 	}
 out:

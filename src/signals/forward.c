@@ -20,8 +20,8 @@
  * first), so in practice the twin is seen within one loop iteration.
  */
 #define TWIN_WINDOW_NS 1000000000ll
-#define KCOPY_MAX 8
-#define FWD_MAX 8
+#define KCOPY_MAX      8
+#define FWD_MAX	       8
 
 struct kcopy {
 	int code;
@@ -88,7 +88,7 @@ static bool kcopy_take(int sig, int code, pid_t pid, uid_t uid)
 
 static void kcopy_add(int sig, const siginfo_t *si)
 {
-	struct kcopy k = { si->si_code, si->si_pid, si->si_uid, now_ns() };
+	struct kcopy k = {si->si_code, si->si_pid, si->si_uid, now_ns()};
 
 	if (nkcopies[sig] == KCOPY_MAX) {
 		memmove(&kcopies[sig][0], &kcopies[sig][1], sizeof(k) * (KCOPY_MAX - 1));
@@ -159,7 +159,8 @@ void forward_on_delivery(struct task *t, int sig, siginfo_t *si)
 			return;
 		/* Hand the guest the host sender's siginfo, not ours. */
 		*si = fwds[sig][0].info;
-		memmove(&fwds[sig][0], &fwds[sig][1], sizeof(fwds[sig][0]) * (size_t)(--nfwds[sig]));
+		memmove(&fwds[sig][0], &fwds[sig][1],
+			sizeof(fwds[sig][0]) * (size_t)(--nfwds[sig]));
 		ptrace(PTRACE_SETSIGINFO, t->tid, NULL, si);
 		return;
 	}

@@ -12,19 +12,22 @@
 
 /*
  * Forwarded: what a user or a terminal sends to stop or poke a
- * program.  SIGTSTP/SIGTTIN/SIGTTOU keep their default action so a
- * terminal's Ctrl-Z stops the supervisor together with the guest and
- * the shell's job control sees the job stop.
+ * program.  The job-control signals are forwarded too, rather than
+ * left to stop the supervisor: a guest with a SIGTSTP handler does not
+ * stop on Ctrl-Z, so neither may ptsandbox.  ptsandbox stops itself
+ * only once the guest has stopped (host_stop_self), and a blocked
+ * SIGCONT still continues it.
  */
 static const int forwarded[] = {
-	SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGTERM, SIGWINCH,
-	SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF,
+    SIGHUP,  SIGINT,  SIGQUIT,	 SIGUSR1, SIGUSR2, SIGALRM, SIGTERM, SIGWINCH,
+    SIGXCPU, SIGXFSZ, SIGVTALRM, SIGPROF, SIGTSTP, SIGTTIN, SIGTTOU, SIGCONT,
 };
 
 #define NFORWARDED (sizeof(forwarded) / sizeof(forwarded[0]))
 
 static sigset_t orig_mask;
 static struct sigaction orig_pipe;
+static struct sigaction orig_chld;
 
 bool host_signal_forwarded(int sig)
 {
@@ -36,10 +39,16 @@ bool host_signal_forwarded(int sig)
 
 int host_signals_init(void)
 {
-	struct sigaction ign = { .sa_handler = SIG_IGN };
+	struct sigaction ign = {.sa_handler = SIG_IGN};
+	struct sigaction dfl = {.sa_handler = SIG_DFL};
 	sigset_t set;
 	int fd;
 
+	/*
+	 * An inherited SIG_IGN for SIGCHLD would auto-reap tracees and
+	 * stop ptrace-stop notifications: the guest gets it back below.
+	 */
+	sigaction(SIGCHLD, &dfl, &orig_chld);
 	sigemptyset(&set);
 	for (size_t i = 0; i < NFORWARDED; i++)
 		sigaddset(&set, forwarded[i]);
@@ -55,13 +64,14 @@ int host_signals_init(void)
 void host_signals_restore_in_child(void)
 {
 	sigaction(SIGPIPE, &orig_pipe, NULL);
+	sigaction(SIGCHLD, &orig_chld, NULL);
 	sigprocmask(SIG_SETMASK, &orig_mask, NULL);
 }
 
 void host_die_by_signal(int sig)
 {
-	struct sigaction dfl = { .sa_handler = SIG_DFL };
-	struct rlimit nocore = { 0, 0 };
+	struct sigaction dfl = {.sa_handler = SIG_DFL};
+	struct rlimit nocore = {0, 0};
 	sigset_t set;
 
 	setrlimit(RLIMIT_CORE, &nocore);
@@ -70,4 +80,27 @@ void host_die_by_signal(int sig)
 	sigaddset(&set, sig);
 	sigprocmask(SIG_UNBLOCK, &set, NULL);
 	raise(sig);
+}
+
+void host_stop_self(int sig)
+{
+	struct sigaction dfl = {.sa_handler = SIG_DFL}, old;
+	sigset_t set;
+
+	if (sig == SIGSTOP) {
+		kill(getpid(), SIGSTOP);
+		return;
+	}
+	/*
+	 * Stop by the guest's own signal so the parent's wait reports
+	 * WSTOPSIG as natively.  Only this thread unblocks it, so it is
+	 * delivered here, at the unblock, and not read by the signalfd.
+	 */
+	sigaction(sig, &dfl, &old);
+	sigemptyset(&set);
+	sigaddset(&set, sig);
+	kill(getpid(), sig);
+	sigprocmask(SIG_UNBLOCK, &set, NULL);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	sigaction(sig, &old, NULL);
 }

@@ -22,4 +22,11 @@ bool host_signal_forwarded(int sig);
  */
 void host_die_by_signal(int sig);
 
+/*
+ * The guest has entered a group-stop by sig: stop ptsandbox the same
+ * way, so the shell's job control sees the job stop; returns once
+ * ptsandbox is continued.
+ */
+void host_stop_self(int sig);
+
 #endif

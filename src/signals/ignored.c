@@ -13,8 +13,8 @@
 static bool returns_eintr_on_any_signal(long nr)
 {
 	static const enum sysid calls[] = {
-		SYSID_rt_sigtimedwait, SYSID_semop,	  SYSID_semtimedop, SYSID_io_getevents,
-		SYSID_epoll_wait,      SYSID_epoll_pwait, SYSID_epoll_pwait2,
+	    SYSID_rt_sigtimedwait, SYSID_semop,	      SYSID_semtimedop,	  SYSID_io_getevents,
+	    SYSID_epoll_wait,	   SYSID_epoll_pwait, SYSID_epoll_pwait2,
 	};
 
 	for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++)

@@ -13,11 +13,11 @@
 #include <sys/types.h>
 
 struct sigstate {
-	uint64_t pending;	/* SigPnd: thread-directed */
-	uint64_t shared;	/* ShdPnd: process-directed */
-	uint64_t blocked;	/* SigBlk */
-	uint64_t ignored;	/* SigIgn */
-	uint64_t caught;	/* SigCgt: has a handler */
+	uint64_t pending; /* SigPnd: thread-directed */
+	uint64_t shared;  /* ShdPnd: process-directed */
+	uint64_t blocked; /* SigBlk */
+	uint64_t ignored; /* SigIgn */
+	uint64_t caught;  /* SigCgt: has a handler */
 };
 
 static inline uint64_t sigbit(int sig)

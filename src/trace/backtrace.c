@@ -111,8 +111,9 @@ static int maps_parse_line(struct maps *m, char *line)
 	struct mapping new;
 	int pos = -1;
 
-	if (sscanf(line, "%" SCNx64 "-%" SCNx64 " %*s %" SCNx64 " %*s %*s %n", &new.start,
-		   &new.end, &new.offset, &pos) < 3 || pos < 0)
+	if (sscanf(line, "%" SCNx64 "-%" SCNx64 " %*s %" SCNx64 " %*s %*s %n", &new.start, &new.end,
+		   &new.offset, &pos) < 3 ||
+	    pos < 0)
 		return 0;
 	line[strcspn(line, "\n")] = '\0';
 	if (!line[pos])
@@ -180,8 +181,8 @@ static bool frame_name(unw_cursor_t *cur, char *buf, size_t len, uint64_t *off)
  * unw_get_proc_name() already does for the name.  Without a name, the
  * offset into the module's file is given instead, for addr2line.
  */
-static void print_frame(FILE *out, const char *indent, int n, unw_cursor_t *cur,
-			uint64_t ip, bool is_return_addr, const struct maps *m)
+static void print_frame(FILE *out, const char *indent, int n, unw_cursor_t *cur, uint64_t ip,
+			bool is_return_addr, const struct maps *m)
 {
 	const struct mapping *map = maps_find(m, is_return_addr ? ip - 1 : ip);
 	char name[256];

@@ -15,7 +15,7 @@
 
 struct remote {
 	unw_addr_space_t as;
-	void *upt;		/* _UPT_create() state */
+	void *upt; /* _UPT_create() state */
 };
 
 /* 0, or -1 when libunwind cannot set up (out of memory). */

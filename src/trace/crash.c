@@ -26,21 +26,21 @@
 #include "trace/backtrace.h"
 #include "trace/crash.h"
 
-#define CODE_BEFORE 3		/* instructions listed before the faulting one */
-#define CODE_AFTER 3		/* ... and after it */
-#define MAX_INSN_LEN 16		/* x86: 15 bytes; aarch64: 4 */
+#define CODE_BEFORE  3	/* instructions listed before the faulting one */
+#define CODE_AFTER   3	/* ... and after it */
+#define MAX_INSN_LEN 16 /* x86: 15 bytes; aarch64: 4 */
 /* Without a symbol, resynchronise x86 decoding from at most this far back. */
 #define SCAN_BACK (CODE_BEFORE * MAX_INSN_LEN)
 /* Decode from the symbol's start only when it is this close to ip. */
 #define SYM_SPAN_MAX 4096
-#define MAX_STARTS 2		/* symbol starts tried before scanning back */
-#define AFTER_BYTES ((CODE_AFTER + 1) * MAX_INSN_LEN)
+#define MAX_STARTS   2 /* symbol starts tried before scanning back */
+#define AFTER_BYTES  ((CODE_AFTER + 1) * MAX_INSN_LEN)
 
 /* Guest code around ip, as read from /proc/PID/mem. */
 struct code {
-	uint64_t base;		/* guest address of bytes[0] */
-	size_t ip_off;		/* ip - base */
-	size_t len;		/* bytes read from base */
+	uint64_t base; /* guest address of bytes[0] */
+	size_t ip_off; /* ip - base */
+	size_t len;    /* bytes read from base */
 	uint8_t bytes[SYM_SPAN_MAX + AFTER_BYTES];
 };
 
@@ -79,47 +79,57 @@ bool crash_will_kill(pid_t tid, int sig)
 }
 
 static const char *const segv_codes[] = {
-	[1] = "SEGV_MAPERR", [2] = "SEGV_ACCERR", [3] = "SEGV_BNDERR", [4] = "SEGV_PKUERR",
-	[5] = "SEGV_ACCADI", [6] = "SEGV_ADIDERR", [7] = "SEGV_ADIPERR", [8] = "SEGV_MTEAERR",
-	[9] = "SEGV_MTESERR", [10] = "SEGV_CPERR",
+    [1] = "SEGV_MAPERR",  [2] = "SEGV_ACCERR",	[3] = "SEGV_BNDERR",  [4] = "SEGV_PKUERR",
+    [5] = "SEGV_ACCADI",  [6] = "SEGV_ADIDERR", [7] = "SEGV_ADIPERR", [8] = "SEGV_MTEAERR",
+    [9] = "SEGV_MTESERR", [10] = "SEGV_CPERR",
 };
 static const char *const bus_codes[] = {
-	[1] = "BUS_ADRALN", [2] = "BUS_ADRERR", [3] = "BUS_OBJERR",
-	[4] = "BUS_MCEERR_AR", [5] = "BUS_MCEERR_AO",
+    [1] = "BUS_ADRALN",	   [2] = "BUS_ADRERR",	  [3] = "BUS_OBJERR",
+    [4] = "BUS_MCEERR_AR", [5] = "BUS_MCEERR_AO",
 };
 static const char *const ill_codes[] = {
-	[1] = "ILL_ILLOPC", [2] = "ILL_ILLOPN", [3] = "ILL_ILLADR", [4] = "ILL_ILLTRP",
-	[5] = "ILL_PRVOPC", [6] = "ILL_PRVREG", [7] = "ILL_COPROC", [8] = "ILL_BADSTK",
-	[9] = "ILL_BADIADDR",
+    [1] = "ILL_ILLOPC", [2] = "ILL_ILLOPN", [3] = "ILL_ILLADR",
+    [4] = "ILL_ILLTRP", [5] = "ILL_PRVOPC", [6] = "ILL_PRVREG",
+    [7] = "ILL_COPROC", [8] = "ILL_BADSTK", [9] = "ILL_BADIADDR",
 };
 static const char *const fpe_codes[] = {
-	[1] = "FPE_INTDIV", [2] = "FPE_INTOVF", [3] = "FPE_FLTDIV", [4] = "FPE_FLTOVF",
-	[5] = "FPE_FLTUND", [6] = "FPE_FLTRES", [7] = "FPE_FLTINV", [8] = "FPE_FLTSUB",
-	[14] = "FPE_FLTUNK", [15] = "FPE_CONDTRAP",
+    [1] = "FPE_INTDIV",	 [2] = "FPE_INTOVF",	[3] = "FPE_FLTDIV", [4] = "FPE_FLTOVF",
+    [5] = "FPE_FLTUND",	 [6] = "FPE_FLTRES",	[7] = "FPE_FLTINV", [8] = "FPE_FLTSUB",
+    [14] = "FPE_FLTUNK", [15] = "FPE_CONDTRAP",
 };
 static const char *const trap_codes[] = {
-	[1] = "TRAP_BRKPT", [2] = "TRAP_TRACE", [3] = "TRAP_BRANCH", [4] = "TRAP_HWBKPT",
-	[5] = "TRAP_UNK", [6] = "TRAP_PERF",
+    [1] = "TRAP_BRKPT",	 [2] = "TRAP_TRACE", [3] = "TRAP_BRANCH",
+    [4] = "TRAP_HWBKPT", [5] = "TRAP_UNK",   [6] = "TRAP_PERF",
 };
 
-#define LOOKUP(table, i) \
-	((i) < (int)(sizeof(table) / sizeof((table)[0])) ? (table)[i] : NULL)
+#define LOOKUP(table, i) ((i) < (int)(sizeof(table) / sizeof((table)[0])) ? (table)[i] : NULL)
 
 /* The codes any sender can use, whatever the signal. */
 static const char *generic_code_name(int code)
 {
 	switch (code) {
-	case SI_USER: return "SI_USER";
-	case SI_KERNEL: return "SI_KERNEL";
-	case SI_QUEUE: return "SI_QUEUE";
-	case SI_TIMER: return "SI_TIMER";
-	case SI_MESGQ: return "SI_MESGQ";
-	case SI_ASYNCIO: return "SI_ASYNCIO";
-	case SI_SIGIO: return "SI_SIGIO";
-	case SI_TKILL: return "SI_TKILL";
-	case SI_DETHREAD: return "SI_DETHREAD";
-	case SI_ASYNCNL: return "SI_ASYNCNL";
-	default: return NULL;
+	case SI_USER:
+		return "SI_USER";
+	case SI_KERNEL:
+		return "SI_KERNEL";
+	case SI_QUEUE:
+		return "SI_QUEUE";
+	case SI_TIMER:
+		return "SI_TIMER";
+	case SI_MESGQ:
+		return "SI_MESGQ";
+	case SI_ASYNCIO:
+		return "SI_ASYNCIO";
+	case SI_SIGIO:
+		return "SI_SIGIO";
+	case SI_TKILL:
+		return "SI_TKILL";
+	case SI_DETHREAD:
+		return "SI_DETHREAD";
+	case SI_ASYNCNL:
+		return "SI_ASYNCNL";
+	default:
+		return NULL;
 	}
 }
 
@@ -130,11 +140,21 @@ static const char *code_name(int sig, int code, char *buf, size_t len)
 
 	if (code > 0 && code != SI_KERNEL) {
 		switch (sig) {
-		case SIGSEGV: name = LOOKUP(segv_codes, code); break;
-		case SIGBUS: name = LOOKUP(bus_codes, code); break;
-		case SIGILL: name = LOOKUP(ill_codes, code); break;
-		case SIGFPE: name = LOOKUP(fpe_codes, code); break;
-		case SIGTRAP: name = LOOKUP(trap_codes, code); break;
+		case SIGSEGV:
+			name = LOOKUP(segv_codes, code);
+			break;
+		case SIGBUS:
+			name = LOOKUP(bus_codes, code);
+			break;
+		case SIGILL:
+			name = LOOKUP(ill_codes, code);
+			break;
+		case SIGFPE:
+			name = LOOKUP(fpe_codes, code);
+			break;
+		case SIGTRAP:
+			name = LOOKUP(trap_codes, code);
+			break;
 		}
 	} else {
 		name = generic_code_name(code);
@@ -354,8 +374,8 @@ static void print_bad(FILE *f, const struct code *c)
 	fputc('\n', f);
 }
 
-static void print_listing(FILE *f, csh h, const struct code *c, const uint64_t *starts,
-			  int nstarts, struct remote *r)
+static void print_listing(FILE *f, csh h, const struct code *c, const uint64_t *starts, int nstarts,
+			  struct remote *r)
 {
 	cs_insn *before, *after;
 	size_t nb, na, i;

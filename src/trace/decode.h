@@ -22,7 +22,7 @@ struct trace_mem {
 };
 
 struct decode_opts {
-	unsigned int strsize;	/* -s N: string cut length (default 32) */
+	unsigned int strsize; /* -s N: string cut length (default 32) */
 };
 
 /* "ENOENT"; NULL if unknown. */

@@ -1,1 +1,14 @@
 E2E_TESTS += tests/e2e/basic.sh
+E2E_TESTS += tests/e2e/signals.sh
+E2E_TESTS += tests/e2e/processes.sh
+E2E_TESTS += tests/e2e/exec_errors.sh
+E2E_TESTS += tests/e2e/pipes.sh
+E2E_TESTS += tests/e2e/make.sh
+E2E_TESTS += tests/e2e/group_stop.sh
+E2E_TESTS += tests/e2e/int80.sh
+E2E_TESTS += tests/e2e/supervisor_kill.sh
+EXTRA_DIST += tests/e2e/sample.mk
+# Signal semantics: native run vs sandboxed run, under sigdriver.
+E2E_TESTS += tests/e2e/sigcalls.sh tests/e2e/sigsources.sh tests/e2e/sigforward.sh \
+	tests/e2e/stress.sh tests/e2e/realprog.sh
+EXTRA_DIST += tests/e2e/sigcommon.sh

@@ -1,9 +1,55 @@
 # Guest programs: small, dependency-free C programs the e2e tests run
 # natively and under ptsandbox.
-GUEST_PROGS += tests/guests/exit_code
 GUEST_CFLAGS = -O1 -g -Wall -Wextra -Werror -pthread
+# Guests see the system headers only: src/ has a spawn.h of its own,
+# which would shadow <spawn.h>.  Naming the guest's CPPFLAGS keeps
+# AM_CPPFLAGS (-I src) away from it.
+GUEST_CPPFLAGS = -D_GNU_SOURCE
+
+GUEST_PROGS += tests/guests/exit_code
+tests_guests_exit_code_CPPFLAGS = $(GUEST_CPPFLAGS)
 tests_guests_exit_code_CFLAGS = $(GUEST_CFLAGS)
 tests_guests_exit_code_LDFLAGS = -pthread
+
+GUEST_PROGS += tests/guests/signal_death
+tests_guests_signal_death_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_signal_death_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_signal_death_LDFLAGS = -pthread
+
+GUEST_PROGS += tests/guests/forktree
+tests_guests_forktree_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_forktree_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_forktree_LDFLAGS = -pthread
+
+GUEST_PROGS += tests/guests/threads
+tests_guests_threads_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_threads_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_threads_LDFLAGS = -pthread
+
+GUEST_PROGS += tests/guests/vfork_exec
+tests_guests_vfork_exec_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_vfork_exec_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_vfork_exec_LDFLAGS = -pthread
+
+GUEST_PROGS += tests/guests/thread_exec
+tests_guests_thread_exec_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_thread_exec_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_thread_exec_LDFLAGS = -pthread
+
+GUEST_PROGS += tests/guests/group_stop
+tests_guests_group_stop_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_group_stop_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_group_stop_LDFLAGS = -pthread
+
+GUEST_PROGS += tests/guests/blocker
+tests_guests_blocker_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_blocker_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_blocker_LDFLAGS = -pthread
+
+GUEST_PROGS += tests/guests/int80
+tests_guests_int80_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_int80_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_int80_LDFLAGS = -pthread
 
 # Crash guests for tests/unit/check_crash.  The configure CFLAGS come
 # after these and may re-enable optimisation, so the sources also keep
@@ -20,3 +66,27 @@ tests_guests_crash_div0_LDFLAGS = -pthread
 GUEST_PROGS += tests/guests/crash_abort
 tests_guests_crash_abort_CFLAGS = $(GUEST_CFLAGS) -fno-omit-frame-pointer -O0
 tests_guests_crash_abort_LDFLAGS = -pthread
+
+# Signal semantics (tests/e2e/sigcalls.sh and friends): a driver that
+# sends signals on a READY handshake, and the guests it drives.
+# Their own CPPFLAGS keep AM_CPPFLAGS (-I src) away from them.
+SIG_GUEST_SRC = tests/guests/sigutil.c tests/guests/sigutil.h
+SIG_GUEST_CPPFLAGS = -I$(top_srcdir)/tests/guests
+GUEST_PROGS += tests/guests/sigdriver tests/guests/sigcall tests/guests/sigthreads \
+	tests/guests/sigstress
+tests_guests_sigdriver_SOURCES = tests/guests/sigdriver.c $(SIG_GUEST_SRC)
+tests_guests_sigdriver_CPPFLAGS = $(SIG_GUEST_CPPFLAGS)
+tests_guests_sigdriver_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_sigdriver_LDFLAGS = -pthread
+tests_guests_sigcall_SOURCES = tests/guests/sigcall.c $(SIG_GUEST_SRC)
+tests_guests_sigcall_CPPFLAGS = $(SIG_GUEST_CPPFLAGS)
+tests_guests_sigcall_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_sigcall_LDFLAGS = -pthread
+tests_guests_sigthreads_SOURCES = tests/guests/sigthreads.c $(SIG_GUEST_SRC)
+tests_guests_sigthreads_CPPFLAGS = $(SIG_GUEST_CPPFLAGS)
+tests_guests_sigthreads_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_sigthreads_LDFLAGS = -pthread
+tests_guests_sigstress_SOURCES = tests/guests/sigstress.c $(SIG_GUEST_SRC)
+tests_guests_sigstress_CPPFLAGS = $(SIG_GUEST_CPPFLAGS)
+tests_guests_sigstress_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_sigstress_LDFLAGS = -pthread

@@ -1,0 +1,323 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Signal names, signal sets and siginfo, as strace prints them.  Real-
+ * time signals are named relative to the kernel's SIGRTMIN (32), not
+ * glibc's (34, after the two it reserves): SIGRTMIN, SIGRT_1..SIGRT_32.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <linux/audit.h>
+
+#include "arch/arch.h"
+#include "decode_impl.h"
+
+#define NSIG_KERNEL	64
+#define SIGRTMIN_KERNEL 32
+
+#define S(s)  [s] = #s
+#define RT(n) [SIGRTMIN_KERNEL + n] = "SIGRT_" #n
+
+static const char *const signal_names[NSIG_KERNEL + 1] = {
+    S(SIGHUP),	S(SIGINT),    S(SIGQUIT), S(SIGILL),
+    S(SIGTRAP), S(SIGABRT),   S(SIGBUS),  S(SIGFPE),
+    S(SIGKILL), S(SIGUSR1),   S(SIGSEGV), S(SIGUSR2),
+    S(SIGPIPE), S(SIGALRM),   S(SIGTERM), S(SIGSTKFLT),
+    S(SIGCHLD), S(SIGCONT),   S(SIGSTOP), S(SIGTSTP),
+    S(SIGTTIN), S(SIGTTOU),   S(SIGURG),  S(SIGXCPU),
+    S(SIGXFSZ), S(SIGVTALRM), S(SIGPROF), S(SIGWINCH),
+    S(SIGIO),	S(SIGPWR),    S(SIGSYS),  [SIGRTMIN_KERNEL] = "SIGRTMIN",
+    RT(1),	RT(2),	      RT(3),	  RT(4),
+    RT(5),	RT(6),	      RT(7),	  RT(8),
+    RT(9),	RT(10),	      RT(11),	  RT(12),
+    RT(13),	RT(14),	      RT(15),	  RT(16),
+    RT(17),	RT(18),	      RT(19),	  RT(20),
+    RT(21),	RT(22),	      RT(23),	  RT(24),
+    RT(25),	RT(26),	      RT(27),	  RT(28),
+    RT(29),	RT(30),	      RT(31),	  RT(32),
+};
+
+/* Other spellings accepted by signal_parse (kill -l knows them too). */
+static const struct xlat signal_aliases[] = {
+    {SIGABRT, "SIGIOT"}, {SIGIO, "SIGPOLL"}, {SIGCHLD, "SIGCLD"}, XLAT_END};
+
+const char *signal_name(int sig)
+{
+	if (sig < 1 || sig > NSIG_KERNEL)
+		return NULL;
+	return signal_names[sig];
+}
+
+static int parse_number(const char *s)
+{
+	char *end;
+	long v;
+
+	if (!isdigit((unsigned char)*s))
+		return -1;
+	v = strtol(s, &end, 10);
+	if (*end || v < 1 || v > NSIG_KERNEL)
+		return -1;
+	return (int)v;
+}
+
+int signal_parse(const char *s)
+{
+	const char *bare;
+
+	if (!s || !*s)
+		return -1;
+	if (isdigit((unsigned char)*s))
+		return parse_number(s);
+	bare = strncasecmp(s, "SIG", 3) == 0 ? s + 3 : s;
+	for (int sig = 1; sig <= NSIG_KERNEL; sig++)
+		if (strcasecmp(bare, signal_names[sig] + 3) == 0)
+			return sig;
+	for (const struct xlat *x = signal_aliases; x->name; x++)
+		if (strcasecmp(bare, x->name + 3) == 0)
+			return (int)x->val;
+	return -1;
+}
+
+void print_signal(struct sbuf *sb, int sig)
+{
+	const char *name = signal_name(sig);
+
+	if (name)
+		sb_puts(sb, name);
+	else
+		sb_printf(sb, "%d", sig);
+}
+
+void print_sigmask(struct sbuf *sb, uint64_t mask)
+{
+	const char *sep = "";
+
+	/* A mostly full set reads better as its complement, as in strace. */
+	if (__builtin_popcountll(mask) > NSIG_KERNEL / 2) {
+		sb_putc(sb, '~');
+		mask = ~mask;
+	}
+	sb_putc(sb, '[');
+	for (int sig = 1; sig <= NSIG_KERNEL; sig++) {
+		if (!(mask & (1ull << (sig - 1))))
+			continue;
+		sb_printf(sb, "%s%s", sep, signal_names[sig] + 3);
+		sep = " ";
+	}
+	sb_putc(sb, ']');
+}
+
+/* ---- siginfo ---- */
+
+static const struct xlat si_codes[] = {XLAT(SI_USER),
+				       XLAT(SI_KERNEL),
+				       XLAT(SI_QUEUE),
+				       XLAT(SI_TIMER),
+				       XLAT(SI_MESGQ),
+				       XLAT(SI_ASYNCIO),
+				       XLAT(SI_SIGIO),
+				       XLAT(SI_TKILL),
+				       {(uint64_t)-7, "SI_DETHREAD"},
+				       {(uint64_t)-60, "SI_ASYNCNL"},
+				       XLAT_END};
+
+/* Numbers, not macros: glibc lags behind the kernel on the newer ones. */
+static const struct xlat segv_codes[] = {{1, "SEGV_MAPERR"},
+					 {2, "SEGV_ACCERR"},
+					 {3, "SEGV_BNDERR"},
+					 {4, "SEGV_PKUERR"},
+					 {5, "SEGV_ACCADI"},
+					 {6, "SEGV_ADIDERR"},
+					 {7, "SEGV_ADIPERR"},
+					 {8, "SEGV_MTEAERR"},
+					 {9, "SEGV_MTESERR"},
+					 {10, "SEGV_CPERR"},
+					 XLAT_END};
+static const struct xlat bus_codes[] = {{1, "BUS_ADRALN"},    {2, "BUS_ADRERR"},
+					{3, "BUS_OBJERR"},    {4, "BUS_MCEERR_AR"},
+					{5, "BUS_MCEERR_AO"}, XLAT_END};
+static const struct xlat ill_codes[] = {
+    {1, "ILL_ILLOPC"}, {2, "ILL_ILLOPN"}, {3, "ILL_ILLADR"}, {4, "ILL_ILLTRP"},	  {5, "ILL_PRVOPC"},
+    {6, "ILL_PRVREG"}, {7, "ILL_COPROC"}, {8, "ILL_BADSTK"}, {9, "ILL_BADIADDR"}, XLAT_END};
+static const struct xlat fpe_codes[] = {{1, "FPE_INTDIV"},    {2, "FPE_INTOVF"}, {3, "FPE_FLTDIV"},
+					{4, "FPE_FLTOVF"},    {5, "FPE_FLTUND"}, {6, "FPE_FLTRES"},
+					{7, "FPE_FLTINV"},    {8, "FPE_FLTSUB"}, {14, "FPE_FLTUNK"},
+					{15, "FPE_CONDTRAP"}, XLAT_END};
+static const struct xlat trap_codes[] = {
+    {1, "TRAP_BRKPT"}, {2, "TRAP_TRACE"}, {3, "TRAP_BRANCH"}, {4, "TRAP_HWBKPT"}, {5, "TRAP_UNK"},
+    {6, "TRAP_PERF"},  XLAT_END};
+static const struct xlat chld_codes[] = {
+    {1, "CLD_EXITED"},	{2, "CLD_KILLED"},    {3, "CLD_DUMPED"}, {4, "CLD_TRAPPED"},
+    {5, "CLD_STOPPED"}, {6, "CLD_CONTINUED"}, XLAT_END};
+static const struct xlat poll_codes[] = {{1, "POLL_IN"},  {2, "POLL_OUT"}, {3, "POLL_MSG"},
+					 {4, "POLL_ERR"}, {5, "POLL_PRI"}, {6, "POLL_HUP"},
+					 XLAT_END};
+static const struct xlat sys_codes[] = {{1, "SYS_SECCOMP"}, {2, "SYS_USER_DISPATCH"}, XLAT_END};
+
+static const struct xlat audit_arches[] = {XLAT(AUDIT_ARCH_X86_64), XLAT(AUDIT_ARCH_I386),
+					   XLAT(AUDIT_ARCH_AARCH64), XLAT(AUDIT_ARCH_ARM),
+					   XLAT_END};
+
+/* Signals the kernel raises for a faulting instruction: si_addr matters. */
+static bool is_fault_signal(int sig)
+{
+	return sig == SIGSEGV || sig == SIGBUS || sig == SIGILL || sig == SIGFPE || sig == SIGTRAP;
+}
+
+static const struct xlat *signal_codes(int sig)
+{
+	switch (sig) {
+	case SIGSEGV:
+		return segv_codes;
+	case SIGBUS:
+		return bus_codes;
+	case SIGILL:
+		return ill_codes;
+	case SIGFPE:
+		return fpe_codes;
+	case SIGTRAP:
+		return trap_codes;
+	case SIGCHLD:
+		return chld_codes;
+	case SIGIO:
+		return poll_codes;
+	case SIGSYS:
+		return sys_codes;
+	}
+	return NULL;
+}
+
+/* The si_code's name; NULL if this signal has no such code. */
+static const char *code_name(const siginfo_t *si)
+{
+	const struct xlat *codes;
+
+	if (si->si_code <= 0 || si->si_code == SI_KERNEL)
+		return xlat_name(si_codes, (uint64_t)(int64_t)si->si_code);
+	codes = signal_codes(si->si_signo);
+	return codes ? xlat_name(codes, (uint64_t)si->si_code) : NULL;
+}
+
+static void print_sender(struct sbuf *sb, const siginfo_t *si)
+{
+	sb_printf(sb, ", si_pid=%d, si_uid=%u", (int)si->si_pid, (unsigned int)si->si_uid);
+}
+
+static void print_value(struct sbuf *sb, const siginfo_t *si)
+{
+	sb_printf(sb, ", si_int=%d, si_ptr=", si->si_int);
+	sb_ptr(sb, (uint64_t)(uintptr_t)si->si_ptr);
+}
+
+static void print_chld(struct sbuf *sb, const siginfo_t *si)
+{
+	print_sender(sb, si);
+	sb_puts(sb, ", si_status=");
+	if (si->si_code == 1) /* CLD_EXITED: an exit status, not a signal */
+		sb_printf(sb, "%d", si->si_status);
+	else
+		print_signal(sb, si->si_status);
+	sb_printf(sb, ", si_utime=%lld, si_stime=%lld", (long long)si->si_utime,
+		  (long long)si->si_stime);
+}
+
+static void print_seccomp(struct sbuf *sb, const siginfo_t *si)
+{
+	const char *name = arch_syscall_name(si->si_syscall);
+
+	sb_puts(sb, ", si_call_addr=");
+	sb_ptr(sb, (uint64_t)(uintptr_t)si->si_call_addr);
+	if (name)
+		sb_printf(sb, ", si_syscall=__NR_%s", name);
+	else
+		sb_printf(sb, ", si_syscall=%d", si->si_syscall);
+	sb_puts(sb, ", si_arch=");
+	print_xlat(sb, audit_arches, si->si_arch, "AUDIT_ARCH_???");
+}
+
+/* Fields of a signal-specific (positive) si_code. */
+static void print_specific(struct sbuf *sb, const siginfo_t *si, bool known)
+{
+	int sig = si->si_signo;
+
+	if (is_fault_signal(sig)) {
+		sb_puts(sb, ", si_addr=");
+		sb_ptr(sb, (uint64_t)(uintptr_t)si->si_addr);
+	} else if (!known) {
+		/* Queued with a code we cannot interpret: show what was queued. */
+		print_sender(sb, si);
+		print_value(sb, si);
+	} else if (sig == SIGCHLD) {
+		print_chld(sb, si);
+	} else if (sig == SIGIO) {
+		sb_printf(sb, ", si_band=%ld, si_fd=%d", si->si_band, si->si_fd);
+	} else if (sig == SIGSYS) {
+		print_seccomp(sb, si);
+	}
+}
+
+static void print_fields(struct sbuf *sb, const siginfo_t *si, bool known)
+{
+	switch (si->si_code) {
+	case SI_USER:
+	case SI_TKILL:
+		print_sender(sb, si);
+		break;
+	case SI_QUEUE:
+	case SI_MESGQ:
+		print_sender(sb, si);
+		print_value(sb, si);
+		break;
+	case SI_TIMER:
+		sb_printf(sb, ", si_timerid=%#x, si_overrun=%d", (unsigned int)si->si_timerid,
+			  si->si_overrun);
+		print_value(sb, si);
+		break;
+	case SI_KERNEL:
+		if (is_fault_signal(si->si_signo)) {
+			sb_puts(sb, ", si_addr=");
+			sb_ptr(sb, (uint64_t)(uintptr_t)si->si_addr);
+		}
+		break;
+	default:
+		if (si->si_code > 0)
+			print_specific(sb, si, known);
+	}
+}
+
+void print_siginfo(struct sbuf *sb, const siginfo_t *si)
+{
+	const char *code = code_name(si);
+	const char *err;
+
+	sb_puts(sb, "{si_signo=");
+	print_signal(sb, si->si_signo);
+	sb_puts(sb, ", si_code=");
+	if (code)
+		sb_puts(sb, code);
+	else
+		sb_printf(sb, "%#x", (unsigned int)si->si_code);
+	if (si->si_errno) {
+		err = errno_name(si->si_errno);
+		if (err)
+			sb_printf(sb, ", si_errno=%s", err);
+		else
+			sb_printf(sb, ", si_errno=%d", si->si_errno);
+	}
+	print_fields(sb, si, code != NULL);
+	sb_putc(sb, '}');
+}
+
+size_t decode_siginfo(const siginfo_t *si, char *buf, size_t len)
+{
+	struct sbuf sb;
+
+	sb_init(&sb, buf, len);
+	print_siginfo(&sb, si);
+	return sb.len;
+}

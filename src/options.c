@@ -5,7 +5,11 @@
  */
 #include "config.h"
 
+#include <ctype.h>
+#include <errno.h>
 #include <getopt.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -16,18 +20,49 @@ const char options_usage[] =
     "Run PROGRAM under a ptrace supervisor that emulates its blocking\n"
     "syscalls and delivers host signals to it as natively.\n"
     "\n"
-    "  -o, --output=FILE   write diagnostics to FILE instead of stderr\n"
+    "  -o, --output=FILE   write diagnostics and trace to FILE instead of stderr\n"
+    "\n"
+    "Tracing (as strace):\n"
+    "      --trace[=SET]   print each syscall of SET (default all); SET as strace's\n"
+    "                      -e trace=: names, %file %process %signal %network %desc\n"
+    "                      %memory, !name, all\n"
+    "  -e trace=SET        same as --trace=SET\n"
+    "  -s, --string-limit=N  print at most N bytes of each string (default 32)\n"
+    "  -f                  accepted for strace compatibility (always on)\n"
+    "  -ff                 with -o FILE: one file FILE.PID per process\n"
+    "  -t, -tt, -ttt       prefix lines with the time of day (-tt: us, -ttt: epoch)\n"
+    "  -T                  show the time spent in each syscall\n"
+    "  -c, --summary       count calls, errors and time per syscall; print a table\n"
+    "  -k, --stack-trace   print a backtrace of the guest under each traced syscall\n"
+    "\n"
+    "Hang reports:\n"
+    "      --timeout=DURATION  after DURATION (timeout(1) syntax: 10, 1.5s, 2m, 1h, 1d)\n"
+    "                      dump every guest thread, kill the guest, exit 124\n"
+    "      --dump-on=SIG   dump every guest thread when ptsandbox receives SIG\n"
     "  -h, --help          display this help and exit\n"
     "  -V, --version       output version information and exit\n"
     "\n"
     "Exit status is PROGRAM's; if PROGRAM dies by a signal, ptsandbox dies\n"
     "by the same signal.  Otherwise:\n"
+    "  124  --timeout expired, as timeout(1)\n"
     "  125  ptsandbox itself failed (bad usage, ptrace or seccomp unavailable)\n"
     "  126  PROGRAM was found but cannot be executed\n"
     "  127  PROGRAM was not found\n";
 
+enum {
+	OPT_TRACE = 256,
+	OPT_TIMEOUT,
+	OPT_DUMP_ON,
+};
+
 static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
+    {"trace", optional_argument, NULL, OPT_TRACE},
+    {"string-limit", required_argument, NULL, 's'},
+    {"summary", no_argument, NULL, 'c'},
+    {"stack-trace", no_argument, NULL, 'k'},
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"dump-on", required_argument, NULL, OPT_DUMP_ON},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -42,12 +77,100 @@ static void set_error(struct options *opts, const char *msg, const char *arg)
 		snprintf(opts->error, sizeof(opts->error), "%s", msg);
 }
 
+/*
+ * timeout(1)'s DURATION: a non-negative decimal number with an optional
+ * suffix s, m, h or d.  Returns nanoseconds, or -1.
+ */
+long long options_parse_duration(const char *s)
+{
+	static const struct {
+		char suffix;
+		double scale;
+	} units[] = {{'s', 1}, {'m', 60}, {'h', 3600}, {'d', 86400}};
+	double v, scale = 1;
+	char *end;
+
+	if (!s || !*s || *s == '-' || *s == '+' || isspace((unsigned char)*s))
+		return -1;
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || end == s || v < 0 || v != v)
+		return -1;
+	if (*end) {
+		size_t i;
+
+		for (i = 0; i < sizeof(units) / sizeof(units[0]); i++)
+			if (*end == units[i].suffix)
+				break;
+		if (i == sizeof(units) / sizeof(units[0]) || end[1])
+			return -1;
+		scale = units[i].scale;
+	}
+	v *= scale * 1e9;
+	if (v > 9.2e18)
+		return -1;
+	return (long long)v;
+}
+
+/* "USR1", "SIGUSR1" or a number; only signals ptsandbox may catch. */
+static int parse_dump_signal(const char *s)
+{
+	static const struct {
+		const char *name;
+		int sig;
+	} names[] = {{"USR1", SIGUSR1}, {"USR2", SIGUSR2}, {"QUIT", SIGQUIT},
+		     {"HUP", SIGHUP},	{"PWR", SIGPWR},   {"WINCH", SIGWINCH}};
+	char *end;
+	long n;
+
+	if (!strncmp(s, "SIG", 3))
+		s += 3;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcmp(s, names[i].name))
+			return names[i].sig;
+	n = strtol(s, &end, 10);
+	if (*s && !*end && n > 0 && n < NSIG && n != SIGKILL && n != SIGSTOP)
+		return (int)n;
+	return -1;
+}
+
+/* -e EXPR: strace's qualifiers; only trace= is supported. */
+static int parse_qualifier(struct options *opts, const char *expr)
+{
+	if (!strncmp(expr, "trace=", 6)) {
+		opts->trace = expr + 6;
+		return 0;
+	}
+	if (!strchr(expr, '=')) {
+		opts->trace = expr;
+		return 0;
+	}
+	set_error(opts, "unsupported qualifier (only trace= is supported):", expr);
+	return -1;
+}
+
+static int parse_uint(const char *s, unsigned int *out)
+{
+	char *end;
+	unsigned long v;
+
+	if (!*s || *s == '-')
+		return -1;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || *end || v > 1u << 30)
+		return -1;
+	*out = (unsigned int)v;
+	return 0;
+}
+
 void options_parse(int argc, char *const argv[], struct options *opts)
 {
-	int c;
+	int c, nf = 0;
 
 	memset(opts, 0, sizeof(*opts));
 	opts->action = OPT_RUN;
+	opts->strsize = 32;
 
 	/*
 	 * '+': stop at the first non-option, so "ptsandbox ls -l" works
@@ -55,7 +178,7 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 	 */
 	opterr = 0;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "+:o:hV", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:o:hVe:s:fcktT", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			if (optarg[0] == '\0') {
@@ -63,6 +186,49 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 				return;
 			}
 			opts->output = optarg;
+			break;
+		case OPT_TRACE:
+			opts->trace = optarg && *optarg ? optarg : "all";
+			break;
+		case 'e':
+			if (parse_qualifier(opts, optarg) < 0)
+				return;
+			break;
+		case 's':
+			if (parse_uint(optarg, &opts->strsize) < 0) {
+				set_error(opts, "invalid string limit", optarg);
+				return;
+			}
+			break;
+		case 'f':
+			nf++;
+			break;
+		case 'c':
+			opts->summary = true;
+			break;
+		case 'k':
+			opts->stack_trace = true;
+			break;
+		case 't':
+			if (opts->timestamps < 3)
+				opts->timestamps++;
+			break;
+		case 'T':
+			opts->durations = true;
+			break;
+		case OPT_TIMEOUT:
+			opts->timeout_ns = options_parse_duration(optarg);
+			if (opts->timeout_ns < 0) {
+				set_error(opts, "invalid time interval", optarg);
+				return;
+			}
+			break;
+		case OPT_DUMP_ON:
+			opts->dump_signal = parse_dump_signal(optarg);
+			if (opts->dump_signal < 0) {
+				set_error(opts, "invalid signal for --dump-on", optarg);
+				return;
+			}
 			break;
 		case 'h':
 			opts->action = OPT_HELP;
@@ -88,6 +254,15 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 		set_error(opts, "no program given", NULL);
 		return;
 	}
+	opts->per_process = nf >= 2;
+	if (opts->per_process && !opts->output) {
+		set_error(opts, "-ff needs -o FILE", NULL);
+		return;
+	}
+	/* -c, -k, -T, -t, -s alone imply tracing everything, as in strace. */
+	if (!opts->trace &&
+	    (opts->summary || opts->stack_trace || opts->durations || opts->timestamps))
+		opts->trace = "all";
 	opts->argv = argv + optind;
 	opts->argc = argc - optind;
 }

@@ -24,13 +24,30 @@ enum options_action {
 struct options {
 	enum options_action action;
 	const char *output; /* -o FILE: diagnostics go here, else stderr */
-	char *const *argv;  /* the guest command line */
+
+	/* Tracing (strace's options, strace's meaning). */
+	const char *trace;    /* --trace[=SET] / -e trace=SET; NULL: no tracing */
+	unsigned int strsize; /* -s N (default 32) */
+	bool per_process;     /* -ff: -o FILE.<pid> per process */
+	int timestamps;	      /* -t 1, -tt 2, -ttt 3 */
+	bool durations;	      /* -T */
+	bool summary;	      /* -c */
+	bool stack_trace;     /* -k, --stack-trace */
+
+	/* Hang reports. */
+	long long timeout_ns; /* --timeout=DURATION; 0: none */
+	int dump_signal;      /* --dump-on=SIG; 0: none */
+
+	char *const *argv; /* the guest command line */
 	int argc;
 	char error[256]; /* with OPT_ERROR: the one-line message */
 };
 
 /* Parse argv into opts. Never exits, never prints. */
 void options_parse(int argc, char *const argv[], struct options *opts);
+
+/* timeout(1)'s DURATION in nanoseconds; -1 if invalid. */
+long long options_parse_duration(const char *s);
 
 /* The --help text. */
 extern const char options_usage[];

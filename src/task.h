@@ -23,17 +23,20 @@ struct proc {
 };
 
 enum task_flags {
-	TASK_LISTENING = 1u << 0,   /* in group-stop, resumed with PTRACE_LISTEN */
-	TASK_INTERRUPTED = 1u << 1, /* we sent PTRACE_INTERRUPT, trap pending */
-	TASK_STOP_SIGNAL = 1u << 2, /* resumed with a stop signal: its group-stop is next */
+	TASK_LISTENING = 1u << 0,    /* in group-stop, resumed with PTRACE_LISTEN */
+	TASK_INTERRUPTED = 1u << 1,  /* we sent PTRACE_INTERRUPT, trap pending */
+	TASK_STOP_SIGNAL = 1u << 2,  /* resumed with a stop signal: its group-stop is next */
+	TASK_SIGWAIT_EXIT = 1u << 3, /* in rt_sigtimedwait, resumed to its exit stop */
 };
 
 struct task {
 	pid_t tid;
 	struct proc *proc;
 	unsigned int flags;
-	struct ewait *wait; /* emulated blocking syscall in progress */
-	long pass_once;	    /* let the next seccomp stop of this nr run natively */
+	struct ewait *wait;    /* emulated blocking syscall in progress */
+	long pass_once;	       /* let the next seccomp stop of this nr run natively */
+	uint64_t sigwait_info; /* rt_sigtimedwait's siginfo buffer */
+	uint64_t real_eintr;   /* signals that really interrupt the native call in progress */
 	struct task *hnext;
 };
 

@@ -32,6 +32,8 @@
 #include "log.h"
 #include "signals/forward.h"
 #include "signals/host.h"
+#include "signals/sigstate.h"
+#include "signals/sigwait.h"
 #include "signals/ignored.h"
 #include "spawn.h"
 #include "task.h"
@@ -77,7 +79,24 @@ static void on_seccomp_stop(struct task *t)
 		return;
 	}
 	emul_syscall(t, &info);
+	if (t->flags & TASK_SIGWAIT_EXIT) {
+		if (ptrace(PTRACE_SYSCALL, t->tid, NULL, NULL) < 0 && errno != ESRCH)
+			psb_perror("PTRACE_SYSCALL %d", (int)t->tid);
+		return;
+	}
 	tracer_resume(t->tid, 0);
+}
+
+static void on_syscall_exit(struct task *t)
+{
+	struct ptrace_syscall_info info;
+
+	if (!(t->flags & TASK_SIGWAIT_EXIT))
+		return;
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) > 0 &&
+	    info.op == PTRACE_SYSCALL_INFO_EXIT)
+		sigwait_exit(t, info.exit.rval);
+	t->flags &= ~(unsigned)TASK_SIGWAIT_EXIT;
 }
 
 static void on_new_child(struct task *t)
@@ -151,7 +170,7 @@ static void on_signal_stop(struct task *t, int sig)
 	}
 	if (t->wait)
 		emul_settle(t, sig);
-	else
+	else if (!(t->real_eintr & sigbit(sig)))
 		ignored_signal_fixup(t->tid, sig);
 	if (is_group_stop_sig(sig))
 		t->flags |= TASK_STOP_SIGNAL;
@@ -229,6 +248,7 @@ static void handle_status(pid_t tid, int status)
 		return;
 	}
 	if (sig == (SIGTRAP | 0x80)) {
+		on_syscall_exit(t);
 		tracer_resume(tid, 0);
 		return;
 	}

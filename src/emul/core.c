@@ -28,6 +28,7 @@
 #include "../guest_mem.h"
 #include "../log.h"
 #include "../signals/sigstate.h"
+#include "../signals/sigwait.h"
 #include "../task.h"
 #include "emul.h"
 #include "wait.h"
@@ -58,6 +59,8 @@ void emul_interpose(struct sysset *set)
 		if (nr >= 0)
 			sysset_add(set, nr);
 	}
+	if (arch_sysnr(SYSID_rt_sigtimedwait) >= 0)
+		sysset_add(set, arch_sysnr(SYSID_rt_sigtimedwait));
 }
 
 int emul_init(void)
@@ -163,24 +166,26 @@ static bool is_parked(const struct arch_regs *regs)
  * ptrace an ignored signal reaches us like any other and we could not
  * tell it from one that arrived during the wait.
  */
-static bool mask_frees_pending(pid_t tid, uint64_t mask_ptr)
+static uint64_t mask_frees_pending(pid_t tid, uint64_t mask_ptr)
 {
 	uint64_t temp, orig, freed;
 	struct sigstate st;
 
 	if (!mask_ptr || guest_read(tid, mask_ptr, &temp, sizeof(temp)) < 0)
-		return false;
+		return 0;
 	if (ptrace(PTRACE_GETSIGMASK, tid, (void *)sizeof(orig), &orig) < 0)
-		return false;
+		return 0;
 	freed = orig & ~temp;
 	if (!freed || sigstate_read(tid, &st) < 0)
-		return false;
-	return ((st.pending | st.shared) & freed) != 0;
+		return 0;
+	return (st.pending | st.shared) & freed;
 }
 
 int ewait_start(struct ewait *ew, struct arch_regs *regs, uint64_t mask_ptr)
 {
-	if (mask_frees_pending(ew->tid, mask_ptr))
+	/* The native call's EINTR for these is real, even if ignored. */
+	ew->task->real_eintr = mask_frees_pending(ew->tid, mask_ptr);
+	if (ew->task->real_eintr)
 		return -1;
 	park_regs(regs, mask_ptr);
 	if (arch_set_regs(ew->tid, regs) < 0)
@@ -437,6 +442,7 @@ bool emul_syscall(struct task *t, const struct ptrace_syscall_info *info)
 		return false;
 	}
 	t->pass_once = -1;
+	t->real_eintr = 0;
 	if (arch_get_regs(t->tid, &regs) < 0)
 		return false;
 	if (t->wait && parked_syscall(t, &regs))
@@ -444,6 +450,10 @@ bool emul_syscall(struct task *t, const struct ptrace_syscall_info *info)
 	for (int i = 0; i < 6; i++)
 		args[i] = info->seccomp.args[i];
 	id = arch_sysid(nr);
+	if (id == SYSID_rt_sigtimedwait) {
+		sigwait_entry(t, args[1]);
+		return false;
+	}
 	for (size_t i = 0; i < NFAMILIES; i++)
 		if ((int)families[i].id == id)
 			return families[i].fn(t, id, args, &regs);

@@ -150,27 +150,33 @@ void forward_host_signal(const struct signalfd_siginfo *ssi)
 		psb_perror("cannot forward signal %d to the guest", sig);
 }
 
-void forward_on_delivery(struct task *t, int sig, siginfo_t *si)
+bool forward_on_dequeue(int sig, siginfo_t *si)
 {
 	if (sig <= 0 || sig >= NSIG)
-		return;
+		return false;
 	if (si->si_code == SI_USER && si->si_pid == getpid()) {
 		if (nfwds[sig] == 0)
-			return;
+			return false;
 		/* Hand the guest the host sender's siginfo, not ours. */
 		*si = fwds[sig][0].info;
 		memmove(&fwds[sig][0], &fwds[sig][1],
 			sizeof(fwds[sig][0]) * (size_t)(--nfwds[sig]));
-		ptrace(PTRACE_SETSIGINFO, t->tid, NULL, si);
-		return;
+		return true;
 	}
 	if (!host_signal_forwarded(sig) || !is_user_code(si->si_code))
-		return;
+		return false;
 	if (si->si_code != SI_KERNEL && from_guest(si->si_pid))
-		return;
+		return false;
 	if (credit[sig]) {
 		credit[sig] = 0;
-		return;
+		return false;
 	}
 	kcopy_add(sig, si);
+	return false;
+}
+
+void forward_on_delivery(struct task *t, int sig, siginfo_t *si)
+{
+	if (forward_on_dequeue(sig, si))
+		ptrace(PTRACE_SETSIGINFO, t->tid, NULL, si);
 }

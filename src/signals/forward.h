@@ -14,6 +14,7 @@
 #define PTSANDBOX_SIGNALS_FORWARD_H
 
 #include <signal.h>
+#include <stdbool.h>
 #include <sys/signalfd.h>
 #include <sys/types.h>
 
@@ -26,5 +27,12 @@ void forward_guest_gone(void);
 void forward_host_signal(const struct signalfd_siginfo *ssi);
 /* Signal-delivery-stop of a guest thread for sig; si is its siginfo. */
 void forward_on_delivery(struct task *t, int sig, siginfo_t *si);
+
+/*
+ * The guest took sig with siginfo si by any means (delivery, or
+ * dequeued by rt_sigtimedwait).  Returns true if si was rewritten to
+ * the host sender's and must be handed to the guest.
+ */
+bool forward_on_dequeue(int sig, siginfo_t *si);
 
 #endif

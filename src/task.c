@@ -95,12 +95,42 @@ static void hash_unlink(struct task *t)
 	}
 }
 
+/*
+ * Tids we reaped recently.  A new child can stop, exit and be reaped
+ * before its parent's fork event is read; the event must not bring it
+ * back to life in the table, or a wait for it would never end.
+ */
+#define REAPED_RING 64
+static pid_t reaped[REAPED_RING];
+static unsigned int reaped_next;
+
+void task_note_reaped(pid_t tid)
+{
+	reaped[reaped_next++ % REAPED_RING] = tid;
+}
+
+bool task_was_reaped(pid_t tid)
+{
+	for (int i = 0; i < REAPED_RING; i++)
+		if (reaped[i] == tid)
+			return true;
+	return false;
+}
+
+static void forget_reaped(pid_t tid)
+{
+	for (int i = 0; i < REAPED_RING; i++)
+		if (reaped[i] == tid)
+			reaped[i] = 0;
+}
+
 struct task *task_add(pid_t tid, pid_t tgid, pid_t ppid)
 {
 	struct task *t = task_find(tid);
 
 	if (t)
 		return t;
+	forget_reaped(tid);
 	t = calloc(1, sizeof(*t));
 	if (!t)
 		abort();

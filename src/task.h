@@ -44,6 +44,9 @@ struct task *task_find(pid_t tid);
 /* Create the task (and its proc if tgid is new). */
 struct task *task_add(pid_t tid, pid_t tgid, pid_t ppid);
 void task_remove(struct task *t);
+/* We reaped tid (its exit status); remembered for a while. */
+void task_note_reaped(pid_t tid);
+bool task_was_reaped(pid_t tid);
 /* execve from a non-leader thread: the thread takes the leader's tid. */
 struct task *task_exec_rename(pid_t former_tid, pid_t leader);
 int task_count(void);

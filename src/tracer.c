@@ -103,7 +103,10 @@ static void on_new_child(struct task *t)
 {
 	unsigned long msg = 0;
 
-	if (ptrace(PTRACE_GETEVENTMSG, t->tid, NULL, &msg) == 0 && msg && !task_find((pid_t)msg))
+	if (ptrace(PTRACE_GETEVENTMSG, t->tid, NULL, &msg) < 0 || !msg)
+		return;
+	/* Already stopped, exited and reaped before this event was read? */
+	if (!task_find((pid_t)msg) && !task_was_reaped((pid_t)msg))
 		new_task((pid_t)msg);
 }
 
@@ -185,6 +188,7 @@ static void on_exit_status(pid_t tid, int status)
 	bool released;
 	pid_t parent;
 
+	task_note_reaped(tid);
 	if (tid == main_pid) {
 		main_status = status;
 		main_exited = true;

@@ -43,7 +43,7 @@ static struct {
 	bool pgrp, stop;
 	int count, sig, timeout;
 	const char *asleep;
-} opt = { .count = 1, .sig = SIGINT, .timeout = 20 };
+} opt = {.count = 1, .sig = SIGINT, .timeout = 20};
 
 static pid_t child;
 static int sent, status;
@@ -59,8 +59,8 @@ static void on_alarm(int sig)
 
 static void reset_signals(void)
 {
-	struct sigaction dfl = { .sa_handler = SIG_DFL };
-	struct rlimit nocore = { 0, 0 };
+	struct sigaction dfl = {.sa_handler = SIG_DFL};
+	struct rlimit nocore = {0, 0};
 	sigset_t none;
 
 	for (int sig = 1; sig < NSIG; sig++)
@@ -138,6 +138,46 @@ static void wait_asleep(const char *comm)
 		sleep_ms(1);
 }
 
+/*
+ * Is every process of CMD's group stopped (T, or t: traced and stopped)?
+ * Under ptsandbox the child seen stopped is the supervisor, which a
+ * SIGSTOP stops at once; the guest may not have taken its own copy yet,
+ * and a SIGCONT sent before it does would discard it.  A shell would
+ * only continue the job much later; wait for what it would see.
+ */
+static bool group_stopped(void)
+{
+	DIR *d = opendir("/proc");
+	struct dirent *e;
+	bool all = true;
+
+	if (!d)
+		die("/proc: %m");
+	while (all && (e = readdir(d))) {
+		char path[300], buf[512], *close_;
+		int pgrp = 0, ppid;
+		char state;
+		FILE *f;
+
+		if (e->d_name[0] < '0' || e->d_name[0] > '9')
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/stat", e->d_name);
+		f = fopen(path, "re");
+		if (!f)
+			continue;
+		if (!fgets(buf, sizeof(buf), f))
+			buf[0] = '\0';
+		fclose(f);
+		close_ = strrchr(buf, ')');
+		if (!close_ || sscanf(close_ + 2, "%c %d %d", &state, &ppid, &pgrp) != 3)
+			continue;
+		if (pgrp == child && state != 'T' && state != 't' && state != 'Z')
+			all = false;
+	}
+	closedir(d);
+	return all;
+}
+
 static void stop_then_continue(pid_t target)
 {
 	pid_t r;
@@ -145,6 +185,8 @@ static void stop_then_continue(pid_t target)
 	do
 		r = waitpid(child, &status, WUNTRACED);
 	while (r < 0 && errno == EINTR && !timed_out);
+	while (r == child && WIFSTOPPED(status) && !timed_out && !group_stopped())
+		sleep_ms(1);
 	if (r == child && WIFSTOPPED(status))
 		kill(target, SIGCONT);
 	else if (r == child)
@@ -207,10 +249,13 @@ static void relay(int fd)
 static int parse(int argc, char **argv)
 {
 	static const struct option longopts[] = {
-		{ "pgrp", no_argument, NULL, 'p' },   { "count", required_argument, NULL, 'n' },
-		{ "sig", required_argument, NULL, 's' }, { "stop", no_argument, NULL, 'S' },
-		{ "asleep", required_argument, NULL, 'a' }, { "timeout", required_argument, NULL, 't' },
-		{ NULL, 0, NULL, 0 },
+	    {"pgrp", no_argument, NULL, 'p'},
+	    {"count", required_argument, NULL, 'n'},
+	    {"sig", required_argument, NULL, 's'},
+	    {"stop", no_argument, NULL, 'S'},
+	    {"asleep", required_argument, NULL, 'a'},
+	    {"timeout", required_argument, NULL, 't'},
+	    {NULL, 0, NULL, 0},
 	};
 	int o;
 
@@ -238,7 +283,7 @@ static int parse(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	struct sigaction sa = { .sa_handler = on_alarm };
+	struct sigaction sa = {.sa_handler = on_alarm};
 	int fd = spawn(argv + parse(argc, argv));
 	pid_t r;
 

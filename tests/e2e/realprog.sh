@@ -35,6 +35,8 @@ if ! python=$(command -v python3); then
 fi
 # Resolve wrappers (pyenv shims and the like) to the interpreter itself.
 python=$("$python" -c 'import sys; print(sys.executable)') || skip_all "python3 does not run"
+# Its comm, as /proc/PID/stat shows it (at most 15 characters).
+pycomm=$(basename "$python" | cut -c1-15)
 for mode in pid pgrp; do
 	dopts=
 	[ $mode = pgrp ] && dopts=--pgrp
@@ -46,7 +48,8 @@ for mode in pid pgrp; do
 	# The handler raises, so select() ends (Python retries it after a
 	# handler that returns, PEP 475): exactly one handler call.
 	name="$mode: python3 SIGINT handler interrupts select()"
-	sig_compare "$name" "$dopts" "$python" -c '
+	# READY comes before select() starts: wait until python sleeps in it.
+	sig_compare "$name" "$dopts --asleep $pycomm" "$python" -c '
 import os, select, signal
 class Hit(Exception):
     pass
@@ -56,8 +59,8 @@ def handler(sig, frame):
     raise Hit()
 signal.signal(signal.SIGINT, handler)
 r, w = os.pipe()
-print("READY", flush=True)
 try:
+    print("READY", flush=True)
     select.select([r], [], [], 30)
     print("select timed out")
 except Hit:

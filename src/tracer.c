@@ -117,6 +117,11 @@ static void on_exec(struct task *t)
 
 	ptrace(PTRACE_GETEVENTMSG, leader, NULL, &former);
 	if (former && (pid_t)former != leader) {
+		struct task *old = task_find(leader);
+
+		/* The old leader vanished inside the exec: end its wait first. */
+		if (old && old->wait)
+			emul_task_gone(old);
 		struct task *moved = task_exec_rename((pid_t)former, leader);
 
 		if (moved)
@@ -135,6 +140,14 @@ static bool is_group_stop_sig(int sig)
 	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
 }
 
+/*
+ * The guest's main process has stopped by this signal: ptsandbox stops
+ * itself too, but only between loop iterations.  Stopping in the middle
+ * of forwarding a signal (whose twin detection is timed) could last as
+ * long as the user leaves the job stopped.
+ */
+static int self_stop_sig;
+
 static void on_event_stop(struct task *t, int sig)
 {
 	bool stop_signal = t->flags & TASK_STOP_SIGNAL;
@@ -152,7 +165,7 @@ static void on_event_stop(struct task *t, int sig)
 		 * stop signal starts one.
 		 */
 		if (stop_signal && t->proc->tgid == main_pid)
-			host_stop_self(sig);
+			self_stop_sig = sig;
 		return;
 	}
 	/* Our PTRACE_INTERRUPT, the end of a group-stop, or a new tracee. */
@@ -227,6 +240,9 @@ static void handle_status(pid_t tid, int status)
 	t = task_find(tid);
 	if (!t)
 		t = new_task(tid);
+	/* Only a stop signal's own group-stop may follow its delivery. */
+	if (event != PTRACE_EVENT_STOP)
+		t->flags &= ~(unsigned)TASK_STOP_SIGNAL;
 
 	switch (event) {
 	case PTRACE_EVENT_SECCOMP:
@@ -317,7 +333,15 @@ static int event_loop(int sfd, int cfd)
 	drain_events();
 	while (!all_gone()) {
 		struct epoll_event evs[4];
-		int n = epoll_wait(ep, evs, 4, -1);
+		int n;
+
+		if (self_stop_sig) {
+			int sig = self_stop_sig;
+
+			self_stop_sig = 0;
+			host_stop_self(sig);
+		}
+		n = epoll_wait(ep, evs, 4, -1);
 
 		if (n < 0 && errno != EINTR)
 			break;

@@ -160,11 +160,13 @@ static bool is_parked(const struct arch_regs *regs)
 
 /*
  * A call that installs its own mask (ppoll, pselect6, epoll_pwait) and
- * thereby unblocks a signal that is already pending returns EINTR at
- * once, even for an ignored signal: it was kept pending only because
- * it was blocked.  Such a call must run natively, not be parked: under
+ * thereby unblocks a signal that is already pending ends at once: the
+ * signal was kept pending only because it was blocked, so even an
+ * ignored one interrupts it (epoll_pwait then fails with EINTR, ppoll
+ * and pselect6 restart).  Such a call runs natively, not parked: under
  * ptrace an ignored signal reaches us like any other and we could not
- * tell it from one that arrived during the wait.
+ * tell it from one that arrived during the wait.  Returns those
+ * signals.
  */
 static uint64_t mask_frees_pending(pid_t tid, uint64_t mask_ptr)
 {

@@ -153,7 +153,12 @@ bool emul_sleep(struct task *t, int sysid, const uint64_t args[6], struct arch_r
 		if (ewait_remaining_ns(ew) == 0)
 			goto native;
 	} else {
-		ewait_set_relative(ew, clk, ts_to_ns(&req));
+		/*
+		 * The kernel runs a relative CLOCK_REALTIME sleep on the
+		 * monotonic clock: setting the time does not change it.
+		 */
+		ewait_set_relative(ew, clk == CLOCK_REALTIME ? CLOCK_MONOTONIC : clk,
+				   ts_to_ns(&req));
 	}
 	timer_target(ew, sp);
 	if (ewait_start(ew, regs, 0) < 0)

@@ -41,7 +41,8 @@ static void (*drain)(void);
 static struct kcopy kcopies[NSIG][KCOPY_MAX];
 static int nkcopies[NSIG];
 /* A twin matched while still pending: its delivery is not a new copy. */
-static int credit[NSIG];
+/* When set (ns), within the twin window; a stale one is dropped. */
+static long long credit[NSIG];
 /* Host siginfos forwarded with kill(), oldest first, per signal. */
 static struct fwd fwds[NSIG][FWD_MAX];
 static int nfwds[NSIG];
@@ -101,6 +102,13 @@ static void fwd_push(int sig, const struct signalfd_siginfo *ssi)
 {
 	siginfo_t *si;
 
+	/*
+	 * A standard signal is pending at most once: an older record is one
+	 * the guest merged or read through a signalfd, and no delivery will
+	 * ever claim it.
+	 */
+	if (sig < SIGRTMIN)
+		nfwds[sig] = 0;
 	if (nfwds[sig] == FWD_MAX) {
 		memmove(&fwds[sig][0], &fwds[sig][1], sizeof(fwds[sig][0]) * (FWD_MAX - 1));
 		nfwds[sig]--;
@@ -139,7 +147,7 @@ void forward_host_signal(const struct signalfd_siginfo *ssi)
 	 * signal-delivery-stop is already waitable.
 	 */
 	if (sigstate_read(guest, &st) == 0 && (st.shared & sigbit(sig))) {
-		credit[sig] = 1;
+		credit[sig] = now_ns();
 		return;
 	}
 	drain();
@@ -168,8 +176,11 @@ bool forward_on_dequeue(int sig, siginfo_t *si)
 	if (si->si_code != SI_KERNEL && from_guest(si->si_pid))
 		return false;
 	if (credit[sig]) {
+		bool fresh = now_ns() - credit[sig] <= TWIN_WINDOW_NS;
+
 		credit[sig] = 0;
-		return false;
+		if (fresh)
+			return false;
 	}
 	kcopy_add(sig, si);
 	return false;

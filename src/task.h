@@ -12,6 +12,7 @@
 #include <sys/types.h>
 
 struct ewait;
+struct tstate;
 
 struct proc {
 	pid_t tgid;
@@ -32,8 +33,9 @@ struct task {
 	pid_t tid;
 	struct proc *proc;
 	unsigned int flags;
-	struct ewait *wait; /* emulated blocking syscall in progress */
-	long pass_once;	    /* let the next seccomp stop of this nr run natively */
+	struct ewait *wait;   /* emulated blocking syscall in progress */
+	long pass_once;	      /* let the next seccomp stop of this nr run natively */
+	struct tstate *trace; /* --trace: the call in progress (trace/tracing.c) */
 	struct task *hnext;
 };
 

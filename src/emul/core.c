@@ -29,6 +29,7 @@
 #include "../log.h"
 #include "../signals/sigstate.h"
 #include "../task.h"
+#include "../trace/tracing.h"
 #include "emul.h"
 #include "wait.h"
 
@@ -300,6 +301,7 @@ static void settle_done(struct task *t, struct arch_regs *regs)
 	}
 	if (arch_set_regs(t->tid, regs) < 0 && errno != ESRCH)
 		psb_perror("cannot complete %s in thread %d", ew->ops->name, (int)t->tid);
+	tracing_emul_settled(t, ew->result, ew->outcome == EW_RERUN);
 	detach(t);
 }
 
@@ -319,6 +321,7 @@ static void settle_interrupted(struct task *t, struct arch_regs *regs, int err)
 	arch_regs_set_ret(regs, err);
 	if (arch_set_regs(t->tid, regs) < 0 && errno != ESRCH)
 		psb_perror("cannot interrupt %s in thread %d", ew->ops->name, (int)t->tid);
+	tracing_emul_settled(t, err, false);
 	detach(t);
 }
 

@@ -42,7 +42,7 @@ struct tstate {
 	bool active;   /* entered, line not finished yet */
 	bool parked;   /* emulated wait: no exit stop, settled by the emulation */
 	bool emulated; /* the result is (or will be) ptsandbox's */
-	bool split;    /* entry printed and closed with <unfinished ...> */
+	bool open;     /* entry printed, no newline yet */
 	bool rerun;    /* settled as "run it again natively": expect its stop */
 	long nr;
 	uint64_t args[6];
@@ -176,17 +176,17 @@ static FILE *out_of(struct task *t, struct tstate *s)
 	return s->f;
 }
 
-/* Another task prints on the shared stream: end the open half line. */
+/*
+ * t (NULL: nobody's) prints on the shared stream: end another task's
+ * half line, whose call will be "<... name resumed>".  With -ff every
+ * file has a single writer and lines stay whole.
+ */
 static void close_open_line(struct task *t)
 {
-	struct tstate *s;
-
 	if (tr.o->per_process || !tr.open || tr.open == t)
 		return;
-	s = tr.open->trace;
 	fputs(" <unfinished ...>\n", shared_out());
-	if (s)
-		s->split = true;
+	tr.open->trace->open = false;
 	tr.open = NULL;
 }
 
@@ -197,6 +197,7 @@ static size_t prefix(pid_t tid, char *buf, size_t len)
 	struct tm tm;
 	size_t n = 0;
 
+	buf[0] = '\0';
 	if (tr.multi && !tr.o->per_process)
 		n += (size_t)snprintf(buf, len, "[pid %5d] ", (int)tid);
 	if (!tr.o->timestamps || n >= len)
@@ -231,6 +232,21 @@ static void print_event(struct task *t, pid_t tid, const char *text)
 
 /* ---- syscall lines ---- */
 
+/*
+ * A parked call may wait long, and ptsandbox, not the kernel, will
+ * finish it: show that at once, even with -ff.
+ */
+static void close_parked_line(struct task *t, struct tstate *s)
+{
+	FILE *f = out_of(t, s);
+
+	fputs(" <unfinished ...>\n", f);
+	fflush(f);
+	s->open = false;
+	if (tr.open == t)
+		tr.open = NULL;
+}
+
 static void print_entry(struct task *t, struct tstate *s)
 {
 	const struct trace_mem mem = {mem_read, (void *)(intptr_t)t->tid};
@@ -242,7 +258,7 @@ static void print_entry(struct task *t, struct tstate *s)
 	n += decode_syscall_enter(s->nr, s->args, &mem, &tr.dopts, tr.buf + n, tr.buflen - n);
 	fputs(tr.buf, f);
 	s->col = n;
-	s->split = false;
+	s->open = true;
 	if (!tr.o->per_process)
 		tr.open = t;
 	fflush(f);
@@ -305,7 +321,7 @@ static void finish_call(struct task *t, struct tstate *s, int64_t ret, bool know
 	count_call(s->nr, ret, known, ns);
 	if (!tr.lines)
 		return;
-	if (tr.open == t && !s->split) {
+	if (s->open) {
 		col = s->col;
 		tr.buf[0] = '\0';
 	} else {
@@ -327,6 +343,7 @@ static void finish_call(struct task *t, struct tstate *s, int64_t ret, bool know
 	if (s->emulated)
 		fputs(" <emulated>", f);
 	fputc('\n', f);
+	s->open = false;
 	if (tr.open == t)
 		tr.open = NULL;
 	if (tr.o->stack_trace && known)
@@ -360,8 +377,8 @@ void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info
 	if (tr.lines)
 		print_entry(t, s);
 	/* A parked call may wait long: let other lines through meanwhile. */
-	if (parked && tr.lines && !tr.o->per_process)
-		close_open_line(NULL);
+	if (parked && tr.lines)
+		close_parked_line(t, s);
 }
 
 bool tracing_wants_exit_stop(pid_t tid)
@@ -400,7 +417,6 @@ void tracing_emul_settled(struct task *t, int64_t ret, bool rerun)
 		s->active = false;
 		s->parked = false;
 		s->rerun = true;
-		s->split = true;
 		return;
 	}
 	finish_call(t, s, ret, true);

@@ -31,10 +31,10 @@
 #include "task.h"
 #include "trace/crash.h"
 #include "trace/decode.h"
+#include "trace/tracefmt.h"
 #include "trace/tracing.h"
 
-#define RESULT_COLUMN 40 /* strace's default -a */
-#define PAGE_SZ	      4096
+#define PAGE_SZ 4096
 
 /* One traced thread's call in progress (struct task's trace). */
 struct tstate {
@@ -63,7 +63,8 @@ static struct {
 	struct decode_opts dopts;
 	bool multi;	   /* more than one task has existed: "[pid N] " */
 	struct task *open; /* shared stream: whose line has no newline yet */
-	char *buf;
+	char *buf;	   /* a line being built */
+	char *line;	   /* its result half, padded: buflen + TRACE_RESULT_COLUMN */
 	size_t buflen;
 	struct callstat *stats; /* -c, indexed by syscall number */
 } tr;
@@ -99,9 +100,10 @@ int tracing_init(const struct options *o, struct sysset *filter)
 	/* Strings are quoted up to 4 bytes per byte; leave room for the rest. */
 	tr.buflen = 16384 + (size_t)o->strsize * 8;
 	tr.buf = malloc(tr.buflen);
+	tr.line = malloc(tr.buflen + TRACE_RESULT_COLUMN);
 	if (o->summary)
 		tr.stats = calloc(SYSSET_MAX, sizeof(*tr.stats));
-	if (!tr.buf || (o->summary && !tr.stats)) {
+	if (!tr.buf || !tr.line || (o->summary && !tr.stats)) {
 		psb_error("out of memory");
 		return -1;
 	}
@@ -264,29 +266,6 @@ static void print_entry(struct task *t, struct tstate *s)
 	fflush(f);
 }
 
-/*
- * exit_text is ")...= ret" as the decoder gives it: print up to the
- * ")" that closes the arguments, pad to RESULT_COLUMN, then "= ret".
- */
-static void print_result(FILE *f, size_t col, const char *exit_text)
-{
-	const char *eq = NULL, *p = exit_text;
-
-	while ((p = strstr(p, ") = ")))
-		eq = p++;
-	if (!eq) {
-		fputs(exit_text, f);
-		return;
-	}
-	fwrite(exit_text, 1, (size_t)(eq - exit_text) + 1, f);
-	col += (size_t)(eq - exit_text) + 1;
-	if (col < RESULT_COLUMN)
-		fprintf(f, "%*s", (int)(RESULT_COLUMN - col), "");
-	else
-		fputc(' ', f);
-	fputs(eq + 2, f);
-}
-
 static void count_call(long nr, int64_t ret, bool known, int64_t ns)
 {
 	struct callstat *c;
@@ -337,7 +316,8 @@ static void finish_call(struct task *t, struct tstate *s, int64_t ret, bool know
 	else
 		strcpy(rest, ") = ?");
 	fputs(tr.buf, f);
-	print_result(f, col, rest);
+	trace_format_result(tr.line, tr.buflen + TRACE_RESULT_COLUMN, col, rest);
+	fputs(tr.line, f);
 	if (tr.o->durations && known)
 		fprintf(f, " <%" PRId64 ".%06" PRId64 ">", ns / 1000000000, ns % 1000000000 / 1000);
 	if (s->emulated)
@@ -489,8 +469,10 @@ static int cmp_time(const void *a, const void *b)
 static void print_row(FILE *f, double pct, int64_t ns, unsigned long calls, unsigned long errors,
 		      const char *name)
 {
-	fprintf(f, "%6.2f %11.6f %11lu %9lu %9.lu %s\n", pct, (double)ns / 1e9,
-		calls ? (unsigned long)(ns / 1000) / calls : 0, calls, errors, name);
+	char row[256];
+
+	trace_format_summary_row(row, sizeof(row), pct, ns, calls, errors, name);
+	fprintf(f, "%s\n", row);
 }
 
 static void print_summary(FILE *f)
@@ -534,7 +516,9 @@ void tracing_finish(void)
 	fflush(shared_out());
 	free(tr.stats);
 	free(tr.buf);
+	free(tr.line);
 	tr.stats = NULL;
 	tr.buf = NULL;
+	tr.line = NULL;
 	tr.on = false;
 }

@@ -28,7 +28,8 @@ int main(int argc, char *argv[])
 	case OPT_RUN:
 		break;
 	}
-	if (opts.output && diag_open(opts.output) < 0) {
+	/* -ff: the trace goes to FILE.PID files only; diagnostics stay on stderr. */
+	if (opts.output && !opts.per_process && diag_open(opts.output) < 0) {
 		psb_perror("cannot open '%s'", opts.output);
 		return EXIT_OWN_FAILURE;
 	}

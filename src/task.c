@@ -10,6 +10,7 @@
 #include "guest_mem.h"
 
 #include "task.h"
+#include "trace/tracing.h"
 
 #define TASK_HASH 1024
 
@@ -145,6 +146,7 @@ struct task *task_add(pid_t tid, pid_t tgid, pid_t ppid)
 
 void task_remove(struct task *t)
 {
+	tracing_task_free(t);
 	hash_unlink(t);
 	proc_put(t->proc);
 	ntasks--;

@@ -12,6 +12,7 @@
 #include <sys/types.h>
 
 struct ewait;
+struct tstate;
 
 struct proc {
 	pid_t tgid;
@@ -37,6 +38,7 @@ struct task {
 	long pass_once;	       /* let the next seccomp stop of this nr run natively */
 	uint64_t sigwait_info; /* rt_sigtimedwait's siginfo buffer */
 	uint64_t real_eintr;   /* signals that really interrupt the native call in progress */
+	struct tstate *trace;  /* --trace: the call in progress (trace/tracing.c) */
 	struct task *hnext;
 };
 

@@ -38,6 +38,7 @@
 #include "spawn.h"
 #include "task.h"
 #include "trace/crash.h"
+#include "trace/tracing.h"
 #include "tracer.h"
 
 static pid_t main_pid;
@@ -47,8 +48,11 @@ static bool main_execd;
 
 void tracer_resume(pid_t tid, int sig)
 {
+	/* A traced call in progress: stop again at its exit for the result. */
+	enum __ptrace_request req = tracing_wants_exit_stop(tid) ? PTRACE_SYSCALL : PTRACE_CONT;
+
 	/* ESRCH: killed meanwhile (SIGKILL); its exit is reported next. */
-	if (ptrace(PTRACE_CONT, tid, NULL, (void *)(long)sig) < 0 && errno != ESRCH)
+	if (ptrace(req, tid, NULL, (void *)(long)sig) < 0 && errno != ESRCH)
 		psb_perror("PTRACE_CONT %d", (int)tid);
 }
 
@@ -66,6 +70,7 @@ static struct task *new_task(pid_t tid)
 static void on_seccomp_stop(struct task *t)
 {
 	struct ptrace_syscall_info info;
+	bool parked, emulated;
 
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) <= 0 ||
 	    info.op != PTRACE_SYSCALL_INFO_SECCOMP) {
@@ -78,7 +83,11 @@ static void on_seccomp_stop(struct task *t)
 		tracer_resume(t->tid, 0);
 		return;
 	}
-	emul_syscall(t, &info);
+	parked = t->wait != NULL;
+	emulated = emul_syscall(t, &info);
+	/* A parked thread's stop is its parking ppoll restarting: no new call. */
+	if (!parked)
+		tracing_seccomp_stop(t, &info, emulated, t->wait != NULL);
 	if (t->flags & TASK_SIGWAIT_EXIT) {
 		if (ptrace(PTRACE_SYSCALL, t->tid, NULL, NULL) < 0 && errno != ESRCH)
 			psb_perror("PTRACE_SYSCALL %d", (int)t->tid);
@@ -108,6 +117,7 @@ static void on_new_child(struct task *t)
 	/* Already stopped, exited and reaped before this event was read? */
 	if (!task_find((pid_t)msg) && !task_was_reaped((pid_t)msg))
 		new_task((pid_t)msg);
+	tracing_new_task((pid_t)msg);
 }
 
 static void on_exec(struct task *t)
@@ -178,8 +188,9 @@ static void on_event_stop(struct task *t, int sig)
 static void on_signal_stop(struct task *t, int sig)
 {
 	siginfo_t si;
+	bool have_si = ptrace(PTRACE_GETSIGINFO, t->tid, NULL, &si) == 0;
 
-	if (ptrace(PTRACE_GETSIGINFO, t->tid, NULL, &si) == 0) {
+	if (have_si) {
 		forward_on_delivery(t, sig, &si);
 		if (crash_is_fatal_sync(sig, &si) && crash_will_kill(t->tid, sig))
 			crash_report(diag ? diag : stderr, t->tid, &si);
@@ -188,6 +199,9 @@ static void on_signal_stop(struct task *t, int sig)
 		emul_settle(t, sig);
 	else if (!(t->real_eintr & sigbit(sig)))
 		ignored_signal_fixup(t->tid, sig);
+	/* After the settled call's line, as the kernel ends the call first. */
+	if (have_si)
+		tracing_signal(t, &si);
 	if (is_group_stop_sig(sig))
 		t->flags |= TASK_STOP_SIGNAL;
 	else
@@ -207,6 +221,7 @@ static void on_exit_status(pid_t tid, int status)
 		main_exited = true;
 		forward_guest_gone();
 	}
+	tracing_task_exit(t, tid, status);
 	if (!t)
 		return;
 	if (t->wait)
@@ -269,6 +284,7 @@ static void handle_status(pid_t tid, int status)
 	}
 	if (sig == (SIGTRAP | 0x80)) {
 		on_syscall_exit(t);
+		tracing_syscall_exit(t);
 		tracer_resume(tid, 0);
 		return;
 	}
@@ -394,6 +410,8 @@ int tracer_run(const struct options *opts)
 	debug = getenv("PTSANDBOX_DEBUG") != NULL;
 	sysset_clear(&set);
 	emul_interpose(&set);
+	if (tracing_init(opts, &set) < 0)
+		return EXIT_OWN_FAILURE;
 	sfd = host_signals_init();
 	if (sfd < 0) {
 		psb_perror("cannot set up signal handling");
@@ -419,6 +437,7 @@ int tracer_run(const struct options *opts)
 		if (rc >= 0)
 			return rc;
 	}
+	tracing_finish();
 	if (diag)
 		fflush(diag);
 	if (WIFSIGNALED(main_status)) {

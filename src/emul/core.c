@@ -30,6 +30,7 @@
 #include "../signals/sigstate.h"
 #include "../signals/sigwait.h"
 #include "../task.h"
+#include "../trace/tracing.h"
 #include "emul.h"
 #include "wait.h"
 
@@ -307,6 +308,7 @@ static void settle_done(struct task *t, struct arch_regs *regs)
 	}
 	if (arch_set_regs(t->tid, regs) < 0 && errno != ESRCH)
 		psb_perror("cannot complete %s in thread %d", ew->ops->name, (int)t->tid);
+	tracing_emul_settled(t, ew->result, ew->outcome == EW_RERUN);
 	detach(t);
 }
 
@@ -326,6 +328,7 @@ static void settle_interrupted(struct task *t, struct arch_regs *regs, int err)
 	arch_regs_set_ret(regs, err);
 	if (arch_set_regs(t->tid, regs) < 0 && errno != ESRCH)
 		psb_perror("cannot interrupt %s in thread %d", ew->ops->name, (int)t->tid);
+	tracing_emul_settled(t, err, false);
 	detach(t);
 }
 

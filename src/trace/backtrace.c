@@ -181,6 +181,9 @@ static bool frame_name(unw_cursor_t *cur, char *buf, size_t len, uint64_t *off)
  * unw_get_proc_name() already does for the name.  Without a name, the
  * offset into the module's file is given instead, for addr2line.
  */
+typedef void frame_printer(FILE *out, const char *indent, int n, unw_cursor_t *cur, uint64_t ip,
+			   bool is_return_addr, const struct maps *m);
+
 static void print_frame(FILE *out, const char *indent, int n, unw_cursor_t *cur, uint64_t ip,
 			bool is_return_addr, const struct maps *m)
 {
@@ -197,7 +200,31 @@ static void print_frame(FILE *out, const char *indent, int n, unw_cursor_t *cur,
 		fprintf(out, " ??\n");
 }
 
-static void unwind(FILE *out, const char *indent, struct remote *r, const struct maps *m)
+/*
+ * strace -k's frame: module, function and offset, then the offset of
+ * ip in the module's file (stable across runs, unlike ip under ASLR).
+ */
+static void print_frame_strace(FILE *out, const char *indent, int n, unw_cursor_t *cur, uint64_t ip,
+			       bool is_return_addr, const struct maps *m)
+{
+	const struct mapping *map = maps_find(m, is_return_addr ? ip - 1 : ip);
+	char name[256];
+	uint64_t off;
+
+	if (!map) {
+		fprintf(out, "%s> ?? [0x%" PRIx64 "]\n", indent, ip);
+		return;
+	}
+	if (frame_name(cur, name, sizeof(name), &off))
+		fprintf(out, "%s> %s(%s+0x%" PRIx64 ") [0x%" PRIx64 "]\n", indent, map->path, name,
+			off, ip - map->start + map->offset);
+	else
+		fprintf(out, "%s> %s() [0x%" PRIx64 "]\n", indent, map->path,
+			ip - map->start + map->offset);
+}
+
+static void unwind(FILE *out, const char *indent, struct remote *r, const struct maps *m,
+		   frame_printer *print)
 {
 	uint64_t prev_ip = 0, prev_sp = 0;
 	bool is_return_addr = false;
@@ -220,7 +247,7 @@ static void unwind(FILE *out, const char *indent, struct remote *r, const struct
 		 */
 		if (depth && (!ip || (ip == prev_ip && sp == prev_sp)))
 			return;
-		print_frame(out, indent, depth, &cur, ip, is_return_addr, m);
+		print(out, indent, depth, &cur, ip, is_return_addr, m);
 		/* The frame after a signal frame resumes at ip itself. */
 		is_return_addr = unw_is_signal_frame(&cur) <= 0;
 		prev_ip = ip;
@@ -231,7 +258,7 @@ static void unwind(FILE *out, const char *indent, struct remote *r, const struct
 	fprintf(out, "%s... (more frames not shown)\n", indent);
 }
 
-void backtrace_print(FILE *out, pid_t tid, const char *indent)
+static void backtrace_with(FILE *out, pid_t tid, const char *indent, frame_printer *print)
 {
 	struct remote r;
 	struct maps m;
@@ -241,7 +268,17 @@ void backtrace_print(FILE *out, pid_t tid, const char *indent)
 		return;
 	}
 	maps_load(&m, tid);
-	unwind(out, indent, &r, &m);
+	unwind(out, indent, &r, &m, print);
 	maps_free(&m);
 	remote_close(&r);
+}
+
+void backtrace_print(FILE *out, pid_t tid, const char *indent)
+{
+	backtrace_with(out, tid, indent, print_frame);
+}
+
+void backtrace_print_strace(FILE *out, pid_t tid)
+{
+	backtrace_with(out, tid, " ", print_frame_strace);
 }

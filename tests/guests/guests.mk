@@ -51,6 +51,11 @@ tests_guests_int80_CPPFLAGS = $(GUEST_CPPFLAGS)
 tests_guests_int80_CFLAGS = $(GUEST_CFLAGS)
 tests_guests_int80_LDFLAGS = -pthread
 
+GUEST_PROGS += tests/guests/trace_calls
+tests_guests_trace_calls_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_trace_calls_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_trace_calls_LDFLAGS = -pthread
+
 # Crash guests for tests/unit/check_crash.  The configure CFLAGS come
 # after these and may re-enable optimisation, so the sources also keep
 # every frame the backtrace assertions name (see crash_null.c).

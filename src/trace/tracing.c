@@ -1,0 +1,524 @@
+// SPDX-License-Identifier: MIT
+/*
+ * strace-style tracing of the guest (--trace, -c, -k, -ff, -t, -T).
+ *
+ * Lines follow strace's conventions so that its readers and tools
+ * apply: the entry half of a call is printed at once; if another task
+ * prints before the call returns, the half line is closed with
+ * " <unfinished ...>" and the rest comes later as "<... name resumed>".
+ * " = ret" starts at column 40 when the call is shorter.  Calls that
+ * ptsandbox emulated end with " <emulated>", so a reader sees which
+ * results came from the supervisor rather than from the kernel.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/uio.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#include <linux/ptrace.h>
+
+#include "arch/arch.h"
+#include "log.h"
+#include "options.h"
+#include "seccomp_filter.h"
+#include "task.h"
+#include "trace/crash.h"
+#include "trace/decode.h"
+#include "trace/tracefmt.h"
+#include "trace/tracing.h"
+
+#define PAGE_SZ 4096
+
+/* One traced thread's call in progress (struct task's trace). */
+struct tstate {
+	FILE *f;       /* -ff: this task's FILE.PID, opened on first use */
+	bool active;   /* entered, line not finished yet */
+	bool parked;   /* emulated wait: no exit stop, settled by the emulation */
+	bool emulated; /* the result is (or will be) ptsandbox's */
+	bool open;     /* entry printed, no newline yet */
+	bool rerun;    /* settled as "run it again natively": expect its stop */
+	long nr;
+	uint64_t args[6];
+	struct timespec start;
+	size_t col; /* width of the open line */
+};
+
+struct callstat {
+	unsigned long calls, errors;
+	int64_t ns;
+};
+
+static struct {
+	bool on;
+	bool lines; /* false with -c: only the table */
+	const struct options *o;
+	struct sysset set;
+	struct decode_opts dopts;
+	bool multi;	   /* more than one task has existed: "[pid N] " */
+	struct task *open; /* shared stream: whose line has no newline yet */
+	char *buf;	   /* a line being built */
+	char *line;	   /* its result half, padded: buflen + TRACE_RESULT_COLUMN */
+	size_t buflen;
+	struct callstat *stats; /* -c, indexed by syscall number */
+} tr;
+
+static int64_t now_ns(clockid_t clock)
+{
+	struct timespec ts;
+
+	clock_gettime(clock, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+static void sysset_union(struct sysset *into, const struct sysset *from)
+{
+	if (from->all)
+		into->all = true;
+	for (long nr = 0; nr < SYSSET_MAX; nr++)
+		if (sysset_has(from, nr))
+			sysset_add(into, nr);
+}
+
+int tracing_init(const struct options *o, struct sysset *filter)
+{
+	char err[256];
+
+	if (!o->trace)
+		return 0;
+	sysset_clear(&tr.set);
+	if (trace_set_parse(o->trace, &tr.set, err, sizeof(err)) < 0) {
+		psb_error("%s", err);
+		return -1;
+	}
+	/* Strings are quoted up to 4 bytes per byte; leave room for the rest. */
+	tr.buflen = 16384 + (size_t)o->strsize * 8;
+	tr.buf = malloc(tr.buflen);
+	tr.line = malloc(tr.buflen + TRACE_RESULT_COLUMN);
+	if (o->summary)
+		tr.stats = calloc(SYSSET_MAX, sizeof(*tr.stats));
+	if (!tr.buf || !tr.line || (o->summary && !tr.stats)) {
+		psb_error("out of memory");
+		return -1;
+	}
+	tr.o = o;
+	tr.dopts.strsize = o->strsize;
+	tr.lines = !o->summary;
+	tr.on = true;
+	sysset_union(filter, &tr.set);
+	return 0;
+}
+
+/* ---- guest memory for the decoder ---- */
+
+/*
+ * Bytes up to the first unreadable page: a string may end just before
+ * an unmapped page, and the decoder reads ahead of the NUL.
+ */
+static ssize_t mem_read(void *ctx, uint64_t addr, void *buf, size_t len)
+{
+	pid_t tid = (pid_t)(intptr_t)ctx;
+	size_t done = 0;
+
+	while (done < len) {
+		uint64_t at = addr + done;
+		size_t chunk = PAGE_SZ - (size_t)(at % PAGE_SZ);
+		struct iovec local, remote;
+		ssize_t n;
+
+		if (chunk > len - done)
+			chunk = len - done;
+		local.iov_base = (char *)buf + done;
+		local.iov_len = chunk;
+		remote.iov_base = (void *)(uintptr_t)at;
+		remote.iov_len = chunk;
+		n = process_vm_readv(tid, &local, 1, &remote, 1, 0);
+		if (n <= 0)
+			break;
+		done += (size_t)n;
+	}
+	return done ? (ssize_t)done : -1;
+}
+
+/* ---- per-task state and output streams ---- */
+
+static struct tstate *state_of(struct task *t)
+{
+	if (!t->trace)
+		t->trace = calloc(1, sizeof(struct tstate));
+	return t->trace;
+}
+
+static FILE *shared_out(void)
+{
+	return diag ? diag : stderr;
+}
+
+/* -ff: FILE.TID, as strace names them (one per thread). */
+static FILE *out_of(struct task *t, struct tstate *s)
+{
+	char path[4096];
+
+	if (!tr.o->per_process)
+		return shared_out();
+	if (s->f)
+		return s->f;
+	snprintf(path, sizeof(path), "%s.%d", tr.o->output, (int)t->tid);
+	s->f = fopen(path, "we");
+	if (!s->f) {
+		psb_perror("cannot open '%s'", path);
+		s->f = stderr;
+	}
+	return s->f;
+}
+
+/*
+ * t (NULL: nobody's) prints on the shared stream: end another task's
+ * half line, whose call will be "<... name resumed>".  With -ff every
+ * file has a single writer and lines stay whole.
+ */
+static void close_open_line(struct task *t)
+{
+	if (tr.o->per_process || !tr.open || tr.open == t)
+		return;
+	fputs(" <unfinished ...>\n", shared_out());
+	tr.open->trace->open = false;
+	tr.open = NULL;
+}
+
+/* "[pid N] " and the -t/-tt/-ttt time stamp.  Returns the length. */
+static size_t prefix(pid_t tid, char *buf, size_t len)
+{
+	struct timespec ts;
+	struct tm tm;
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (tr.multi && !tr.o->per_process)
+		n += (size_t)snprintf(buf, len, "[pid %5d] ", (int)tid);
+	if (!tr.o->timestamps || n >= len)
+		return n;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	if (tr.o->timestamps == 3)
+		return n + (size_t)snprintf(buf + n, len - n, "%lld.%06ld ", (long long)ts.tv_sec,
+					    ts.tv_nsec / 1000);
+	localtime_r(&ts.tv_sec, &tm);
+	n += strftime(buf + n, len - n, "%H:%M:%S", &tm);
+	if (tr.o->timestamps == 2)
+		n += (size_t)snprintf(buf + n, len - n, ".%06ld", ts.tv_nsec / 1000);
+	return n + (size_t)snprintf(buf + n, len - n, " ");
+}
+
+/* A whole line that belongs to no call: signals, exits. */
+static void print_event(struct task *t, pid_t tid, const char *text)
+{
+	FILE *f;
+
+	if (!tr.lines)
+		return;
+	f = t && state_of(t) ? out_of(t, t->trace) : shared_out();
+	if (t)
+		close_open_line(t);
+	else if (tr.open && !tr.o->per_process)
+		close_open_line(NULL);
+	prefix(tid, tr.buf, tr.buflen);
+	fprintf(f, "%s%s\n", tr.buf, text);
+	fflush(f);
+}
+
+/* ---- syscall lines ---- */
+
+/*
+ * A parked call may wait long, and ptsandbox, not the kernel, will
+ * finish it: show that at once, even with -ff.
+ */
+static void close_parked_line(struct task *t, struct tstate *s)
+{
+	FILE *f = out_of(t, s);
+
+	fputs(" <unfinished ...>\n", f);
+	fflush(f);
+	s->open = false;
+	if (tr.open == t)
+		tr.open = NULL;
+}
+
+static void print_entry(struct task *t, struct tstate *s)
+{
+	const struct trace_mem mem = {mem_read, (void *)(intptr_t)t->tid};
+	FILE *f = out_of(t, s);
+	size_t n;
+
+	close_open_line(t);
+	n = prefix(t->tid, tr.buf, tr.buflen);
+	n += decode_syscall_enter(s->nr, s->args, &mem, &tr.dopts, tr.buf + n, tr.buflen - n);
+	fputs(tr.buf, f);
+	s->col = n;
+	s->open = true;
+	if (!tr.o->per_process)
+		tr.open = t;
+	fflush(f);
+}
+
+static void count_call(long nr, int64_t ret, bool known, int64_t ns)
+{
+	struct callstat *c;
+
+	if (!tr.stats || !known || nr < 0 || nr >= SYSSET_MAX)
+		return;
+	c = &tr.stats[nr];
+	c->calls++;
+	if (ret < 0 && ret >= -4095)
+		c->errors++;
+	c->ns += ns;
+}
+
+static const char *call_name(long nr)
+{
+	const char *name = arch_syscall_name(nr);
+
+	return name ? name : "syscall";
+}
+
+/* The line's second half; known: ret is the call's result, else "?". */
+static void finish_call(struct task *t, struct tstate *s, int64_t ret, bool known)
+{
+	const struct trace_mem mem = {mem_read, (void *)(intptr_t)t->tid};
+	int64_t ns = now_ns(CLOCK_MONOTONIC) - (s->start.tv_sec * 1000000000 + s->start.tv_nsec);
+	FILE *f = out_of(t, s);
+	char *rest;
+	size_t col;
+
+	s->active = false;
+	s->parked = false;
+	count_call(s->nr, ret, known, ns);
+	if (!tr.lines)
+		return;
+	if (s->open) {
+		col = s->col;
+		tr.buf[0] = '\0';
+	} else {
+		close_open_line(t);
+		col = prefix(t->tid, tr.buf, tr.buflen);
+		col += (size_t)snprintf(tr.buf + col, tr.buflen - col, "<... %s resumed>",
+					call_name(s->nr));
+	}
+	rest = tr.buf + strlen(tr.buf) + 1;
+	if (known)
+		decode_syscall_exit(s->nr, s->args, ret, &mem, &tr.dopts, rest,
+				    tr.buflen - (size_t)(rest - tr.buf));
+	else
+		strcpy(rest, ") = ?");
+	fputs(tr.buf, f);
+	trace_format_result(tr.line, tr.buflen + TRACE_RESULT_COLUMN, col, rest);
+	fputs(tr.line, f);
+	if (tr.o->durations && known)
+		fprintf(f, " <%" PRId64 ".%06" PRId64 ">", ns / 1000000000, ns % 1000000000 / 1000);
+	if (s->emulated)
+		fputs(" <emulated>", f);
+	fputc('\n', f);
+	s->open = false;
+	if (tr.open == t)
+		tr.open = NULL;
+	if (tr.o->stack_trace && known)
+		backtrace_print_strace(f, t->tid);
+	fflush(f);
+}
+
+void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info, bool emulated,
+			  bool parked)
+{
+	long nr = (long)info->seccomp.nr;
+	struct tstate *s;
+
+	if (!tr.on || !sysset_has(&tr.set, nr) || !(s = state_of(t)))
+		return;
+	/* The native re-execution of a settled wait: the same call goes on. */
+	if (s->rerun && s->nr == nr) {
+		s->rerun = false;
+		s->active = true;
+		return;
+	}
+	if (s->active)
+		finish_call(t, s, 0, false);
+	s->rerun = false;
+	s->active = true;
+	s->emulated = emulated;
+	s->parked = parked;
+	s->nr = nr;
+	memcpy(s->args, info->seccomp.args, sizeof(s->args));
+	clock_gettime(CLOCK_MONOTONIC, &s->start);
+	if (tr.lines)
+		print_entry(t, s);
+	/* A parked call may wait long: let other lines through meanwhile. */
+	if (parked && tr.lines)
+		close_parked_line(t, s);
+}
+
+bool tracing_wants_exit_stop(pid_t tid)
+{
+	struct task *t;
+	struct tstate *s;
+
+	if (!tr.on || !(t = task_find(tid)) || !(s = t->trace))
+		return false;
+	return s->active && !s->parked;
+}
+
+void tracing_syscall_exit(struct task *t)
+{
+	struct ptrace_syscall_info info;
+	struct tstate *s = t->trace;
+
+	if (!tr.on || !s || !s->active || s->parked)
+		return;
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) <= 0 ||
+	    info.op != PTRACE_SYSCALL_INFO_EXIT) {
+		finish_call(t, s, 0, false);
+		return;
+	}
+	finish_call(t, s, info.exit.rval, true);
+}
+
+void tracing_emul_settled(struct task *t, int64_t ret, bool rerun)
+{
+	struct tstate *s = t->trace;
+
+	if (!tr.on || !s || !s->active || !s->parked)
+		return;
+	if (rerun) {
+		/* Its seccomp stop comes next; that one's exit gives the result. */
+		s->active = false;
+		s->parked = false;
+		s->rerun = true;
+		return;
+	}
+	finish_call(t, s, ret, true);
+}
+
+void tracing_signal(struct task *t, const siginfo_t *si)
+{
+	char info[512], line[600];
+	const char *name;
+
+	if (!tr.on || !tr.lines)
+		return;
+	decode_siginfo(si, info, sizeof(info));
+	name = signal_name(si->si_signo);
+	snprintf(line, sizeof(line), "--- %s %s ---", name ? name : "SIG???", info);
+	print_event(t, t->tid, line);
+}
+
+void tracing_new_task(pid_t tid)
+{
+	(void)tid;
+	tr.multi = true;
+}
+
+void tracing_task_exit(struct task *t, pid_t tid, int status)
+{
+	char line[128];
+	const char *name;
+
+	if (!tr.on)
+		return;
+	if (t && t->trace && t->trace->active)
+		finish_call(t, t->trace, 0, false);
+	if (WIFEXITED(status)) {
+		snprintf(line, sizeof(line), "+++ exited with %d +++", WEXITSTATUS(status));
+	} else {
+		name = signal_name(WTERMSIG(status));
+		snprintf(line, sizeof(line), "+++ killed by %s%s +++", name ? name : "SIG???",
+			 WCOREDUMP(status) ? " (core dumped)" : "");
+	}
+	print_event(t, tid, line);
+}
+
+void tracing_task_free(struct task *t)
+{
+	struct tstate *s = t->trace;
+
+	if (tr.open == t)
+		close_open_line(NULL);
+	if (!s)
+		return;
+	if (s->f && s->f != stderr)
+		fclose(s->f);
+	free(s);
+	t->trace = NULL;
+}
+
+/* ---- -c ---- */
+
+static int cmp_time(const void *a, const void *b)
+{
+	const struct callstat *x = &tr.stats[*(const long *)a];
+	const struct callstat *y = &tr.stats[*(const long *)b];
+
+	if (x->ns != y->ns)
+		return x->ns < y->ns ? 1 : -1;
+	return *(const long *)a < *(const long *)b ? -1 : 1;
+}
+
+static void print_row(FILE *f, double pct, int64_t ns, unsigned long calls, unsigned long errors,
+		      const char *name)
+{
+	char row[256];
+
+	trace_format_summary_row(row, sizeof(row), pct, ns, calls, errors, name);
+	fprintf(f, "%s\n", row);
+}
+
+static void print_summary(FILE *f)
+{
+	static const char rule[] =
+	    "------ ----------- ----------- --------- --------- ----------------\n";
+	unsigned long calls = 0, errors = 0;
+	long order[SYSSET_MAX];
+	int64_t total = 0;
+	size_t n = 0;
+
+	for (long nr = 0; nr < SYSSET_MAX; nr++) {
+		if (!tr.stats[nr].calls)
+			continue;
+		order[n++] = nr;
+		calls += tr.stats[nr].calls;
+		errors += tr.stats[nr].errors;
+		total += tr.stats[nr].ns;
+	}
+	qsort(order, n, sizeof(order[0]), cmp_time);
+	fputs("% time     seconds  usecs/call     calls    errors syscall\n", f);
+	fputs(rule, f);
+	for (size_t i = 0; i < n; i++) {
+		const struct callstat *c = &tr.stats[order[i]];
+		const char *name = arch_syscall_name(order[i]);
+
+		print_row(f, total ? 100.0 * (double)c->ns / (double)total : 0, c->ns, c->calls,
+			  c->errors, name ? name : "?");
+	}
+	fputs(rule, f);
+	print_row(f, 100.0, total, calls, errors, "total");
+	fflush(f);
+}
+
+void tracing_finish(void)
+{
+	if (!tr.on)
+		return;
+	if (tr.stats)
+		print_summary(shared_out());
+	fflush(shared_out());
+	free(tr.stats);
+	free(tr.buf);
+	free(tr.line);
+	tr.stats = NULL;
+	tr.buf = NULL;
+	tr.line = NULL;
+	tr.on = false;
+}

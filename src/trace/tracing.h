@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * --trace: strace-style lines for the syscalls of the trace set, the
+ * signals delivered and the exits, or with -c a summary table.
+ *
+ * The tracer loop calls these hooks at the stops it already handles.
+ * A traced call is recorded at its seccomp stop and the thread resumed
+ * with PTRACE_SYSCALL (tracer_resume() asks tracing_wants_exit_stop()),
+ * so its syscall-exit-stop gives the result.  An emulated call whose
+ * thread is parked has no exit stop of its own: its line is finished
+ * when the emulation settles it (src/emul/core.c).
+ */
+#ifndef PTSANDBOX_TRACE_TRACING_H
+#define PTSANDBOX_TRACE_TRACING_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+struct options;
+struct sysset;
+struct task;
+struct ptrace_syscall_info;
+
+/*
+ * Parse the trace set of o (if any) and add it to filter, the syscalls
+ * that must stop the guest.  0, or -1 after printing why.
+ */
+int tracing_init(const struct options *o, struct sysset *filter);
+/*
+ * The seccomp stop of a new native-ABI call of t, after the emulation
+ * saw it: emulated if it changed the registers, parked if the thread
+ * now waits for a worker.
+ */
+void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info, bool emulated,
+			  bool parked);
+/* t's syscall-exit-stop (SIGTRAP | 0x80). */
+void tracing_syscall_exit(struct task *t);
+/* Must t be resumed with PTRACE_SYSCALL to see its call's exit? */
+bool tracing_wants_exit_stop(pid_t tid);
+/*
+ * The emulation settled t's parked call with ret; rerun: the call is
+ * instead executed again natively, and its exit stop gives the result.
+ */
+void tracing_emul_settled(struct task *t, int64_t ret, bool rerun);
+/* t is at a signal-delivery-stop; the signal is delivered. */
+void tracing_signal(struct task *t, const siginfo_t *si);
+/* A task appeared (clone, fork, vfork): lines get "[pid N] " from now on. */
+void tracing_new_task(pid_t tid);
+/* tid exited or was killed (status as from waitpid); t may be NULL. */
+void tracing_task_exit(struct task *t, pid_t tid, int status);
+/* t is being freed. */
+void tracing_task_free(struct task *t);
+/* The guest is gone: print the -c table, close the files. */
+void tracing_finish(void);
+
+#endif

@@ -95,3 +95,8 @@ tests_guests_sigstress_SOURCES = tests/guests/sigstress.c $(SIG_GUEST_SRC)
 tests_guests_sigstress_CPPFLAGS = $(SIG_GUEST_CPPFLAGS)
 tests_guests_sigstress_CFLAGS = $(GUEST_CFLAGS)
 tests_guests_sigstress_LDFLAGS = -pthread
+
+GUEST_PROGS += tests/guests/manywaits
+tests_guests_manywaits_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_manywaits_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_manywaits_LDFLAGS = -pthread

@@ -36,6 +36,7 @@
 #include "spawn.h"
 #include "task.h"
 #include "trace/crash.h"
+#include "trace/dump.h"
 #include "tracer.h"
 
 static pid_t main_pid;
@@ -175,6 +176,7 @@ static void on_exit_status(pid_t tid, int status)
 		return;
 	if (t->wait)
 		emul_task_gone(t);
+	dump_task_gone(tid);
 	released = tid == t->proc->tgid;
 	parent = t->proc->ppid;
 	task_remove(t);
@@ -204,6 +206,8 @@ static void handle_status(pid_t tid, int status)
 	t = task_find(tid);
 	if (!t)
 		t = new_task(tid);
+	/* Any stop will do for a backtrace; then handle it as usual. */
+	dump_at_stop(t);
 
 	switch (event) {
 	case PTRACE_EVENT_SECCOMP:
@@ -253,7 +257,7 @@ static void read_host_signals(int sfd)
 	struct signalfd_siginfo ssi;
 
 	while (read(sfd, &ssi, sizeof(ssi)) == sizeof(ssi)) {
-		if (ssi.ssi_signo == SIGCHLD)
+		if (ssi.ssi_signo == SIGCHLD || dump_on_signal((int)ssi.ssi_signo))
 			continue;
 		forward_host_signal(&ssi);
 	}
@@ -278,7 +282,7 @@ static bool no_tracee_left(void)
 	       errno == ECHILD;
 }
 
-static int event_loop(int sfd, int cfd)
+static int event_loop(int sfd, int cfd, int tfd)
 {
 	struct epoll_event ev = {.events = EPOLLIN};
 	int ep = epoll_create1(EPOLL_CLOEXEC);
@@ -289,6 +293,9 @@ static int event_loop(int sfd, int cfd)
 	epoll_ctl(ep, EPOLL_CTL_ADD, sfd, &ev);
 	ev.data.fd = cfd;
 	epoll_ctl(ep, EPOLL_CTL_ADD, cfd, &ev);
+	ev.data.fd = tfd;
+	if (tfd >= 0)
+		epoll_ctl(ep, EPOLL_CTL_ADD, tfd, &ev);
 
 	drain_events();
 	while (!all_gone()) {
@@ -300,10 +307,13 @@ static int event_loop(int sfd, int cfd)
 		for (int i = 0; i < n; i++) {
 			if (evs[i].data.fd == sfd)
 				read_host_signals(sfd);
+			else if (evs[i].data.fd == tfd)
+				dump_timer_expired();
 			else
 				emul_completions();
 		}
 		drain_events();
+		dump_progress();
 		if (no_tracee_left())
 			break;
 	}
@@ -341,12 +351,15 @@ int tracer_run(const struct options *opts)
 {
 	struct sysset set;
 	struct spawned sp;
-	int sfd, cfd, rc;
+	int sfd, cfd, tfd, rc;
 
 	debug = getenv("PTSANDBOX_DEBUG") != NULL;
 	sysset_clear(&set);
 	emul_interpose(&set);
-	sfd = host_signals_init();
+	tfd = dump_init(opts);
+	if (opts->timeout_ns && tfd < 0)
+		return EXIT_OWN_FAILURE;
+	sfd = host_signals_init(dump_signal());
 	if (sfd < 0) {
 		psb_perror("cannot set up signal handling");
 		return EXIT_OWN_FAILURE;
@@ -362,7 +375,7 @@ int tracer_run(const struct options *opts)
 	task_add(sp.pid, sp.pid, getpid());
 	forward_init(sp.pid, drain_events);
 
-	if (event_loop(sfd, cfd) < 0) {
+	if (event_loop(sfd, cfd, tfd) < 0) {
 		psb_perror("tracer loop");
 		return EXIT_OWN_FAILURE;
 	}
@@ -373,6 +386,9 @@ int tracer_run(const struct options *opts)
 	}
 	if (diag)
 		fflush(diag);
+	/* timeout(1)'s status, whatever the kill did to the guest. */
+	if (dump_timed_out())
+		return EXIT_TIMEDOUT;
 	if (WIFSIGNALED(main_status)) {
 		host_die_by_signal(WTERMSIG(main_status));
 		return 128 + WTERMSIG(main_status);

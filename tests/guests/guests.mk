@@ -90,3 +90,10 @@ tests_guests_sigstress_SOURCES = tests/guests/sigstress.c $(SIG_GUEST_SRC)
 tests_guests_sigstress_CPPFLAGS = $(SIG_GUEST_CPPFLAGS)
 tests_guests_sigstress_CFLAGS = $(GUEST_CFLAGS)
 tests_guests_sigstress_LDFLAGS = -pthread
+
+# Hanging guests for --timeout and --dump-on (tests/e2e/timeout.sh).
+# -O0 keeps the frames the dump assertions name (see crash_null.c).
+GUEST_PROGS += tests/guests/hang
+tests_guests_hang_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_hang_CFLAGS = $(GUEST_CFLAGS) -fno-omit-frame-pointer -O0
+tests_guests_hang_LDFLAGS = -pthread

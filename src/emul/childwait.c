@@ -33,8 +33,14 @@ struct childwait_priv {
 	pid_t pid; /* > 0: that child; 0: any child */
 };
 
+static void childwait_release(struct ewait *ew)
+{
+	free(ew->priv);
+}
+
 static const struct ewait_ops childwait_ops = {
     .name = "wait4",
+    .release = childwait_release,
 };
 
 static bool child_matches(const struct childwait_priv *cp, pid_t child)

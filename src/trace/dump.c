@@ -138,10 +138,21 @@ static char *describe_native(pid_t tid)
 	return s;
 }
 
+/* A stopped thread may still owe its call: it goes on after SIGCONT. */
+static char *describe_stopped(const struct task *t)
+{
+	char *call = t->wait ? describe_emulated(t) : NULL, *s = NULL;
+
+	if (asprintf(&s, "stopped (group-stop)%s%s", call ? " in " : "", call ? call : "") < 0)
+		s = NULL;
+	free(call);
+	return s;
+}
+
 static char *describe(const struct task *t)
 {
 	if (t->flags & TASK_LISTENING)
-		return strdup("stopped (group-stop)");
+		return describe_stopped(t);
 	if (t->wait)
 		return describe_emulated(t);
 	return describe_native(t->tid);

@@ -39,6 +39,7 @@
 #include "task.h"
 #include "trace/crash.h"
 #include "trace/tracing.h"
+#include "trace/dump.h"
 #include "tracer.h"
 
 static pid_t main_pid;
@@ -185,10 +186,29 @@ static void on_event_stop(struct task *t, int sig)
 	tracer_resume(t->tid, 0);
 }
 
+/*
+ * A stop signal taken, then a SIGCONT sent while this delivery-stop
+ * waited for us (a SIGSTOP to the process group stops ptsandbox too).
+ * Natively the SIGCONT came after the stop and ended it; injected now,
+ * the stop would start after it and last for ever, with the SIGCONT
+ * pending.  So it is dropped: stopped and continued at once.
+ */
+static bool stop_overtaken(pid_t tid, int sig)
+{
+	struct sigstate st;
+
+	if (!is_group_stop_sig(sig) || sigstate_read(tid, &st) < 0)
+		return false;
+	if (!((st.pending | st.shared) & sigbit(SIGCONT)))
+		return false;
+	return sig == SIGSTOP || !((st.ignored | st.caught) & sigbit(sig));
+}
+
 static void on_signal_stop(struct task *t, int sig)
 {
 	siginfo_t si;
 	bool have_si = ptrace(PTRACE_GETSIGINFO, t->tid, NULL, &si) == 0;
+	bool overtaken = stop_overtaken(t->tid, sig);
 
 	if (have_si) {
 		forward_on_delivery(t, sig, &si);
@@ -202,6 +222,9 @@ static void on_signal_stop(struct task *t, int sig)
 	/* After the settled call's line, as the kernel ends the call first. */
 	if (have_si)
 		tracing_signal(t, &si);
+	/* The wait above saw the stop interrupt it; the stop itself is over. */
+	if (overtaken)
+		sig = 0;
 	if (is_group_stop_sig(sig))
 		t->flags |= TASK_STOP_SIGNAL;
 	else
@@ -226,6 +249,7 @@ static void on_exit_status(pid_t tid, int status)
 		return;
 	if (t->wait)
 		emul_task_gone(t);
+	dump_task_gone(tid);
 	released = tid == t->proc->tgid;
 	parent = t->proc->ppid;
 	task_remove(t);
@@ -258,6 +282,8 @@ static void handle_status(pid_t tid, int status)
 	/* Only a stop signal's own group-stop may follow its delivery. */
 	if (event != PTRACE_EVENT_STOP)
 		t->flags &= ~(unsigned)TASK_STOP_SIGNAL;
+	/* Any stop will do for a backtrace; then handle it as usual. */
+	dump_at_stop(t);
 
 	switch (event) {
 	case PTRACE_EVENT_SECCOMP:
@@ -309,7 +335,7 @@ static void read_host_signals(int sfd)
 	struct signalfd_siginfo ssi;
 
 	while (read(sfd, &ssi, sizeof(ssi)) == sizeof(ssi)) {
-		if (ssi.ssi_signo == SIGCHLD)
+		if (ssi.ssi_signo == SIGCHLD || dump_on_signal((int)ssi.ssi_signo))
 			continue;
 		forward_host_signal(&ssi);
 	}
@@ -334,7 +360,7 @@ static bool no_tracee_left(void)
 	       errno == ECHILD;
 }
 
-static int event_loop(int sfd, int cfd)
+static int event_loop(int sfd, int cfd, int tfd)
 {
 	struct epoll_event ev = {.events = EPOLLIN};
 	int ep = epoll_create1(EPOLL_CLOEXEC);
@@ -345,6 +371,9 @@ static int event_loop(int sfd, int cfd)
 	epoll_ctl(ep, EPOLL_CTL_ADD, sfd, &ev);
 	ev.data.fd = cfd;
 	epoll_ctl(ep, EPOLL_CTL_ADD, cfd, &ev);
+	ev.data.fd = tfd;
+	if (tfd >= 0)
+		epoll_ctl(ep, EPOLL_CTL_ADD, tfd, &ev);
 
 	drain_events();
 	while (!all_gone()) {
@@ -364,10 +393,13 @@ static int event_loop(int sfd, int cfd)
 		for (int i = 0; i < n; i++) {
 			if (evs[i].data.fd == sfd)
 				read_host_signals(sfd);
+			else if (evs[i].data.fd == tfd)
+				dump_timer_expired();
 			else
 				emul_completions();
 		}
 		drain_events();
+		dump_progress();
 		if (no_tracee_left())
 			break;
 	}
@@ -405,14 +437,17 @@ int tracer_run(const struct options *opts)
 {
 	struct sysset set;
 	struct spawned sp;
-	int sfd, cfd, rc;
+	int sfd, cfd, tfd, rc;
 
 	debug = getenv("PTSANDBOX_DEBUG") != NULL;
 	sysset_clear(&set);
 	emul_interpose(&set);
+	tfd = dump_init(opts);
+	if (opts->timeout_ns && tfd < 0)
+		return EXIT_OWN_FAILURE;
 	if (tracing_init(opts, &set) < 0)
 		return EXIT_OWN_FAILURE;
-	sfd = host_signals_init();
+	sfd = host_signals_init(dump_signal());
 	if (sfd < 0) {
 		psb_perror("cannot set up signal handling");
 		return EXIT_OWN_FAILURE;
@@ -428,7 +463,7 @@ int tracer_run(const struct options *opts)
 	task_add(sp.pid, sp.pid, getpid());
 	forward_init(sp.pid, drain_events);
 
-	if (event_loop(sfd, cfd) < 0) {
+	if (event_loop(sfd, cfd, tfd) < 0) {
 		psb_perror("tracer loop");
 		return EXIT_OWN_FAILURE;
 	}
@@ -440,6 +475,9 @@ int tracer_run(const struct options *opts)
 	tracing_finish();
 	if (diag)
 		fflush(diag);
+	/* timeout(1)'s status, whatever the kill did to the guest. */
+	if (dump_timed_out())
+		return EXIT_TIMEDOUT;
 	if (WIFSIGNALED(main_status)) {
 		host_die_by_signal(WTERMSIG(main_status));
 		return 128 + WTERMSIG(main_status);

@@ -124,6 +124,7 @@ struct ewait *ewait_new(struct task *t, const struct ewait_ops *ops, long nr,
 	memcpy(ew->args, args, sizeof(ew->args));
 	ew->restart = ERESTARTNOHAND;
 	ew->clock = CLOCK_MONOTONIC;
+	clock_gettime(CLOCK_MONOTONIC, &ew->start);
 	atomic_init(&ew->state, EW_WAITING);
 	atomic_init(&ew->refs, 1);
 	return ew;

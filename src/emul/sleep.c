@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdio.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <sys/timerfd.h>
@@ -51,6 +52,27 @@ out:
 		close(tfd);
 }
 
+/*
+ * The thread's timer slack: the kernel's sleep timer expires up to this
+ * late, and the *rem it writes counts to that hard expiry, so a sleep
+ * interrupted at once reports a little more than it asked for.
+ */
+static int64_t timer_slack_ns(pid_t tid)
+{
+	char path[64];
+	long long slack = 50000; /* the kernel's default */
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/timerslack_ns", (int)tid);
+	f = fopen(path, "re");
+	if (f) {
+		if (fscanf(f, "%lld", &slack) != 1)
+			slack = 50000;
+		fclose(f);
+	}
+	return slack;
+}
+
 static void sleep_interrupted(struct ewait *ew)
 {
 	struct sleep_priv *sp = ew->priv;
@@ -58,7 +80,7 @@ static void sleep_interrupted(struct ewait *ew)
 
 	if (!sp->rem_addr)
 		return;
-	rem = ns_to_ts(ewait_remaining_ns(ew));
+	rem = ns_to_ts(ewait_remaining_ns(ew) + timer_slack_ns(ew->tid));
 	guest_write(ew->tid, sp->rem_addr, &rem, sizeof(rem));
 }
 

@@ -46,7 +46,8 @@ struct ewait {
 	pid_t tid;
 	long nr;
 	uint64_t args[6];
-	int restart; /* ERESTART* the kernel applies if a handler runs */
+	int restart;	       /* ERESTART* the kernel applies if a handler runs */
+	struct timespec start; /* CLOCK_MONOTONIC at the call: hang reports say "for N s" */
 
 	atomic_int state;
 	atomic_int refs; /* tracer's t->wait + the worker's */

@@ -37,7 +37,7 @@ bool host_signal_forwarded(int sig)
 	return false;
 }
 
-int host_signals_init(void)
+int host_signals_init(int extra)
 {
 	struct sigaction ign = {.sa_handler = SIG_IGN};
 	struct sigaction dfl = {.sa_handler = SIG_DFL};
@@ -53,6 +53,8 @@ int host_signals_init(void)
 	for (size_t i = 0; i < NFORWARDED; i++)
 		sigaddset(&set, forwarded[i]);
 	sigaddset(&set, SIGCHLD);
+	if (extra)
+		sigaddset(&set, extra);
 	if (sigprocmask(SIG_BLOCK, &set, &orig_mask) < 0)
 		return -1;
 	/* A closed diagnostics pipe is an EPIPE for us, not a death. */

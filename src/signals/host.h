@@ -10,8 +10,11 @@
 
 #include <stdbool.h>
 
-/* Save the inherited state, block the forwarded set; returns a signalfd. */
-int host_signals_init(void);
+/*
+ * Save the inherited state, block the forwarded set and extra (0: none,
+ * --dump-on's signal); returns a signalfd for them and SIGCHLD.
+ */
+int host_signals_init(int extra);
 /* In the forked guest, before execve: undo host_signals_init(). */
 void host_signals_restore_in_child(void);
 /* Is sig one ptsandbox forwards to the guest? */

@@ -7,6 +7,7 @@ E2E_TESTS += tests/e2e/make.sh
 E2E_TESTS += tests/e2e/group_stop.sh
 E2E_TESTS += tests/e2e/int80.sh
 E2E_TESTS += tests/e2e/supervisor_kill.sh
+E2E_TESTS += tests/e2e/timeout.sh
 EXTRA_DIST += tests/e2e/sample.mk
 # Signal semantics: native run vs sandboxed run, under sigdriver.
 E2E_TESTS += tests/e2e/sigcalls.sh tests/e2e/sigsources.sh tests/e2e/sigforward.sh \

@@ -100,3 +100,10 @@ GUEST_PROGS += tests/guests/manywaits
 tests_guests_manywaits_CPPFLAGS = $(GUEST_CPPFLAGS)
 tests_guests_manywaits_CFLAGS = $(GUEST_CFLAGS)
 tests_guests_manywaits_LDFLAGS = -pthread
+
+# Hanging guests for --timeout and --dump-on (tests/e2e/timeout.sh).
+# -O0 keeps the frames the dump assertions name (see crash_null.c).
+GUEST_PROGS += tests/guests/hang
+tests_guests_hang_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_hang_CFLAGS = $(GUEST_CFLAGS) -fno-omit-frame-pointer -O0
+tests_guests_hang_LDFLAGS = -pthread

@@ -2,6 +2,9 @@
 #include "config.h"
 
 #include <check.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
 #include <stdlib.h>
 
 #include "options.h"
@@ -60,6 +63,67 @@ START_TEST(test_errors)
 }
 END_TEST
 
+START_TEST(test_timeout)
+{
+	char *ok[] = { "ptsandbox", "--timeout=1.5m", "--", "true", NULL };
+	char *bad[] = { "ptsandbox", "--timeout=5x", "--", "true", NULL };
+	char *neg[] = { "ptsandbox", "--timeout=-1", "--", "true", NULL };
+	struct options o;
+
+	options_parse(4, ok, &o);
+	ck_assert_int_eq(o.action, OPT_RUN);
+	ck_assert_int_eq(o.timeout_ns, 90000000000LL);
+	ck_assert_int_eq(o.dump_signal, 0);
+	options_parse(4, bad, &o);
+	ck_assert_int_eq(o.action, OPT_ERROR);
+	ck_assert_str_eq(o.error, "invalid time interval '5x'");
+	options_parse(4, neg, &o);
+	ck_assert_int_eq(o.action, OPT_ERROR);
+}
+END_TEST
+
+START_TEST(test_durations)
+{
+	ck_assert_int_eq(options_parse_duration("10"), 10000000000LL);
+	ck_assert_int_eq(options_parse_duration("0.5s"), 500000000LL);
+	ck_assert_int_eq(options_parse_duration("2m"), 120000000000LL);
+	ck_assert_int_eq(options_parse_duration("1h"), 3600000000000LL);
+	ck_assert_int_eq(options_parse_duration("1d"), 86400000000000LL);
+	ck_assert_int_eq(options_parse_duration("0"), 0);
+	ck_assert_int_eq(options_parse_duration(""), -1);
+	ck_assert_int_eq(options_parse_duration("s"), -1);
+	ck_assert_int_eq(options_parse_duration("1ss"), -1);
+	ck_assert_int_eq(options_parse_duration(" 1"), -1);
+	ck_assert_int_eq(options_parse_duration("+1"), -1);
+	ck_assert_int_eq(options_parse_duration("1e30d"), -1);
+}
+END_TEST
+
+START_TEST(test_dump_on)
+{
+	char *names[] = { "USR1", "SIGUSR2", "QUIT", "10", NULL };
+	int want[] = { SIGUSR1, SIGUSR2, SIGQUIT, 10 };
+	char *bad[] = { "KILL", "SIGSTOP", "9", "0", "NOPE", "", "65", NULL };
+	char arg[64];
+	char *argv[] = { "ptsandbox", arg, "--", "true", NULL };
+	struct options o;
+
+	for (int i = 0; names[i]; i++) {
+		snprintf(arg, sizeof(arg), "--dump-on=%s", names[i]);
+		options_parse(4, argv, &o);
+		ck_assert_int_eq(o.action, OPT_RUN);
+		ck_assert_int_eq(o.dump_signal, want[i]);
+		ck_assert_int_eq(o.timeout_ns, 0);
+	}
+	for (int i = 0; bad[i]; i++) {
+		snprintf(arg, sizeof(arg), "--dump-on=%s", bad[i]);
+		options_parse(4, argv, &o);
+		ck_assert_msg(o.action == OPT_ERROR, "--dump-on=%s accepted", bad[i]);
+		ck_assert_pstr_eq(strstr(o.error, "invalid signal for --dump-on"), o.error);
+	}
+}
+END_TEST
+
 START_TEST(test_help_version)
 {
 	char *help[] = { "ptsandbox", "--help", NULL };
@@ -84,6 +148,9 @@ int main(void)
 	tcase_add_test(tc, test_stops_at_program);
 	tcase_add_test(tc, test_output);
 	tcase_add_test(tc, test_errors);
+	tcase_add_test(tc, test_timeout);
+	tcase_add_test(tc, test_durations);
+	tcase_add_test(tc, test_dump_on);
 	tcase_add_test(tc, test_help_version);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);

@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Hang reports: what every guest thread is blocked in, and where.
+ *
+ * What a thread is doing is read when the dump is requested, while the
+ * thread still sits in its call: an emulated wait from its struct
+ * ewait (the thread itself is parked in ppoll), anything else from
+ * /proc/TID/syscall and /proc/TID/wchan.  The backtrace is printed at
+ * the thread's next ptrace-stop, which our PTRACE_INTERRUPT forces;
+ * the tracer then handles that stop as usual (an interrupted parking
+ * ppoll restarts, a group-stopped thread is PTRACE_LISTENed again).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ptrace.h>
+#include <sys/timerfd.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "emul/wait.h"
+#include "guest_mem.h"
+#include "log.h"
+#include "options.h"
+#include "task.h"
+#include "trace/crash.h"
+#include "trace/decode.h"
+#include "trace/dump.h"
+
+/* After the timeout, how long threads get to report their dump before the kill. */
+#define DUMP_GRACE_NS 2000000000LL
+
+/* A thread whose dump is awaited at its next stop. */
+struct pending {
+	pid_t tid;
+	char *what; /* "nanosleep(...) for 1.0 s <emulated>" */
+};
+
+enum phase { IDLE, TIMEOUT_DUMPING, KILLING };
+
+static struct {
+	int timer_fd;
+	int signal;
+	long long timeout_ns;
+	enum phase phase;
+	struct pending *v;
+	size_t n;
+} dump = {.timer_fd = -1};
+
+static FILE *out(void)
+{
+	return diag ? diag : stderr;
+}
+
+static ssize_t mem_read(void *ctx, uint64_t addr, void *buf, size_t len)
+{
+	return guest_read(*(pid_t *)ctx, addr, buf, len) < 0 ? -1 : (ssize_t)len;
+}
+
+/* "name(args...)": entry decoding leaves output arguments out; say so. */
+static void format_call(pid_t tid, long nr, const uint64_t args[6], char *buf, size_t len)
+{
+	struct trace_mem mem = {.read = mem_read, .ctx = &tid};
+	struct decode_opts o = {.strsize = 32};
+	size_t n = decode_syscall_enter(nr, args, &mem, &o, buf, len);
+
+	if (n >= 2 && !strcmp(buf + n - 2, ", "))
+		snprintf(buf + n, len - n, "...)");
+	else if (n && buf[n - 1] != ')')
+		snprintf(buf + n, len - n, ")");
+}
+
+static double seconds_since(const struct timespec *start)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(ts_to_ns(&now) - ts_to_ns(start)) / 1e9;
+}
+
+static char *describe_emulated(const struct task *t)
+{
+	const struct ewait *ew = t->wait;
+	char call[512], *s = NULL;
+
+	format_call(t->tid, ew->nr, ew->args, call, sizeof(call));
+	if (asprintf(&s, "%s for %.1f s <emulated>", call, seconds_since(&ew->start)) < 0)
+		return NULL;
+	return s;
+}
+
+static void read_line(const char *fmt, pid_t tid, char *buf, size_t len)
+{
+	char path[64];
+	FILE *f;
+
+	snprintf(path, sizeof(path), fmt, (int)tid);
+	buf[0] = '\0';
+	f = fopen(path, "re");
+	if (!f)
+		return;
+	if (!fgets(buf, (int)len, f))
+		buf[0] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	fclose(f);
+}
+
+/*
+ * /proc/TID/syscall: "running", or "-1 sp pc" (blocked outside a
+ * syscall, e.g. a page fault), or "nr arg1 ... arg6 sp pc".
+ */
+static char *describe_native(pid_t tid)
+{
+	char line[512], call[512], wchan[128], *s = NULL;
+	uint64_t a[6];
+	long nr;
+
+	read_line("/proc/%d/syscall", tid, line, sizeof(line));
+	if (!strcmp(line, "running"))
+		return strdup("running");
+	read_line("/proc/%d/wchan", tid, wchan, sizeof(wchan));
+	if (!wchan[0] || !strcmp(wchan, "0"))
+		snprintf(wchan, sizeof(wchan), "?");
+	if (sscanf(line, "%ld %" SCNx64 " %" SCNx64 " %" SCNx64 " %" SCNx64 " %" SCNx64 " %" SCNx64,
+		   &nr, &a[0], &a[1], &a[2], &a[3], &a[4], &a[5]) != 7) {
+		if (asprintf(&s, "blocked outside a syscall <wchan %s>", wchan) < 0)
+			return NULL;
+		return s;
+	}
+	format_call(tid, nr, a, call, sizeof(call));
+	if (asprintf(&s, "%s <wchan %s>", call, wchan) < 0)
+		return NULL;
+	return s;
+}
+
+/* A stopped thread may still owe its call: it goes on after SIGCONT. */
+static char *describe_stopped(const struct task *t)
+{
+	char *call = t->wait ? describe_emulated(t) : NULL, *s = NULL;
+
+	if (asprintf(&s, "stopped (group-stop)%s%s", call ? " in " : "", call ? call : "") < 0)
+		s = NULL;
+	free(call);
+	return s;
+}
+
+static char *describe(const struct task *t)
+{
+	if (t->flags & TASK_LISTENING)
+		return describe_stopped(t);
+	if (t->wait)
+		return describe_emulated(t);
+	return describe_native(t->tid);
+}
+
+static void pending_clear(void)
+{
+	for (size_t i = 0; i < dump.n; i++)
+		free(dump.v[i].what);
+	free(dump.v);
+	dump.v = NULL;
+	dump.n = 0;
+}
+
+static struct pending *pending_find(pid_t tid)
+{
+	for (size_t i = 0; i < dump.n; i++)
+		if (dump.v[i].tid == tid)
+			return &dump.v[i];
+	return NULL;
+}
+
+static void pending_drop(struct pending *p)
+{
+	free(p->what);
+	*p = dump.v[--dump.n];
+}
+
+static void request_one(struct task *t, void *arg)
+{
+	struct pending *v = realloc(dump.v, (dump.n + 1) * sizeof(*v));
+
+	(void)arg;
+	if (!v)
+		return;
+	dump.v = v;
+	v[dump.n].tid = t->tid;
+	v[dump.n].what = describe(t);
+	/*
+	 * ESRCH: exiting, its exit status comes next.  Otherwise the stop
+	 * follows; a thread that stops for another reason first is dumped
+	 * there, and the trap still pending is handled like any of ours.
+	 */
+	if (ptrace(PTRACE_INTERRUPT, t->tid, NULL, NULL) < 0) {
+		free(v[dump.n].what);
+		return;
+	}
+	dump.n++;
+}
+
+static void request(const char *why)
+{
+	pending_clear();
+	fprintf(out(), "ptsandbox: %s: dumping %d guest thread%s\n", why, task_count(),
+		task_count() == 1 ? "" : "s");
+	fflush(out());
+	task_for_each(request_one, NULL);
+}
+
+static void print_thread(FILE *f, pid_t tid, pid_t tgid, const char *what)
+{
+	char comm[64];
+
+	read_line("/proc/%d/comm", tid, comm, sizeof(comm));
+	fprintf(f, "ptsandbox: thread %d (%s)", (int)tid, comm);
+	if (tgid != tid)
+		fprintf(f, " of pid %d", (int)tgid);
+	fprintf(f, ": %s\n", what ? what : "?");
+	backtrace_print(f, tid, "    ");
+}
+
+void dump_at_stop(struct task *t)
+{
+	struct pending *p;
+	char *text = NULL;
+	size_t len = 0;
+	FILE *mem;
+
+	if (!dump.n)
+		return;
+	p = pending_find(t->tid);
+	if (!p)
+		return;
+	/* One block per thread: others may be written in between. */
+	mem = open_memstream(&text, &len);
+	if (mem) {
+		print_thread(mem, t->tid, t->proc->tgid, p->what);
+		if (fclose(mem) == 0)
+			fwrite(text, 1, len, out());
+		free(text);
+	}
+	fflush(out());
+	pending_drop(p);
+}
+
+void dump_task_gone(int tid)
+{
+	struct pending *p = dump.n ? pending_find(tid) : NULL;
+
+	if (p)
+		pending_drop(p);
+}
+
+static int arm(long long ns)
+{
+	struct itimerspec its = {.it_value = ns_to_ts(ns)};
+
+	return timerfd_settime(dump.timer_fd, 0, &its, NULL);
+}
+
+int dump_init(const struct options *opts)
+{
+	dump.signal = opts->dump_signal;
+	dump.timeout_ns = opts->timeout_ns;
+	if (!opts->timeout_ns)
+		return -1;
+	dump.timer_fd = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC | TFD_NONBLOCK);
+	if (dump.timer_fd < 0 || arm(opts->timeout_ns) < 0) {
+		psb_perror("cannot set up --timeout");
+		return -1;
+	}
+	return dump.timer_fd;
+}
+
+int dump_signal(void)
+{
+	return dump.signal;
+}
+
+bool dump_on_signal(int sig)
+{
+	char why[64];
+
+	if (!dump.signal || sig != dump.signal)
+		return false;
+	/* The timeout's dump is under way: that one is complete anyway. */
+	if (dump.phase == IDLE) {
+		snprintf(why, sizeof(why), "SIG%s", sigabbrev_np(sig) ? sigabbrev_np(sig) : "?");
+		request(why);
+	}
+	return true;
+}
+
+static void kill_proc_tree(void)
+{
+	for (struct proc *p = proc_first(); p; p = p->next)
+		if (kill(p->tgid, SIGKILL) < 0 && errno != ESRCH)
+			psb_perror("cannot kill pid %d", (int)p->tgid);
+}
+
+static void start_killing(void)
+{
+	dump.phase = KILLING;
+	pending_clear();
+	kill_proc_tree();
+}
+
+void dump_timer_expired(void)
+{
+	uint64_t count;
+	char why[64];
+
+	if (read(dump.timer_fd, &count, sizeof(count)) != sizeof(count))
+		return;
+	if (dump.phase == TIMEOUT_DUMPING) {
+		/* A thread never stopped: kill without its backtrace. */
+		fprintf(out(), "ptsandbox: %zu thread%s did not stop for the dump\n", dump.n,
+			dump.n == 1 ? "" : "s");
+		start_killing();
+		return;
+	}
+	if (dump.phase != IDLE)
+		return;
+	dump.phase = TIMEOUT_DUMPING;
+	snprintf(why, sizeof(why), "timed out after %.3g s", (double)dump.timeout_ns / 1e9);
+	request(why);
+	arm(DUMP_GRACE_NS);
+}
+
+void dump_progress(void)
+{
+	if (dump.phase == TIMEOUT_DUMPING && !dump.n)
+		start_killing();
+	/* Again each time: children the guest forked meanwhile die too. */
+	else if (dump.phase == KILLING)
+		kill_proc_tree();
+}
+
+bool dump_timed_out(void)
+{
+	return dump.phase != IDLE;
+}

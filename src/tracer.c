@@ -180,6 +180,8 @@ static void on_event_stop(struct task *t, int sig)
 		return;
 	}
 	/* Our PTRACE_INTERRUPT, the end of a group-stop, or a new tracee. */
+	if (t->proc->tgid == main_pid)
+		self_stop_sig = 0; /* continued before we could follow it */
 	t->flags &= ~(unsigned)(TASK_LISTENING | TASK_INTERRUPTED);
 	if (t->wait)
 		emul_settle(t, 0);
@@ -360,6 +362,21 @@ static bool no_tracee_left(void)
 	       errno == ECHILD;
 }
 
+/*
+ * A SIGCONT already sent, to the guest or to us, ended the stop we are
+ * about to follow: stopping now would outlast it for ever.
+ */
+static bool continue_pending(void)
+{
+	struct sigstate st;
+	sigset_t ours;
+
+	if (sigstate_read(main_pid, &st) == 0 && ((st.pending | st.shared) & sigbit(SIGCONT)))
+		return true;
+	/* Last, just before stopping: a SIGCONT after this comes after our stop. */
+	return sigpending(&ours) == 0 && sigismember(&ours, SIGCONT);
+}
+
 static int event_loop(int sfd, int cfd, int tfd)
 {
 	struct epoll_event ev = {.events = EPOLLIN};
@@ -384,7 +401,8 @@ static int event_loop(int sfd, int cfd, int tfd)
 			int sig = self_stop_sig;
 
 			self_stop_sig = 0;
-			host_stop_self(sig);
+			if (!continue_pending())
+				host_stop_self(sig);
 		}
 		n = epoll_wait(ep, evs, 4, -1);
 

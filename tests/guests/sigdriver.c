@@ -139,14 +139,17 @@ static void wait_asleep(const char *comm)
 }
 
 /*
- * Is every process of CMD's group stopped (T, or t: traced and stopped)?
- * Under ptsandbox the child seen stopped is the supervisor, which a
- * SIGSTOP stops at once; the guest may not have taken its own copy yet,
- * and a SIGCONT sent before it does would discard it.  A shell would
- * only continue the job much later; wait for what it would see.
+ * Has every process of CMD's group taken its copy of the stop signal
+ * (none still has it pending)?  Under ptsandbox the child seen stopped
+ * is the supervisor, which a SIGSTOP stops at once; the guest may not
+ * have taken its own copy yet, and a SIGCONT sent before it does would
+ * discard it, where a shell would only continue the job much later.
+ * (Waiting for the guest to stop would wait for ever: its stop goes
+ * through the stopped supervisor.)
  */
-static bool group_stopped(void)
+static bool group_took_signal(int sig)
 {
+	unsigned long long bit = 1ull << (sig - 1);
 	DIR *d = opendir("/proc");
 	struct dirent *e;
 	bool all = true;
@@ -154,25 +157,24 @@ static bool group_stopped(void)
 	if (!d)
 		die("/proc: %m");
 	while (all && (e = readdir(d))) {
-		char path[300], buf[512], *close_;
-		int pgrp = 0, ppid;
-		char state;
+		char path[300], line[256];
+		unsigned long long set;
 		FILE *f;
 
 		if (e->d_name[0] < '0' || e->d_name[0] > '9')
 			continue;
-		snprintf(path, sizeof(path), "/proc/%s/stat", e->d_name);
+		if (getpgid(atoi(e->d_name)) != child)
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/status", e->d_name);
 		f = fopen(path, "re");
 		if (!f)
 			continue;
-		if (!fgets(buf, sizeof(buf), f))
-			buf[0] = '\0';
+		while (fgets(line, sizeof(line), f))
+			if ((sscanf(line, "SigPnd: %llx", &set) == 1 ||
+			     sscanf(line, "ShdPnd: %llx", &set) == 1) &&
+			    (set & bit))
+				all = false;
 		fclose(f);
-		close_ = strrchr(buf, ')');
-		if (!close_ || sscanf(close_ + 2, "%c %d %d", &state, &ppid, &pgrp) != 3)
-			continue;
-		if (pgrp == child && state != 'T' && state != 't' && state != 'Z')
-			all = false;
 	}
 	closedir(d);
 	return all;
@@ -185,7 +187,7 @@ static void stop_then_continue(pid_t target)
 	do
 		r = waitpid(child, &status, WUNTRACED);
 	while (r < 0 && errno == EINTR && !timed_out);
-	while (r == child && WIFSTOPPED(status) && !timed_out && !group_stopped())
+	while (r == child && WIFSTOPPED(status) && !timed_out && !group_took_signal(opt.sig))
 		sleep_ms(1);
 	if (r == child && WIFSTOPPED(status))
 		kill(target, SIGCONT);

@@ -5,7 +5,8 @@
 BENCH_CPPFLAGS = -D_GNU_SOURCE
 BENCH_CFLAGS = $(WARN_CFLAGS) -Wunused-parameter -O2 -pthread
 
-BENCH_PROGS = bench/bt bench/getppid bench/sleeploop bench/sigguest bench/waiters
+BENCH_PROGS = bench/bt bench/getppid bench/sleeploop bench/sigguest bench/waiters \
+	bench/seccomp_floor
 EXTRA_PROGRAMS = $(BENCH_PROGS)
 CLEANFILES = $(BENCH_PROGS)
 
@@ -25,6 +26,9 @@ bench_waiters_SOURCES = bench/waiters.c bench/bench.h
 bench_waiters_CPPFLAGS = $(BENCH_CPPFLAGS)
 bench_waiters_CFLAGS = $(BENCH_CFLAGS)
 bench_waiters_LDFLAGS = -pthread
+bench_seccomp_floor_SOURCES = bench/seccomp_floor.c
+bench_seccomp_floor_CPPFLAGS = $(BENCH_CPPFLAGS)
+bench_seccomp_floor_CFLAGS = $(BENCH_CFLAGS)
 
 EXTRA_DIST += bench/run bench/README bench/bench.mk
 

@@ -169,11 +169,19 @@ static bool group_took_signal(int sig)
 		f = fopen(path, "re");
 		if (!f)
 			continue;
-		while (fgets(line, sizeof(line), f))
+		bool pending = false, traced_stop = false;
+
+		while (fgets(line, sizeof(line), f)) {
+			if (!strncmp(line, "State:\tt", 8))
+				traced_stop = true;
 			if ((sscanf(line, "SigPnd: %llx", &set) == 1 ||
 			     sscanf(line, "ShdPnd: %llx", &set) == 1) &&
 			    (set & bit))
-				all = false;
+				pending = true;
+		}
+		/* A tracee in a ptrace-stop takes it only when the supervisor runs. */
+		if (pending && !traced_stop)
+			all = false;
 		fclose(f);
 	}
 	closedir(d);

@@ -134,6 +134,8 @@ static void timer_target(struct ewait *ew, struct sleep_priv *sp)
 	sp->timer_deadline = ns_to_ts(ts_to_ns(&ew->deadline) - (ts_to_ns(&tai) - ts_to_ns(&rt)));
 }
 
+#define SHORT_SLEEP_NS 100000
+
 bool emul_sleep(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs)
 {
 	clockid_t clk = CLOCK_MONOTONIC;
@@ -157,7 +159,12 @@ bool emul_sleep(struct task *t, int sysid, const uint64_t args[6], struct arch_r
 	if (!timer_clock(clk) || guest_read(t->tid, req_addr, &req, sizeof(req)) < 0 ||
 	    !valid_ts(&req))
 		return false;
-	if (!absolute && req.tv_sec == 0 && req.tv_nsec == 0)
+	/*
+	 * A relative sleep shorter than a few ptrace round trips runs
+	 * natively too: handing it to a worker costs more than it lasts,
+	 * and a host signal still interrupts it through the kernel.
+	 */
+	if (!absolute && req.tv_sec == 0 && req.tv_nsec < SHORT_SLEEP_NS)
 		return false;
 
 	sp = calloc(1, sizeof(*sp));

@@ -51,6 +51,8 @@ int diag_open(const char *path)
 
 	if (!f)
 		return -1;
+	/* Line-buffered, as strace's -o: whole lines, one write each. */
+	setvbuf(f, NULL, _IOLBF, BUFSIZ);
 	diag = f;
 	return 0;
 }

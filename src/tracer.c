@@ -319,47 +319,50 @@ static void handle_status(pid_t tid, int status)
 	on_signal_stop(t, sig);
 }
 
-/* Handle every ptrace stop and exit that is waitable now. */
+static bool no_children;
+
+/*
+ * Handle every ptrace stop and exit that is waitable now.  The last
+ * wait, which finds nothing, also tells whether any tracee is left
+ * (ECHILD): a safety net for a task table out of step with the kernel.
+ */
 static void drain_events(void)
 {
 	for (;;) {
 		int status;
 		pid_t tid = waitpid(-1, &status, __WALL | WNOHANG);
 
+		if (tid < 0 && errno == ECHILD)
+			no_children = true;
 		if (tid <= 0)
 			return;
 		handle_status(tid, status);
 	}
 }
 
+/*
+ * Read what is queued in one go: a short read means the signalfd is
+ * empty, which saves the read that would fail with EAGAIN on the hot
+ * path (a SIGCHLD per ptrace stop).
+ */
 static void read_host_signals(int sfd)
 {
-	struct signalfd_siginfo ssi;
+	struct signalfd_siginfo ssi[16];
+	ssize_t n;
 
-	while (read(sfd, &ssi, sizeof(ssi)) == sizeof(ssi)) {
-		if (ssi.ssi_signo == SIGCHLD || dump_on_signal((int)ssi.ssi_signo))
-			continue;
-		forward_host_signal(&ssi);
-	}
+	do {
+		n = read(sfd, ssi, sizeof(ssi));
+		for (ssize_t i = 0; n > 0 && i < n / (ssize_t)sizeof(ssi[0]); i++) {
+			if (ssi[i].ssi_signo == SIGCHLD || dump_on_signal((int)ssi[i].ssi_signo))
+				continue;
+			forward_host_signal(&ssi[i]);
+		}
+	} while (n == (ssize_t)sizeof(ssi));
 }
 
 static bool all_gone(void)
 {
 	return main_exited && task_count() == 0;
-}
-
-/*
- * Safety net for a task table out of step with the kernel.  WNOWAIT
- * matters: a plain WNOHANG wait here would consume (and lose) a stop
- * that arrived since drain_events(), leaving that tracee stopped for
- * ever.
- */
-static bool no_tracee_left(void)
-{
-	siginfo_t si;
-
-	return waitid(P_ALL, 0, &si, WEXITED | WSTOPPED | WNOHANG | WNOWAIT | __WALL) < 0 &&
-	       errno == ECHILD;
 }
 
 /*
@@ -418,7 +421,7 @@ static int event_loop(int sfd, int cfd, int tfd)
 		}
 		drain_events();
 		dump_progress();
-		if (no_tracee_left())
+		if (no_children)
 			break;
 	}
 	close(ep);

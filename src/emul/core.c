@@ -436,6 +436,21 @@ static bool parked_syscall(struct task *t, struct arch_regs *regs)
 	return true;
 }
 
+static bool (*family_of(int id))(struct task *, int, const uint64_t *, struct arch_regs *)
+{
+	for (size_t i = 0; i < NFAMILIES; i++)
+		if ((int)families[i].id == id)
+			return families[i].fn;
+	return NULL;
+}
+
+static bool family_call(struct task *t, int id, const uint64_t args[6], struct arch_regs *regs)
+{
+	bool (*fn)(struct task *, int, const uint64_t *, struct arch_regs *) = family_of(id);
+
+	return fn && fn(t, id, args, regs);
+}
+
 bool emul_syscall(struct task *t, const struct ptrace_syscall_info *info)
 {
 	long nr = (long)info->seccomp.nr;
@@ -449,19 +464,21 @@ bool emul_syscall(struct task *t, const struct ptrace_syscall_info *info)
 	}
 	t->pass_once = -1;
 	t->real_eintr = 0;
-	if (arch_get_regs(t->tid, &regs) < 0)
-		return false;
-	if (t->wait && parked_syscall(t, &regs))
-		return true;
 	for (int i = 0; i < 6; i++)
 		args[i] = info->seccomp.args[i];
 	id = arch_sysid(nr);
+	/* Only a parked thread or an emulated family needs the registers. */
+	if (t->wait) {
+		if (arch_get_regs(t->tid, &regs) < 0)
+			return false;
+		if (parked_syscall(t, &regs))
+			return true;
+	}
 	if (id == SYSID_rt_sigtimedwait) {
 		sigwait_entry(t, args[1]);
 		return false;
 	}
-	for (size_t i = 0; i < NFAMILIES; i++)
-		if ((int)families[i].id == id)
-			return families[i].fn(t, id, args, &regs);
-	return false;
+	if (!family_of(id) || arch_get_regs(t->tid, &regs) < 0)
+		return false;
+	return family_call(t, id, args, &regs);
 }

@@ -174,6 +174,8 @@ static FILE *out_of(struct task *t, struct tstate *s)
 	if (!s->f) {
 		psb_perror("cannot open '%s'", path);
 		s->f = stderr;
+	} else {
+		setvbuf(s->f, NULL, _IOLBF, BUFSIZ);
 	}
 	return s->f;
 }
@@ -249,6 +251,19 @@ static void close_parked_line(struct task *t, struct tstate *s)
 		tr.open = NULL;
 }
 
+/* isatty() once per FILE, not once per call. */
+static bool on_terminal(FILE *f)
+{
+	static FILE *last;
+	static bool tty;
+
+	if (f != last) {
+		last = f;
+		tty = isatty(fileno(f));
+	}
+	return tty;
+}
+
 static void print_entry(struct task *t, struct tstate *s)
 {
 	const struct trace_mem mem = {mem_read, (void *)(intptr_t)t->tid};
@@ -263,7 +278,12 @@ static void print_entry(struct task *t, struct tstate *s)
 	s->open = true;
 	if (!tr.o->per_process)
 		tr.open = t;
-	fflush(f);
+	/*
+	 * On a terminal the half line shows what a thread is blocked in;
+	 * into a file, like strace, whole lines only: one write per call.
+	 */
+	if (on_terminal(f))
+		fflush(f);
 }
 
 static void count_call(long nr, int64_t ret, bool known, int64_t ns)

@@ -433,6 +433,13 @@ void tracing_signal(struct task *t, const siginfo_t *si)
 	name = signal_name(si->si_signo);
 	snprintf(line, sizeof(line), "--- %s %s ---", name ? name : "SIG???", info);
 	print_event(t, t->tid, line);
+	/* Where the thread was when the signal came, as strace -k shows. */
+	if (tr.o->stack_trace) {
+		FILE *f = state_of(t) ? out_of(t, t->trace) : shared_out();
+
+		backtrace_print_strace(f, t->tid);
+		fflush(f);
+	}
 }
 
 void tracing_new_task(pid_t tid)

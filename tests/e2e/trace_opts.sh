@@ -104,6 +104,14 @@ fi
 traced "-k" -k --trace=getpid -- "$guest" noopen
 has "-k: libc frame" '^ > /.*libc[^ ]*\(__getpid\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$'
 has "-k: main in the PIE guest" '^ > /.*/trace_calls\(main\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$'
+traced "-k under a signal" -k --trace=kill -- "$guest" noopen
+# The line after "--- SIGUSR1" is a frame, as with strace -k.
+if grep -A1 -- '^--- SIGUSR1 ' "$tmp/t" | tail -n 1 | grep -Eq '^ > /'; then
+	ok "-k: a backtrace under the signal line"
+else
+	not_ok "-k: no backtrace under the signal line"
+	head -20 "$tmp/t" | sed 's/^/# /'
+fi
 traced "-k after exec" -k --trace=getpid -- sh -c "$guest noopen; true"
 has "-k after fork+exec: main" '^\[pid +[0-9]+\]  > /.*/trace_calls\(main\+0x|^ > /.*/trace_calls\(main\+0x'
 finish

@@ -146,11 +146,6 @@ static void on_exec(struct task *t)
 		main_execd = true;
 }
 
-static bool is_group_stop_sig(int sig)
-{
-	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
-}
-
 /*
  * The guest's main process has stopped by this signal: ptsandbox stops
  * itself too, but only between loop iterations.  Stopping in the middle
@@ -164,7 +159,7 @@ static void on_event_stop(struct task *t, int sig)
 	bool stop_signal = t->flags & TASK_STOP_SIGNAL;
 
 	t->flags &= ~(unsigned)TASK_STOP_SIGNAL;
-	if (is_group_stop_sig(sig)) {
+	if (sig_is_stop(sig)) {
 		/* Stay stopped like a native group-stop, yet see SIGCONT. */
 		t->flags |= TASK_LISTENING;
 		if (ptrace(PTRACE_LISTEN, t->tid, NULL, NULL) < 0 && errno != ESRCH)
@@ -199,11 +194,9 @@ static bool stop_overtaken(pid_t tid, int sig)
 {
 	struct sigstate st;
 
-	if (!is_group_stop_sig(sig) || sigstate_read(tid, &st) < 0)
+	if (!sig_is_stop(sig) || sigstate_read(tid, &st) < 0)
 		return false;
-	if (!((st.pending | st.shared) & sigbit(SIGCONT)))
-		return false;
-	return sig == SIGSTOP || !((st.ignored | st.caught) & sigbit(sig));
+	return ((st.pending | st.shared) & sigbit(SIGCONT)) && sig_stops(&st, sig);
 }
 
 static void on_signal_stop(struct task *t, int sig)
@@ -227,7 +220,7 @@ static void on_signal_stop(struct task *t, int sig)
 	/* The wait above saw the stop interrupt it; the stop itself is over. */
 	if (overtaken)
 		sig = 0;
-	if (is_group_stop_sig(sig))
+	if (sig_is_stop(sig))
 		t->flags |= TASK_STOP_SIGNAL;
 	else
 		t->flags &= ~(unsigned)TASK_STOP_SIGNAL;

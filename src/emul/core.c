@@ -348,9 +348,7 @@ static bool will_stop(pid_t tid, int sig)
 
 	if (sig == SIGSTOP)
 		return true;
-	if (sig != SIGTSTP && sig != SIGTTIN && sig != SIGTTOU)
-		return false;
-	return sigstate_read(tid, &st) == 0 && !((st.ignored | st.caught) & sigbit(sig));
+	return sig_is_stop(sig) && sigstate_read(tid, &st) == 0 && sig_stops(&st, sig);
 }
 
 void emul_settle(struct task *t, int sig)

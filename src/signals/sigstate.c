@@ -59,3 +59,15 @@ bool sig_has_handler(const struct sigstate *st, int sig)
 {
 	return (st->caught & sigbit(sig)) != 0;
 }
+
+bool sig_is_stop(int sig)
+{
+	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+
+bool sig_stops(const struct sigstate *st, int sig)
+{
+	if (sig == SIGSTOP)
+		return true;
+	return sig_is_stop(sig) && !((st->ignored | st->caught) & sigbit(sig));
+}

@@ -31,6 +31,10 @@ int sigstate_parse(const char *text, struct sigstate *st);
 
 /* Signals whose default action is to ignore them. */
 bool sig_default_ignored(int sig);
+/* SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU: the signals that can start a group-stop. */
+bool sig_is_stop(int sig);
+/* Will delivering sig stop the thread described by st (default action)? */
+bool sig_stops(const struct sigstate *st, int sig);
 /* Will delivering sig run a handler in the thread described by st? */
 bool sig_has_handler(const struct sigstate *st, int sig);
 

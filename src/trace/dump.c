@@ -57,15 +57,10 @@ static FILE *out(void)
 	return diag ? diag : stderr;
 }
 
-static ssize_t mem_read(void *ctx, uint64_t addr, void *buf, size_t len)
-{
-	return guest_read(*(pid_t *)ctx, addr, buf, len) < 0 ? -1 : (ssize_t)len;
-}
-
 /* "name(args...)": entry decoding leaves output arguments out; say so. */
 static void format_call(pid_t tid, long nr, const uint64_t args[6], char *buf, size_t len)
 {
-	struct trace_mem mem = {.read = mem_read, .ctx = &tid};
+	struct trace_mem mem = {.read = guest_read_upto, .ctx = (void *)(intptr_t)tid};
 	struct decode_opts o = {.strsize = 32};
 	size_t n = decode_syscall_enter(nr, args, &mem, &o, buf, len);
 

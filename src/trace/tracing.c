@@ -18,13 +18,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
-#include <sys/uio.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 #include <linux/ptrace.h>
 
 #include "arch/arch.h"
+#include "guest_mem.h"
 #include "log.h"
 #include "options.h"
 #include "seccomp_filter.h"
@@ -33,8 +33,6 @@
 #include "trace/decode.h"
 #include "trace/tracefmt.h"
 #include "trace/tracing.h"
-
-#define PAGE_SZ 4096
 
 /* One traced thread's call in progress (struct task's trace). */
 struct tstate {
@@ -113,37 +111,6 @@ int tracing_init(const struct options *o, struct sysset *filter)
 	tr.on = true;
 	sysset_union(filter, &tr.set);
 	return 0;
-}
-
-/* ---- guest memory for the decoder ---- */
-
-/*
- * Bytes up to the first unreadable page: a string may end just before
- * an unmapped page, and the decoder reads ahead of the NUL.
- */
-static ssize_t mem_read(void *ctx, uint64_t addr, void *buf, size_t len)
-{
-	pid_t tid = (pid_t)(intptr_t)ctx;
-	size_t done = 0;
-
-	while (done < len) {
-		uint64_t at = addr + done;
-		size_t chunk = PAGE_SZ - (size_t)(at % PAGE_SZ);
-		struct iovec local, remote;
-		ssize_t n;
-
-		if (chunk > len - done)
-			chunk = len - done;
-		local.iov_base = (char *)buf + done;
-		local.iov_len = chunk;
-		remote.iov_base = (void *)(uintptr_t)at;
-		remote.iov_len = chunk;
-		n = process_vm_readv(tid, &local, 1, &remote, 1, 0);
-		if (n <= 0)
-			break;
-		done += (size_t)n;
-	}
-	return done ? (ssize_t)done : -1;
 }
 
 /* ---- per-task state and output streams ---- */
@@ -266,7 +233,7 @@ static bool on_terminal(FILE *f)
 
 static void print_entry(struct task *t, struct tstate *s)
 {
-	const struct trace_mem mem = {mem_read, (void *)(intptr_t)t->tid};
+	const struct trace_mem mem = {guest_read_upto, (void *)(intptr_t)t->tid};
 	FILE *f = out_of(t, s);
 	size_t n;
 
@@ -309,7 +276,7 @@ static const char *call_name(long nr)
 /* The line's second half; known: ret is the call's result, else "?". */
 static void finish_call(struct task *t, struct tstate *s, int64_t ret, bool known)
 {
-	const struct trace_mem mem = {mem_read, (void *)(intptr_t)t->tid};
+	const struct trace_mem mem = {guest_read_upto, (void *)(intptr_t)t->tid};
 	int64_t ns = now_ns(CLOCK_MONOTONIC) - (s->start.tv_sec * 1000000000 + s->start.tv_nsec);
 	FILE *f = out_of(t, s);
 	char *rest;

@@ -97,39 +97,56 @@ static int spawn(char **argv)
 	return p[0];
 }
 
-/* Is a process named comm in CMD's group sleeping in the kernel? */
-static bool asleep_in_group(const char *comm)
+/*
+ * Call fn for each process of CMD's group until it returns false;
+ * returns false if one did.
+ */
+static bool each_in_group(bool (*fn)(pid_t pid, const void *arg), const void *arg)
 {
 	DIR *d = opendir("/proc");
 	struct dirent *e;
-	bool found = false;
+	bool go_on = true;
 
 	if (!d)
 		die("/proc: %m");
-	while (!found && (e = readdir(d))) {
-		char path[300], buf[512], *open, *close_;
-		int pgrp = 0, ppid;
-		char state;
-		FILE *f;
+	while (go_on && (e = readdir(d))) {
+		pid_t pid;
 
 		if (e->d_name[0] < '0' || e->d_name[0] > '9')
 			continue;
-		snprintf(path, sizeof(path), "/proc/%s/stat", e->d_name);
-		f = fopen(path, "re");
-		if (!f)
-			continue;
-		if (!fgets(buf, sizeof(buf), f))
-			buf[0] = '\0';
-		fclose(f);
-		open = strchr(buf, '(');
-		close_ = strrchr(buf, ')');
-		if (!open || !close_ || sscanf(close_ + 2, "%c %d %d", &state, &ppid, &pgrp) != 3)
-			continue;
-		*close_ = '\0';
-		found = pgrp == child && state == 'S' && !strcmp(open + 1, comm);
+		pid = (pid_t)atoi(e->d_name);
+		if (getpgid(pid) == child)
+			go_on = fn(pid, arg);
 	}
 	closedir(d);
-	return found;
+	return go_on;
+}
+
+/* false (stop looking) if pid is named comm and sleeps in the kernel. */
+static bool not_asleep(pid_t pid, const void *comm)
+{
+	char path[64], buf[512], *open, *close_;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	f = fopen(path, "re");
+	if (!f)
+		return true;
+	if (!fgets(buf, sizeof(buf), f))
+		buf[0] = '\0';
+	fclose(f);
+	open = strchr(buf, '(');
+	close_ = strrchr(buf, ')');
+	if (!open || !close_ || close_[1] != ' ' || close_[2] != 'S')
+		return true;
+	*close_ = '\0';
+	return strcmp(open + 1, comm) != 0;
+}
+
+/* Is a process named comm in CMD's group sleeping in the kernel? */
+static bool asleep_in_group(const char *comm)
+{
+	return !each_in_group(not_asleep, comm);
 }
 
 static void wait_asleep(const char *comm)
@@ -147,45 +164,34 @@ static void wait_asleep(const char *comm)
  * (Waiting for the guest to stop would wait for ever: its stop goes
  * through the stopped supervisor.)
  */
+/* true if pid has taken sig: not pending, or waiting for the supervisor. */
+static bool took_signal(pid_t pid, const void *arg)
+{
+	unsigned long long bit = 1ull << (*(const int *)arg - 1), set;
+	bool pending = false, traced_stop = false;
+	char path[64], line[256];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	f = fopen(path, "re");
+	if (!f)
+		return true;
+	while (fgets(line, sizeof(line), f)) {
+		if (!strncmp(line, "State:\tt", 8))
+			traced_stop = true;
+		if ((sscanf(line, "SigPnd: %llx", &set) == 1 ||
+		     sscanf(line, "ShdPnd: %llx", &set) == 1) &&
+		    (set & bit))
+			pending = true;
+	}
+	fclose(f);
+	/* A tracee in a ptrace-stop takes it only when the supervisor runs. */
+	return !pending || traced_stop;
+}
+
 static bool group_took_signal(int sig)
 {
-	unsigned long long bit = 1ull << (sig - 1);
-	DIR *d = opendir("/proc");
-	struct dirent *e;
-	bool all = true;
-
-	if (!d)
-		die("/proc: %m");
-	while (all && (e = readdir(d))) {
-		char path[300], line[256];
-		unsigned long long set;
-		FILE *f;
-
-		if (e->d_name[0] < '0' || e->d_name[0] > '9')
-			continue;
-		if (getpgid(atoi(e->d_name)) != child)
-			continue;
-		snprintf(path, sizeof(path), "/proc/%s/status", e->d_name);
-		f = fopen(path, "re");
-		if (!f)
-			continue;
-		bool pending = false, traced_stop = false;
-
-		while (fgets(line, sizeof(line), f)) {
-			if (!strncmp(line, "State:\tt", 8))
-				traced_stop = true;
-			if ((sscanf(line, "SigPnd: %llx", &set) == 1 ||
-			     sscanf(line, "ShdPnd: %llx", &set) == 1) &&
-			    (set & bit))
-				pending = true;
-		}
-		/* A tracee in a ptrace-stop takes it only when the supervisor runs. */
-		if (pending && !traced_stop)
-			all = false;
-		fclose(f);
-	}
-	closedir(d);
-	return all;
+	return each_in_group(took_signal, &sig);
 }
 
 static void stop_then_continue(pid_t target)

@@ -17,33 +17,32 @@
 #include "signals/sigstate.h"
 
 /* A /proc/PID/status as Linux 6.x prints it, with distinct masks. */
-static const char status_text[] =
-	"Name:\tcat\n"
-	"Umask:\t0022\n"
-	"State:\tR (running)\n"
-	"Tgid:\t4242\n"
-	"Ngid:\t0\n"
-	"Pid:\t4243\n"
-	"PPid:\t4000\n"
-	"TracerPid:\t0\n"
-	"Uid:\t1000\t1000\t1000\t1000\n"
-	"Gid:\t1000\t1000\t1000\t1000\n"
-	"FDSize:\t64\n"
-	"Groups:\t4 24 27 1000 \n"
-	"VmPeak:\t    8232 kB\n"
-	"Threads:\t2\n"
-	"SigQ:\t1/63446\n"
-	"SigPnd:\t0000000000000400\n"
-	"ShdPnd:\t8000000000004000\n"
-	"SigBlk:\t0000000000010000\n"
-	"SigIgn:\t0000000000001000\n"
-	"SigCgt:\t0000000180004002\n"
-	"CapInh:\t0000000000000000\n"
-	"CapPrm:\t0000000000000000\n"
-	"NoNewPrivs:\t0\n"
-	"Seccomp:\t0\n"
-	"Cpus_allowed_list:\t0-7\n"
-	"voluntary_ctxt_switches:\t1\n";
+static const char status_text[] = "Name:\tcat\n"
+				  "Umask:\t0022\n"
+				  "State:\tR (running)\n"
+				  "Tgid:\t4242\n"
+				  "Ngid:\t0\n"
+				  "Pid:\t4243\n"
+				  "PPid:\t4000\n"
+				  "TracerPid:\t0\n"
+				  "Uid:\t1000\t1000\t1000\t1000\n"
+				  "Gid:\t1000\t1000\t1000\t1000\n"
+				  "FDSize:\t64\n"
+				  "Groups:\t4 24 27 1000 \n"
+				  "VmPeak:\t    8232 kB\n"
+				  "Threads:\t2\n"
+				  "SigQ:\t1/63446\n"
+				  "SigPnd:\t0000000000000400\n"
+				  "ShdPnd:\t8000000000004000\n"
+				  "SigBlk:\t0000000000010000\n"
+				  "SigIgn:\t0000000000001000\n"
+				  "SigCgt:\t0000000180004002\n"
+				  "CapInh:\t0000000000000000\n"
+				  "CapPrm:\t0000000000000000\n"
+				  "NoNewPrivs:\t0\n"
+				  "Seccomp:\t0\n"
+				  "Cpus_allowed_list:\t0-7\n"
+				  "voluntary_ctxt_switches:\t1\n";
 
 START_TEST(test_parse)
 {
@@ -73,7 +72,7 @@ END_TEST
 /* Each missing field is an error, not a silent zero. */
 START_TEST(test_parse_missing_field)
 {
-	static const char *const keys[] = { "SigPnd:", "ShdPnd:", "SigBlk:", "SigIgn:", "SigCgt:" };
+	static const char *const keys[] = {"SigPnd:", "ShdPnd:", "SigBlk:", "SigIgn:", "SigCgt:"};
 	struct sigstate st;
 	char text[sizeof(status_text)];
 
@@ -84,7 +83,8 @@ START_TEST(test_parse_missing_field)
 		p = strstr(text, keys[i]);
 		ck_assert_ptr_nonnull(p);
 		p[0] = 'X'; /* "XigPnd:" and so on */
-		ck_assert_msg(sigstate_parse(text, &st) < 0, "%s missing, parse succeeded", keys[i]);
+		ck_assert_msg(sigstate_parse(text, &st) < 0, "%s missing, parse succeeded",
+			      keys[i]);
 	}
 	ck_assert_int_lt(sigstate_parse("", &st), 0);
 }
@@ -93,14 +93,13 @@ END_TEST
 /* "SigPnd:" is matched at a line start only, never inside another key. */
 START_TEST(test_parse_line_start)
 {
-	static const char text[] =
-		"Name:\tx\n"
-		"XSigPnd:\tffffffffffffffff\n"
-		"SigPnd:\t0000000000000001\n"
-		"ShdPnd:\t0000000000000002\n"
-		"SigBlk:\t0000000000000004\n"
-		"SigIgn:\t0000000000000008\n"
-		"SigCgt:\t0000000000000010\n";
+	static const char text[] = "Name:\tx\n"
+				   "XSigPnd:\tffffffffffffffff\n"
+				   "SigPnd:\t0000000000000001\n"
+				   "ShdPnd:\t0000000000000002\n"
+				   "SigBlk:\t0000000000000004\n"
+				   "SigIgn:\t0000000000000008\n"
+				   "SigCgt:\t0000000000000010\n";
 	struct sigstate st;
 
 	ck_assert_int_eq(sigstate_parse(text, &st), 0);
@@ -120,8 +119,8 @@ static void on_signal(int sig)
 /* Set a known state on ourselves and read it back from /proc. */
 START_TEST(test_read_self)
 {
-	struct sigaction sa = { .sa_handler = on_signal };
-	struct sigaction ign = { .sa_handler = SIG_IGN };
+	struct sigaction sa = {.sa_handler = on_signal};
+	struct sigaction ign = {.sa_handler = SIG_IGN};
 	struct sigstate st;
 	sigset_t set;
 
@@ -131,8 +130,8 @@ START_TEST(test_read_self)
 	ck_assert_int_eq(sigprocmask(SIG_BLOCK, &set, NULL), 0);
 	ck_assert_int_eq(sigaction(SIGHUP, &sa, NULL), 0);
 	ck_assert_int_eq(sigaction(SIGPIPE, &ign, NULL), 0);
-	ck_assert_int_eq(raise(SIGUSR1), 0);		/* thread-directed */
-	ck_assert_int_eq(kill(getpid(), SIGUSR2), 0);	/* process-directed */
+	ck_assert_int_eq(raise(SIGUSR1), 0);	      /* thread-directed */
+	ck_assert_int_eq(kill(getpid(), SIGUSR2), 0); /* process-directed */
 
 	ck_assert_int_eq(sigstate_read(getpid(), &st), 0);
 	ck_assert(st.pending & sigbit(SIGUSR1));
@@ -165,8 +164,8 @@ static bool kernel_ignores(int sig)
 
 	ck_assert_int_ge(pid, 0);
 	if (pid == 0) {
-		struct sigaction dfl = { .sa_handler = SIG_DFL };
-		struct rlimit nocore = { 0, 0 };
+		struct sigaction dfl = {.sa_handler = SIG_DFL};
+		struct rlimit nocore = {0, 0};
 		sigset_t set;
 
 		setrlimit(RLIMIT_CORE, &nocore); /* SIGSEGV and co. dump no core */
@@ -184,6 +183,24 @@ static bool kernel_ignores(int sig)
 	}
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0;
 }
+
+/* Only a stop signal at its default action stops; SIGSTOP always does. */
+START_TEST(test_sig_stops)
+{
+	struct sigstate st = {0};
+
+	ck_assert(sig_stops(&st, SIGSTOP));
+	ck_assert(sig_stops(&st, SIGTSTP));
+	ck_assert(!sig_stops(&st, SIGINT));
+	ck_assert(!sig_stops(&st, SIGCONT));
+	st.caught = sigbit(SIGTSTP) | sigbit(SIGSTOP);
+	st.ignored = sigbit(SIGTTIN);
+	ck_assert(!sig_stops(&st, SIGTSTP));
+	ck_assert(!sig_stops(&st, SIGTTIN));
+	ck_assert(sig_stops(&st, SIGTTOU));
+	ck_assert(sig_stops(&st, SIGSTOP));
+}
+END_TEST
 
 START_TEST(test_default_ignored_matches_kernel)
 {
@@ -222,6 +239,7 @@ int main(void)
 	tcase_add_test(tc, test_parse_line_start);
 	tcase_add_test(tc, test_read_self);
 	tcase_add_test(tc, test_default_ignored_matches_kernel);
+	tcase_add_test(tc, test_sig_stops);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

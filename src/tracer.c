@@ -179,7 +179,7 @@ static void on_event_stop(struct task *t, int sig)
 		self_stop_sig = 0; /* continued before we could follow it */
 	t->flags &= ~(unsigned)(TASK_LISTENING | TASK_INTERRUPTED);
 	if (t->wait)
-		emul_settle(t, 0);
+		emul_settle(t, 0, NULL);
 	tracer_resume(t->tid, 0);
 }
 
@@ -210,10 +210,16 @@ static void on_signal_stop(struct task *t, int sig)
 		if (crash_is_fatal_sync(sig, &si) && crash_will_kill(t->tid, sig))
 			crash_report(diag ? diag : stderr, t->tid, &si);
 	}
-	if (t->wait)
-		emul_settle(t, sig);
-	else if (!(t->real_eintr & sigbit(sig)))
+	if (t->wait) {
+		/* Taken by the call itself: dequeued, never delivered. */
+		if (!emul_settle(t, sig, have_si ? &si : NULL)) {
+			t->flags &= ~(unsigned)TASK_STOP_SIGNAL;
+			tracer_resume(t->tid, 0);
+			return;
+		}
+	} else if (!(t->real_eintr & sigbit(sig))) {
 		ignored_signal_fixup(t->tid, sig);
+	}
 	/* After the settled call's line, as the kernel ends the call first. */
 	if (have_si)
 		tracing_signal(t, &si);

@@ -42,12 +42,20 @@ static const struct {
 	enum sysid id;
 	bool (*fn)(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
 } families[] = {
-    {SYSID_nanosleep, emul_sleep},    {SYSID_clock_nanosleep, emul_sleep},
-    {SYSID_poll, emul_poll},	      {SYSID_ppoll, emul_poll},
-    {SYSID_select, emul_select},      {SYSID_pselect6, emul_select},
-    {SYSID_epoll_wait, emul_epoll},   {SYSID_epoll_pwait, emul_epoll},
-    {SYSID_epoll_pwait2, emul_epoll}, {SYSID_wait4, emul_childwait},
+    {SYSID_nanosleep, emul_sleep},
+    {SYSID_clock_nanosleep, emul_sleep},
+    {SYSID_poll, emul_poll},
+    {SYSID_ppoll, emul_poll},
+    {SYSID_select, emul_select},
+    {SYSID_pselect6, emul_select},
+    {SYSID_epoll_wait, emul_epoll},
+    {SYSID_epoll_pwait, emul_epoll},
+    {SYSID_epoll_pwait2, emul_epoll},
+    {SYSID_wait4, emul_childwait},
     {SYSID_waitid, emul_childwait},
+    {SYSID_pause, emul_sigwait},
+    {SYSID_rt_sigsuspend, emul_sigwait},
+    {SYSID_rt_sigtimedwait, emul_sigwait},
 };
 
 #define NFAMILIES (sizeof(families) / sizeof(families[0]))
@@ -60,8 +68,6 @@ void emul_interpose(struct sysset *set)
 		if (nr >= 0)
 			sysset_add(set, nr);
 	}
-	if (arch_sysnr(SYSID_rt_sigtimedwait) >= 0)
-		sysset_add(set, arch_sysnr(SYSID_rt_sigtimedwait));
 }
 
 int emul_init(void)
@@ -290,8 +296,9 @@ static void restore_args(const struct ewait *ew, struct arch_regs *regs)
 		arch_regs_set_arg(regs, i, ew->args[i]);
 }
 
-/* The worker won: the call completes, from whatever stop t is in. */
-static void settle_done(struct task *t, struct arch_regs *regs)
+/* The call completes with outcome and result, from whatever stop t is in. */
+static void settle_result(struct task *t, struct arch_regs *regs, enum ewait_outcome outcome,
+			  int64_t result)
 {
 	struct ewait *ew = t->wait;
 
@@ -300,17 +307,25 @@ static void settle_done(struct task *t, struct arch_regs *regs)
 		ew->ops->done(ew, regs);
 	/* nr -1: skipped at a seccomp stop, and no kernel restart logic. */
 	arch_regs_set_nr(regs, -1);
-	if (ew->outcome == EW_RERUN) {
+	if (outcome == EW_RERUN) {
 		arch_regs_set_ret(regs, ew->nr);
 		arch_regs_set_ip(regs, arch_regs_ip(regs) - arch_syscall_insn_len());
 		t->pass_once = ew->nr;
 	} else {
-		arch_regs_set_ret(regs, ew->result);
+		arch_regs_set_ret(regs, result);
 	}
 	if (arch_set_regs(t->tid, regs) < 0 && errno != ESRCH)
 		psb_perror("cannot complete %s in thread %d", ew->ops->name, (int)t->tid);
-	tracing_emul_settled(t, ew->result, ew->outcome == EW_RERUN);
+	tracing_emul_settled(t, result, outcome == EW_RERUN);
 	detach(t);
+}
+
+/* The worker won; its outcome was written before it published DONE. */
+static void settle_done(struct task *t, struct arch_regs *regs)
+{
+	struct ewait *ew = t->wait;
+
+	settle_result(t, regs, ew->outcome, ew->result);
 }
 
 /*
@@ -351,28 +366,53 @@ static bool will_stop(pid_t tid, int sig)
 	return sig_is_stop(sig) && sigstate_read(tid, &st) == 0 && sig_stops(&st, sig);
 }
 
-void emul_settle(struct task *t, int sig)
+/*
+ * The call takes sig itself, as rt_sigtimedwait dequeues a signal of its
+ * set: the signal is consumed, whatever the worker did meanwhile (a
+ * timeout that lost the race to a signal is no outcome: the kernel
+ * also looks for a signal once more after its timer fires).
+ */
+static bool settle_taken(struct task *t, struct arch_regs *regs, int sig, const siginfo_t *si)
+{
+	struct ewait *ew = t->wait;
+	int expected = EW_WAITING;
+	int64_t result;
+
+	if (!ew->ops->takes_signal || !si)
+		return false;
+	result = ew->ops->takes_signal(ew, sig, si);
+	if (!result)
+		return false;
+	if (atomic_compare_exchange_strong(&ew->state, &expected, EW_CANCELLED))
+		ewait_cancel(ew);
+	settle_result(t, regs, EW_RETURN, result);
+	return true;
+}
+
+int emul_settle(struct task *t, int sig, const siginfo_t *si)
 {
 	struct ewait *ew = t->wait;
 	struct arch_regs regs;
 	int expected = EW_WAITING;
 
 	if (!ew || arch_get_regs(t->tid, &regs) < 0)
-		return;
+		return sig;
 	/*
 	 * Only touch a thread that is really returning from its parking
 	 * ppoll; anything else means the wait already ended some other way.
 	 */
 	if (!is_parked(&regs)) {
 		emul_task_gone(t);
-		return;
+		return sig;
 	}
+	if (sig > 0 && settle_taken(t, &regs, sig, si))
+		return 0;
 	if (atomic_load(&ew->state) == EW_DONE) {
 		settle_done(t, &regs);
-		return;
+		return sig;
 	}
 	if (sig == 0)
-		return;
+		return sig;
 	/*
 	 * A stop signal interrupts the real call, which writes what it
 	 * writes on interruption (nanosleep's rem, select's timeout)
@@ -382,13 +422,13 @@ void emul_settle(struct task *t, int sig)
 		if (!ew->ops->eintr_on_stop) {
 			if (ew->ops->interrupted)
 				ew->ops->interrupted(ew);
-			return;
+			return sig;
 		}
 		if (!atomic_compare_exchange_strong(&ew->state, &expected, EW_CANCELLED))
 			settle_done(t, &regs);
 		else
 			settle_interrupted(t, &regs, -EINTR);
-		return;
+		return sig;
 	}
 	/*
 	 * Ignored and default-action signals leave the wait running: the
@@ -396,12 +436,13 @@ void emul_settle(struct task *t, int sig)
 	 * restarts or continues the real call.
 	 */
 	if (!will_run_handler(t->tid, sig))
-		return;
+		return sig;
 	if (!atomic_compare_exchange_strong(&ew->state, &expected, EW_CANCELLED)) {
 		settle_done(t, &regs);
-		return;
+		return sig;
 	}
 	settle_interrupted(t, &regs, -ew->restart);
+	return sig;
 }
 
 void emul_completions(void)
@@ -472,11 +513,12 @@ bool emul_syscall(struct task *t, const struct ptrace_syscall_info *info)
 		if (parked_syscall(t, &regs))
 			return true;
 	}
-	if (id == SYSID_rt_sigtimedwait) {
-		sigwait_entry(t, args[1]);
-		return false;
-	}
 	if (!family_of(id) || arch_get_regs(t->tid, &regs) < 0)
 		return false;
-	return family_call(t, id, args, &regs);
+	if (family_call(t, id, args, &regs))
+		return true;
+	/* Run natively: only its exit can fix a forwarded signal's siginfo. */
+	if (id == SYSID_rt_sigtimedwait)
+		sigwait_entry(t, args[1]);
+	return false;
 }

@@ -14,6 +14,7 @@
 #ifndef PTSANDBOX_EMUL_H
 #define PTSANDBOX_EMUL_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <sys/types.h>
 #include <linux/ptrace.h>
@@ -36,10 +37,12 @@ bool emul_syscall(struct task *t, const struct ptrace_syscall_info *info);
 void emul_completions(void);
 /*
  * t is at a stop with an emulated wait outstanding: a signal-delivery-
- * stop for sig (sig > 0) or the trap of our PTRACE_INTERRUPT (sig == 0).
- * Settles the call: result, or restart code for the kernel to apply.
+ * stop for sig with siginfo si (sig > 0) or the trap of our
+ * PTRACE_INTERRUPT (sig == 0, si NULL).  Settles the call: result, or
+ * restart code for the kernel to apply.  Returns the signal to deliver:
+ * sig, or 0 when the call itself took it (rt_sigtimedwait).
  */
-void emul_settle(struct task *t, int sig);
+int emul_settle(struct task *t, int sig, const siginfo_t *si);
 /*
  * The tracer reaped child, the last thread of a guest process: its
  * parent can now wait for it.

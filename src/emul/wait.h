@@ -10,6 +10,7 @@
 #define PTSANDBOX_EMUL_WAIT_H
 
 #include <poll.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -37,6 +38,12 @@ struct ewait_ops {
 	void (*done)(struct ewait *ew, struct arch_regs *regs);
 	/* Tracer thread, when a handler interrupts: write outputs (rem...). */
 	void (*interrupted)(struct ewait *ew);
+	/*
+	 * Tracer thread, at a signal-delivery-stop: the call itself takes
+	 * sig (rt_sigtimedwait's set) instead of the kernel delivering it.
+	 * Returns the call's result, or 0 to let the signal be delivered.
+	 */
+	int64_t (*takes_signal)(struct ewait *ew, int sig, const siginfo_t *si);
 	void (*release)(struct ewait *ew);
 };
 
@@ -114,6 +121,7 @@ bool emul_poll(struct task *t, int sysid, const uint64_t args[6], struct arch_re
 bool emul_select(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
 bool emul_epoll(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
 bool emul_childwait(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
+bool emul_sigwait(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
 
 /* Worker pool (workers.c). */
 int workers_init(void);

@@ -147,6 +147,7 @@ struct task *task_add(pid_t tid, pid_t tgid, pid_t ppid)
 void task_remove(struct task *t)
 {
 	tracing_task_free(t);
+	free(t->futex_exit);
 	hash_unlink(t);
 	proc_put(t->proc);
 	ntasks--;

@@ -28,7 +28,11 @@ enum task_flags {
 	TASK_INTERRUPTED = 1u << 1,  /* we sent PTRACE_INTERRUPT, trap pending */
 	TASK_STOP_SIGNAL = 1u << 2,  /* resumed with a stop signal: its group-stop is next */
 	TASK_SIGWAIT_EXIT = 1u << 3, /* in rt_sigtimedwait, resumed to its exit stop */
+	TASK_FUTEX_EXIT = 1u << 4,   /* in a futex wake, resumed to its exit stop */
 };
+
+/* The stops after which the tracer resumes with PTRACE_SYSCALL. */
+#define TASK_EXIT_WORK (TASK_SIGWAIT_EXIT | TASK_FUTEX_EXIT)
 
 struct task {
 	pid_t tid;
@@ -39,6 +43,7 @@ struct task {
 	uint64_t sigwait_info; /* rt_sigtimedwait's siginfo buffer */
 	uint64_t real_eintr;   /* signals that really interrupt the native call in progress */
 	struct tstate *trace;  /* --trace: the call in progress (trace/tracing.c) */
+	struct futex_exit *futex_exit; /* TASK_FUTEX_EXIT: what its exit must add */
 	struct task *hnext;
 };
 

@@ -89,7 +89,7 @@ static void on_seccomp_stop(struct task *t)
 	/* A parked thread's stop is its parking ppoll restarting: no new call. */
 	if (!parked)
 		tracing_seccomp_stop(t, &info, emulated, t->wait != NULL);
-	if (t->flags & TASK_SIGWAIT_EXIT) {
+	if (t->flags & TASK_EXIT_WORK) {
 		if (ptrace(PTRACE_SYSCALL, t->tid, NULL, NULL) < 0 && errno != ESRCH)
 			psb_perror("PTRACE_SYSCALL %d", (int)t->tid);
 		return;
@@ -100,13 +100,18 @@ static void on_seccomp_stop(struct task *t)
 static void on_syscall_exit(struct task *t)
 {
 	struct ptrace_syscall_info info;
+	unsigned int work = t->flags & TASK_EXIT_WORK;
 
-	if (!(t->flags & TASK_SIGWAIT_EXIT))
+	if (!work)
 		return;
-	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) > 0 &&
-	    info.op == PTRACE_SYSCALL_INFO_EXIT)
+	t->flags &= ~(unsigned)TASK_EXIT_WORK;
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) <= 0 ||
+	    info.op != PTRACE_SYSCALL_INFO_EXIT)
+		return;
+	if (work & TASK_SIGWAIT_EXIT)
 		sigwait_exit(t, info.exit.rval);
-	t->flags &= ~(unsigned)TASK_SIGWAIT_EXIT;
+	if (work & TASK_FUTEX_EXIT)
+		emul_futex_exit(t, info.exit.rval);
 }
 
 static void on_new_child(struct task *t)
@@ -237,7 +242,7 @@ static void on_exit_status(pid_t tid, int status)
 {
 	struct task *t = task_find(tid);
 	bool released;
-	pid_t parent;
+	pid_t parent, tgid;
 
 	task_note_reaped(tid);
 	if (tid == main_pid) {
@@ -251,9 +256,11 @@ static void on_exit_status(pid_t tid, int status)
 	if (t->wait)
 		emul_task_gone(t);
 	dump_task_gone(tid);
-	released = tid == t->proc->tgid;
+	tgid = t->proc->tgid;
+	released = tid == tgid;
 	parent = t->proc->ppid;
 	task_remove(t);
+	emul_thread_exited(tgid);
 	/* Reaped by us, the exit is now visible to the real parent. */
 	if (released)
 		emul_child_released(parent, tid);

@@ -33,6 +33,7 @@ enum sysid {
 	SYSID_wait4,
 	SYSID_waitid,
 	SYSID_futex,
+	SYSID_futex_wake,
 	SYSID_restart_syscall,
 	SYSID_execve,
 	SYSID_execveat,

@@ -23,6 +23,11 @@ static const char *const syscall_names[] = {
 
 #define NR_NAMES ((long)(sizeof(syscall_names) / sizeof(syscall_names[0])))
 
+/* futex2 (Linux 6.7), newer than some libc headers; the same on every arch. */
+#ifndef SYS_futex_wake
+#define SYS_futex_wake 454
+#endif
+
 static const long sysid_nr[SYSID_COUNT] = {
     [SYSID_nanosleep] = SYS_nanosleep,
     [SYSID_clock_nanosleep] = SYS_clock_nanosleep,
@@ -39,6 +44,7 @@ static const long sysid_nr[SYSID_COUNT] = {
     [SYSID_wait4] = SYS_wait4,
     [SYSID_waitid] = SYS_waitid,
     [SYSID_futex] = SYS_futex,
+    [SYSID_futex_wake] = SYS_futex_wake,
     [SYSID_restart_syscall] = SYS_restart_syscall,
     [SYSID_execve] = SYS_execve,
     [SYSID_execveat] = SYS_execveat,

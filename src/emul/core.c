@@ -18,6 +18,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,8 @@ static const struct {
     {SYSID_pause, emul_sigwait},
     {SYSID_rt_sigsuspend, emul_sigwait},
     {SYSID_rt_sigtimedwait, emul_sigwait},
+    {SYSID_futex, emul_futex},
+    {SYSID_futex_wake, emul_futex},
 };
 
 #define NFAMILIES (sizeof(families) / sizeof(families[0]))
@@ -213,10 +216,11 @@ bool ewait_finish(struct ewait *ew, enum ewait_outcome outcome, int64_t result)
 {
 	int expected = EW_WAITING;
 
+	if (!atomic_compare_exchange_strong(&ew->state, &expected, EW_FINISHING))
+		return false;
 	ew->outcome = outcome;
 	ew->result = result;
-	if (!atomic_compare_exchange_strong(&ew->state, &expected, EW_DONE))
-		return false;
+	atomic_store(&ew->state, EW_DONE);
 	completions_push(ew);
 	return true;
 }
@@ -269,6 +273,22 @@ static void ewait_cancel(struct ewait *ew)
 	(void)unused;
 }
 
+/*
+ * Tracer thread: cancel ew unless its outcome is already decided.
+ * Returns false if it is (and then waits out the few stores between
+ * the finisher's compare-and-swap and DONE).
+ */
+static bool ewait_claim(struct ewait *ew)
+{
+	int expected = EW_WAITING;
+
+	if (atomic_compare_exchange_strong(&ew->state, &expected, EW_CANCELLED))
+		return true;
+	while (atomic_load(&ew->state) == EW_FINISHING)
+		sched_yield();
+	return false;
+}
+
 static void detach(struct task *t)
 {
 	struct ewait *ew = t->wait;
@@ -281,11 +301,10 @@ static void detach(struct task *t)
 void emul_task_gone(struct task *t)
 {
 	struct ewait *ew = t->wait;
-	int expected = EW_WAITING;
 
 	if (!ew)
 		return;
-	if (atomic_compare_exchange_strong(&ew->state, &expected, EW_CANCELLED))
+	if (ewait_claim(ew))
 		ewait_cancel(ew);
 	detach(t);
 }
@@ -375,7 +394,6 @@ static bool will_stop(pid_t tid, int sig)
 static bool settle_taken(struct task *t, struct arch_regs *regs, int sig, const siginfo_t *si)
 {
 	struct ewait *ew = t->wait;
-	int expected = EW_WAITING;
 	int64_t result;
 
 	if (!ew->ops->takes_signal || !si)
@@ -383,7 +401,7 @@ static bool settle_taken(struct task *t, struct arch_regs *regs, int sig, const 
 	result = ew->ops->takes_signal(ew, sig, si);
 	if (!result)
 		return false;
-	if (atomic_compare_exchange_strong(&ew->state, &expected, EW_CANCELLED))
+	if (ewait_claim(ew))
 		ewait_cancel(ew);
 	settle_result(t, regs, EW_RETURN, result);
 	return true;
@@ -393,7 +411,6 @@ int emul_settle(struct task *t, int sig, const siginfo_t *si)
 {
 	struct ewait *ew = t->wait;
 	struct arch_regs regs;
-	int expected = EW_WAITING;
 
 	if (!ew || arch_get_regs(t->tid, &regs) < 0)
 		return sig;
@@ -424,7 +441,7 @@ int emul_settle(struct task *t, int sig, const siginfo_t *si)
 				ew->ops->interrupted(ew);
 			return sig;
 		}
-		if (!atomic_compare_exchange_strong(&ew->state, &expected, EW_CANCELLED))
+		if (!ewait_claim(ew))
 			settle_done(t, &regs);
 		else
 			settle_interrupted(t, &regs, -EINTR);
@@ -437,7 +454,7 @@ int emul_settle(struct task *t, int sig, const siginfo_t *si)
 	 */
 	if (!will_run_handler(t->tid, sig))
 		return sig;
-	if (!atomic_compare_exchange_strong(&ew->state, &expected, EW_CANCELLED)) {
+	if (!ewait_claim(ew)) {
 		settle_done(t, &regs);
 		return sig;
 	}

@@ -48,6 +48,13 @@ int emul_settle(struct task *t, int sig, const siginfo_t *si);
  * parent can now wait for it.
  */
 void emul_child_released(pid_t parent_tgid, pid_t child);
+/*
+ * Syscall-exit stop of a futex call resumed with TASK_FUTEX_EXIT: adds
+ * the waiters the supervisor woke to the kernel's count, ret.
+ */
+void emul_futex_exit(struct task *t, int64_t ret);
+/* The tracer reaped a thread of tgid: the kernel's own futex wakes. */
+void emul_thread_exited(pid_t tgid);
 /* t is gone (exit, exec): drop its wait without touching registers. */
 void emul_task_gone(struct task *t);
 

@@ -26,30 +26,38 @@ struct sleep_priv {
 	struct timespec timer_deadline;
 };
 
-static void sleep_work(struct ewait *ew)
+int ewait_sleep_until(struct ewait *ew, clockid_t clock, const struct timespec *deadline)
 {
-	struct sleep_priv *sp = ew->priv;
-	struct itimerspec its = {.it_value = sp->timer_deadline};
+	struct itimerspec its = {.it_value = *deadline};
 	struct pollfd pfd[2];
-	int tfd = timerfd_create(sp->timer_clock, TFD_CLOEXEC);
+	int tfd = timerfd_create(clock, TFD_CLOEXEC);
+	int ret = -1;
 
-	if (tfd < 0 || timerfd_settime(tfd, TFD_TIMER_ABSTIME, &its, NULL) < 0) {
-		/* Cannot time it here: let the guest run the real call. */
-		ewait_finish(ew, EW_RERUN, 0);
+	if (tfd < 0 || timerfd_settime(tfd, TFD_TIMER_ABSTIME, &its, NULL) < 0)
 		goto out;
-	}
 	pfd[0].fd = ew->cancel_fd;
 	pfd[0].events = POLLIN;
 	pfd[1].fd = tfd;
 	pfd[1].events = POLLIN;
 	while (poll(pfd, 2, -1) < 0 && errno == EINTR)
 		;
-	if (pfd[0].revents)
-		goto out;
-	ewait_finish(ew, EW_RETURN, 0);
+	ret = pfd[0].revents ? 0 : 1;
 out:
 	if (tfd >= 0)
 		close(tfd);
+	return ret;
+}
+
+static void sleep_work(struct ewait *ew)
+{
+	struct sleep_priv *sp = ew->priv;
+	int ret = ewait_sleep_until(ew, sp->timer_clock, &sp->timer_deadline);
+
+	/* Cannot time it here: let the guest run the real call. */
+	if (ret < 0)
+		ewait_finish(ew, EW_RERUN, 0);
+	else if (ret > 0)
+		ewait_finish(ew, EW_RETURN, 0);
 }
 
 /*

@@ -2,9 +2,11 @@
 /*
  * One emulated wait, shared between the tracer thread and the worker
  * that performs it.  Exactly one outcome is ever produced: the worker
- * moves state WAITING -> DONE, the tracer moves WAITING -> CANCELLED
- * (a handled signal arrived); whichever compare-and-swap wins decides
- * between the call's result and EINTR/restart.
+ * (or the tracer waking a futex waiter) moves state WAITING ->
+ * FINISHING -> DONE, writing the outcome in between; the tracer moves
+ * WAITING -> CANCELLED (a handled signal arrived).  Whichever
+ * compare-and-swap wins decides between the call's result and
+ * EINTR/restart, and the loser writes nothing.
  */
 #ifndef PTSANDBOX_EMUL_WAIT_H
 #define PTSANDBOX_EMUL_WAIT_H
@@ -21,7 +23,7 @@
 struct task;
 struct ewait;
 
-enum ewait_state { EW_WAITING, EW_DONE, EW_CANCELLED };
+enum ewait_state { EW_WAITING, EW_FINISHING, EW_DONE, EW_CANCELLED };
 
 enum ewait_outcome {
 	EW_RETURN, /* the syscall returns ewait.result */
@@ -90,6 +92,12 @@ int ewait_start(struct ewait *ew, struct arch_regs *regs, uint64_t mask_ptr);
 /* Worker helpers. */
 /* Poll pfds plus cancel_fd until ready, deadline or cancel. */
 int ewait_poll(struct ewait *ew);
+/*
+ * Sleep until the absolute deadline on clock (a timerfd, so it follows
+ * clock_settime) or until ew is cancelled.  Returns 1 at the deadline,
+ * 0 when cancelled, -1 when no timer could be set up.
+ */
+int ewait_sleep_until(struct ewait *ew, clockid_t clock, const struct timespec *deadline);
 /* Publish the outcome unless cancelled (returns false if cancelled). */
 bool ewait_finish(struct ewait *ew, enum ewait_outcome outcome, int64_t result);
 
@@ -122,6 +130,7 @@ bool emul_select(struct task *t, int sysid, const uint64_t args[6], struct arch_
 bool emul_epoll(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
 bool emul_childwait(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
 bool emul_sigwait(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
+bool emul_futex(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
 
 /* Worker pool (workers.c). */
 int workers_init(void);

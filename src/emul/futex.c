@@ -1,0 +1,576 @@
+// SPDX-License-Identifier: MIT
+/*
+ * futex: waits, wakes and requeues.
+ *
+ * A supervisor thread cannot sleep on a futex word of another process,
+ * so ptsandbox keeps its own futex table, as gVisor's sentry does: a
+ * waiter is parked like every emulated wait and listed under the key
+ * the kernel would use, (process, address) for private memory and
+ * (device, inode, offset) for shared mappings, so processes that map
+ * the same file or shared memory at different addresses meet.
+ *
+ * Every wait and wake is handled by the tracer thread at its seccomp
+ * stop, one after another.  A waiter's word is compared with its value
+ * and the waiter listed before any later wake is looked at, and a waker
+ * stores to the word before it makes the call, so a wake can no more be
+ * lost between check and sleep than in the kernel.
+ *
+ * Wakes that do not go through a futex call come from the kernel: a
+ * thread's exit clears its CLONE_CHILD_CLEARTID word (pthread_join) and
+ * marks the robust mutexes it held.  Both change the word, so when a
+ * thread exits every waiter that may share memory with it is checked,
+ * and woken if its word no longer holds its value: at worst a spurious
+ * wakeup, which futex(2) allows and every futex user must handle.
+ *
+ * Waits the table does not cover stay native and meet the native part
+ * of every wake: whatever a wake leaves of its count after the listed
+ * waiters goes on to the kernel.  PI futexes, futex_waitv and the
+ * futex2 waits are such waits.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/futex.h>
+
+#include "../guest_mem.h"
+#include "../task.h"
+#include "emul.h"
+#include "wait.h"
+
+#define ERESTARTSYS 512
+
+#ifndef FUTEX2_SIZE_MASK
+#define FUTEX2_SIZE_MASK 0x03
+#define FUTEX2_SIZE_U32	 0x02
+#define FUTEX2_PRIVATE	 FUTEX_PRIVATE_FLAG
+#endif
+
+enum fkey_kind { FK_MM, FK_INODE };
+
+/* What the kernel's get_futex_key() would make of an address. */
+struct fkey {
+	enum fkey_kind kind;
+	uint64_t a; /* FK_MM: tgid; FK_INODE: device */
+	uint64_t b; /* FK_MM: address; FK_INODE: inode */
+	uint64_t c; /* FK_INODE: byte offset in the file */
+};
+
+struct fwaiter {
+	struct fkey key;
+	uint64_t uaddr;
+	uint32_t val;
+	uint32_t bitset;
+	struct ewait *ew;
+	bool listed;
+	struct fwaiter *prev, *next;
+};
+
+/* What a wake's exit stop adds to the kernel's count. */
+struct futex_exit {
+	int64_t woken;		/* listed waiters woken at the entry stop */
+	bool wake_op;		/* FUTEX_WAKE_OP: wake the listed ones now */
+	struct fkey key1, key2; /* FUTEX_WAKE_OP's words */
+	int n1, n2;
+};
+
+/*
+ * The table.  Only the tracer thread adds, wakes and requeues, but a
+ * worker may drop the last reference to a wait, which unlists it.
+ */
+static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct fwaiter *head, *tail;
+static int nlisted, ninode;
+
+static bool key_eq(const struct fkey *x, const struct fkey *y)
+{
+	return x->kind == y->kind && x->a == y->a && x->b == y->b && x->c == y->c;
+}
+
+static void list_add(struct fwaiter *w)
+{
+	w->prev = tail;
+	w->next = NULL;
+	if (tail)
+		tail->next = w;
+	else
+		head = w;
+	tail = w;
+	w->listed = true;
+	nlisted++;
+	if (w->key.kind == FK_INODE)
+		ninode++;
+}
+
+static void list_del(struct fwaiter *w)
+{
+	if (!w->listed)
+		return;
+	if (w->prev)
+		w->prev->next = w->next;
+	else
+		head = w->next;
+	if (w->next)
+		w->next->prev = w->prev;
+	else
+		tail = w->prev;
+	w->listed = false;
+	nlisted--;
+	if (w->key.kind == FK_INODE)
+		ninode--;
+}
+
+static void futex_release(struct ewait *ew)
+{
+	struct fwaiter *w = ew->priv;
+
+	pthread_mutex_lock(&table_lock);
+	list_del(w);
+	pthread_mutex_unlock(&table_lock);
+	free(w);
+}
+
+static void futex_timed_work(struct ewait *ew)
+{
+	int ret = ewait_sleep_until(ew, ew->clock, &ew->deadline);
+
+	if (ret > 0)
+		ewait_finish(ew, EW_RETURN, -ETIMEDOUT);
+	else if (ret < 0)
+		ewait_finish(ew, EW_RERUN, 0); /* no timer: the kernel's own wait */
+}
+
+/* An untimed wait ends only by a wake, which the tracer itself makes. */
+static const struct ewait_ops futex_ops = {
+    .name = "futex",
+    .release = futex_release,
+};
+
+static const struct ewait_ops futex_timed_ops = {
+    .name = "futex",
+    .work = futex_timed_work,
+    .release = futex_release,
+};
+
+/*
+ * The mapping that holds addr decides the key of a shared futex: a
+ * shared mapping's page belongs to a file (or to shared memory, which
+ * is a file too), a private one to the process.
+ */
+static int shared_key(pid_t tid, pid_t tgid, uint64_t addr, struct fkey *key)
+{
+	char path[64], line[512];
+	FILE *f;
+	int ret = -1;
+
+	snprintf(path, sizeof(path), "/proc/%d/maps", (int)tid);
+	f = fopen(path, "re");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f)) {
+		uint64_t start, end, off, ino;
+		unsigned int major, minor;
+		char perms[5];
+
+		if (sscanf(line, "%" SCNx64 "-%" SCNx64 " %4s %" SCNx64 " %x:%x %" SCNu64, &start,
+			   &end, perms, &off, &major, &minor, &ino) != 7)
+			continue;
+		if (addr < start || addr >= end)
+			continue;
+		if (perms[3] == 's') {
+			key->kind = FK_INODE;
+			key->a = (uint64_t)major << 32 | minor;
+			key->b = ino;
+			key->c = off + (addr - start);
+		} else {
+			key->kind = FK_MM;
+			key->a = (uint64_t)tgid;
+			key->b = addr;
+			key->c = 0;
+		}
+		ret = 0;
+		break;
+	}
+	fclose(f);
+	return ret;
+}
+
+static int key_of(struct task *t, uint64_t uaddr, bool private, struct fkey *key)
+{
+	if (private) {
+		key->kind = FK_MM;
+		key->a = (uint64_t)t->proc->tgid;
+		key->b = uaddr;
+		key->c = 0;
+		return 0;
+	}
+	return shared_key(t->tid, t->proc->tgid, uaddr, key);
+}
+
+/*
+ * Could a wake at uaddr concern a listed waiter?  Answers without the
+ * cost of a /proc read for a shared futex in the common case: no
+ * waiter of this process at this address and none in shared memory.
+ */
+static bool may_have_waiters(struct task *t, uint64_t uaddr, bool private)
+{
+	bool found = false;
+
+	pthread_mutex_lock(&table_lock);
+	if (!private && ninode)
+		found = true;
+	for (struct fwaiter *w = head; w && !found; w = w->next)
+		found = w->key.kind == FK_MM && w->key.a == (uint64_t)t->proc->tgid &&
+			w->key.b == uaddr;
+	pthread_mutex_unlock(&table_lock);
+	return found;
+}
+
+/* Wake up to n listed waiters on key whose bitset meets bitset. */
+static int wake_listed(const struct fkey *key, uint32_t bitset, int n)
+{
+	struct fwaiter *w, *next;
+	int woken = 0;
+
+	pthread_mutex_lock(&table_lock);
+	for (w = head; w && woken < n; w = next) {
+		next = w->next;
+		if (!key_eq(&w->key, key) || !(w->bitset & bitset))
+			continue;
+		/* Lost to a timeout or a signal: not a waiter any more. */
+		if (!ewait_finish(w->ew, EW_RETURN, 0))
+			continue;
+		list_del(w);
+		woken++;
+	}
+	pthread_mutex_unlock(&table_lock);
+	return woken;
+}
+
+/* Move up to n waiters from key1 to key2, after waking nwake of them. */
+static void requeue_listed(const struct fkey *key1, const struct fkey *key2, int nwake,
+			   int nrequeue, int *woken, int *moved)
+{
+	struct fwaiter *w, *next;
+
+	*woken = wake_listed(key1, FUTEX_BITSET_MATCH_ANY, nwake);
+	*moved = 0;
+	pthread_mutex_lock(&table_lock);
+	for (w = head; w && *moved < nrequeue; w = next) {
+		next = w->next;
+		if (!key_eq(&w->key, key1) || atomic_load(&w->ew->state) != EW_WAITING)
+			continue;
+		if (w->key.kind == FK_INODE)
+			ninode--;
+		w->key = *key2;
+		if (w->key.kind == FK_INODE)
+			ninode++;
+		(*moved)++;
+	}
+	pthread_mutex_unlock(&table_lock);
+}
+
+static bool valid_ts(const struct timespec *ts)
+{
+	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < 1000000000;
+}
+
+/*
+ * The wait's timeout: relative for FUTEX_WAIT (the kernel measures it
+ * on CLOCK_MONOTONIC even with FUTEX_CLOCK_REALTIME), an absolute
+ * deadline on the flag's clock for FUTEX_WAIT_BITSET.  Returns false
+ * when the call would fail or time out at once.
+ */
+static bool wait_deadline(struct ewait *ew, int cmd, int op, uint64_t ts_addr)
+{
+	struct timespec ts;
+
+	if (!ts_addr)
+		return true;
+	if (guest_read(ew->tid, ts_addr, &ts, sizeof(ts)) < 0 || !valid_ts(&ts))
+		return false;
+	if (cmd == FUTEX_WAIT) {
+		if (ts.tv_sec == 0 && ts.tv_nsec == 0)
+			return false;
+		ewait_set_relative(ew, CLOCK_MONOTONIC, ts_to_ns(&ts));
+		return true;
+	}
+	ew->has_deadline = true;
+	ew->clock = op & FUTEX_CLOCK_REALTIME ? CLOCK_REALTIME : CLOCK_MONOTONIC;
+	ew->deadline = ts;
+	return ewait_remaining_ns(ew) > 0;
+}
+
+static bool futex_wait(struct task *t, const uint64_t args[6], struct arch_regs *regs)
+{
+	int op = (int)args[1], cmd = op & FUTEX_CMD_MASK;
+	uint32_t bitset = cmd == FUTEX_WAIT ? FUTEX_BITSET_MATCH_ANY : (uint32_t)args[5];
+	uint64_t uaddr = args[0];
+	struct fwaiter *w;
+	struct ewait *ew;
+	uint32_t cur;
+
+	/* Misaligned, bad pointer, empty bitset, value changed: the kernel says so at once. */
+	if ((uaddr & 3) || !bitset || guest_read(t->tid, uaddr, &cur, sizeof(cur)) < 0 ||
+	    cur != (uint32_t)args[2])
+		return false;
+	w = calloc(1, sizeof(*w));
+	ew = w ? ewait_new(t, args[3] ? &futex_timed_ops : &futex_ops, arch_regs_nr(regs), args)
+	       : NULL;
+	if (!ew) {
+		free(w);
+		return false;
+	}
+	ew->priv = w;
+	w->ew = ew;
+	w->uaddr = uaddr;
+	w->val = (uint32_t)args[2];
+	w->bitset = bitset;
+	/* Timed waits end with EINTR after a handler, untimed ones restart (signal(7)). */
+	ew->restart = args[3] ? EINTR : ERESTARTSYS;
+	if (!wait_deadline(ew, cmd, op, args[3]) ||
+	    key_of(t, uaddr, op & FUTEX_PRIVATE_FLAG, &w->key) < 0)
+		goto native;
+	if (ewait_start(ew, regs, 0) < 0)
+		goto native;
+	pthread_mutex_lock(&table_lock);
+	list_add(w);
+	pthread_mutex_unlock(&table_lock);
+	return true;
+native:
+	ewait_put(ew);
+	return false;
+}
+
+/* The call completes at once with result: it is not made at all. */
+static bool skip_call(struct task *t, struct arch_regs *regs, int64_t result)
+{
+	arch_regs_set_nr(regs, -1);
+	arch_regs_set_ret(regs, result);
+	return arch_set_regs(t->tid, regs) == 0;
+}
+
+/* Its exit stop adds what the listed waiters gave to the kernel's count. */
+static struct futex_exit *want_exit(struct task *t)
+{
+	if (!t->futex_exit)
+		t->futex_exit = calloc(1, sizeof(*t->futex_exit));
+	if (!t->futex_exit)
+		return NULL;
+	memset(t->futex_exit, 0, sizeof(*t->futex_exit));
+	t->flags |= TASK_FUTEX_EXIT;
+	return t->futex_exit;
+}
+
+/*
+ * The listed waiters take their share of the count first; the rest of
+ * it goes to the kernel for the native waiters, if any is left.
+ */
+static bool finish_wake(struct task *t, struct arch_regs *regs, int woken, int n, int narg)
+{
+	struct futex_exit *fx;
+
+	if (!woken)
+		return false;
+	if (woken >= n)
+		return skip_call(t, regs, woken);
+	fx = want_exit(t);
+	if (!fx)
+		return skip_call(t, regs, woken);
+	fx->woken = woken;
+	arch_regs_set_arg(regs, narg, (uint64_t)(n - woken));
+	return arch_set_regs(t->tid, regs) == 0;
+}
+
+static bool futex_wake(struct task *t, uint64_t uaddr, bool private, uint32_t bitset, int n,
+		       struct arch_regs *regs, int narg)
+{
+	struct fkey key;
+
+	if ((uaddr & 3) || !bitset || n <= 0 || !may_have_waiters(t, uaddr, private))
+		return false;
+	if (key_of(t, uaddr, private, &key) < 0)
+		return false;
+	return finish_wake(t, regs, wake_listed(&key, bitset, n), n, narg);
+}
+
+static bool futex_requeue(struct task *t, const uint64_t args[6], struct arch_regs *regs)
+{
+	int op = (int)args[1], cmd = op & FUTEX_CMD_MASK;
+	bool private = op & FUTEX_PRIVATE_FLAG;
+	int nwake = (int)args[2], nrequeue = (int)args[3], woken, moved;
+	struct fkey key1, key2;
+	struct futex_exit *fx;
+	uint32_t cur;
+
+	if ((args[0] & 3) || (args[4] & 3) || nwake < 0 || nrequeue < 0 ||
+	    !may_have_waiters(t, args[0], private))
+		return false;
+	if (cmd == FUTEX_CMP_REQUEUE &&
+	    (guest_read(t->tid, args[0], &cur, sizeof(cur)) < 0 || cur != (uint32_t)args[5]))
+		return false;
+	if (key_of(t, args[0], private, &key1) < 0 || key_of(t, args[4], private, &key2) < 0)
+		return false;
+	requeue_listed(&key1, &key2, nwake, nrequeue, &woken, &moved);
+	if (!woken && !moved)
+		return false;
+	/* CMP_REQUEUE counts the requeued waiters too, REQUEUE does not. */
+	fx = want_exit(t);
+	if (!fx)
+		return skip_call(t, regs, woken + (cmd == FUTEX_CMP_REQUEUE ? moved : 0));
+	fx->woken = woken + (cmd == FUTEX_CMP_REQUEUE ? moved : 0);
+	arch_regs_set_arg(regs, 2, (uint64_t)(nwake - woken));
+	arch_regs_set_arg(regs, 3, (uint64_t)(nrequeue - moved));
+	return arch_set_regs(t->tid, regs) == 0;
+}
+
+/* FUTEX_OP's comparison of the old value with cmparg. */
+static bool wake_op_cmp(uint32_t encoded, uint32_t oldval)
+{
+	int cmp = (int)(encoded >> 24) & 15;
+	int cmparg = (int)(encoded << 20) >> 20;
+	int old = (int)oldval;
+
+	switch (cmp) {
+	case FUTEX_OP_CMP_EQ:
+		return old == cmparg;
+	case FUTEX_OP_CMP_NE:
+		return old != cmparg;
+	case FUTEX_OP_CMP_LT:
+		return old < cmparg;
+	case FUTEX_OP_CMP_LE:
+		return old <= cmparg;
+	case FUTEX_OP_CMP_GT:
+		return old > cmparg;
+	case FUTEX_OP_CMP_GE:
+		return old >= cmparg;
+	}
+	return false;
+}
+
+/*
+ * FUTEX_WAKE_OP's atomic operation on the second word is the guest's
+ * own, so the call runs natively and the listed waiters are woken at
+ * its exit, after the operation, as the kernel wakes them.  Whether
+ * the second word's waiters wake depends on its old value, read here
+ * just before the call runs.
+ */
+static bool futex_wake_op(struct task *t, const uint64_t args[6])
+{
+	bool private = (int)args[1] & FUTEX_PRIVATE_FLAG;
+	struct futex_exit *fx;
+	struct fkey key1, key2;
+	uint32_t old;
+
+	if ((args[0] & 3) || (args[4] & 3))
+		return false;
+	if (!may_have_waiters(t, args[0], private) && !may_have_waiters(t, args[4], private))
+		return false;
+	if (key_of(t, args[0], private, &key1) < 0 || key_of(t, args[4], private, &key2) < 0 ||
+	    guest_read(t->tid, args[4], &old, sizeof(old)) < 0)
+		return false;
+	fx = want_exit(t);
+	if (!fx)
+		return false;
+	fx->wake_op = true;
+	fx->key1 = key1;
+	fx->key2 = key2;
+	fx->n1 = (int)args[2];
+	fx->n2 = wake_op_cmp((uint32_t)args[5], old) ? (int)args[3] : 0;
+	return true;
+}
+
+void emul_futex_exit(struct task *t, int64_t ret)
+{
+	struct futex_exit *fx = t->futex_exit;
+	struct arch_regs regs;
+	int64_t add;
+
+	t->flags &= ~(unsigned)TASK_FUTEX_EXIT;
+	if (!fx)
+		return;
+	add = fx->woken;
+	if (fx->wake_op) {
+		/* A failed operation wakes nobody. */
+		if (ret < 0)
+			return;
+		add = wake_listed(&fx->key1, FUTEX_BITSET_MATCH_ANY, fx->n1);
+		if (fx->n2 > 0)
+			add += wake_listed(&fx->key2, FUTEX_BITSET_MATCH_ANY, fx->n2);
+	}
+	if (!add || arch_get_regs(t->tid, &regs) < 0)
+		return;
+	/* The kernel's part failed (the word changed since): ours stands alone. */
+	arch_regs_set_ret(&regs, ret < 0 ? add : ret + add);
+	arch_set_regs(t->tid, &regs);
+}
+
+bool emul_futex(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs)
+{
+	int op = (int)args[1];
+	bool private = op & FUTEX_PRIVATE_FLAG;
+
+	if (sysid == SYSID_futex_wake) {
+		/* futex_wake(uaddr, mask, nr, flags): 32-bit words only. */
+		if ((args[3] & FUTEX2_SIZE_MASK) != FUTEX2_SIZE_U32)
+			return false;
+		return futex_wake(t, args[0], args[3] & FUTEX2_PRIVATE, (uint32_t)args[1],
+				  (int)args[2], regs, 2);
+	}
+	/* FUTEX_CLOCK_REALTIME only goes with the waits. */
+	switch (op & FUTEX_CMD_MASK) {
+	case FUTEX_WAIT:
+	case FUTEX_WAIT_BITSET:
+		return futex_wait(t, args, regs);
+	case FUTEX_WAKE:
+		if (op & FUTEX_CLOCK_REALTIME)
+			return false;
+		return futex_wake(t, args[0], private, FUTEX_BITSET_MATCH_ANY, (int)args[2], regs,
+				  2);
+	case FUTEX_WAKE_BITSET:
+		if (op & FUTEX_CLOCK_REALTIME)
+			return false;
+		return futex_wake(t, args[0], private, (uint32_t)args[5], (int)args[2], regs, 2);
+	case FUTEX_REQUEUE:
+	case FUTEX_CMP_REQUEUE:
+		if (op & FUTEX_CLOCK_REALTIME)
+			return false;
+		return futex_requeue(t, args, regs);
+	case FUTEX_WAKE_OP:
+		if (op & FUTEX_CLOCK_REALTIME)
+			return false;
+		return futex_wake_op(t, args);
+	}
+	/* PI futexes and anything new: the kernel's. */
+	return false;
+}
+
+/*
+ * A thread of tgid exited: the kernel cleared its CLEARTID word and
+ * marked its robust mutexes, without a futex call.  Wake the waiters
+ * whose word it may have changed: those of its process, and those in
+ * shared memory.
+ */
+void emul_thread_exited(pid_t tgid)
+{
+	struct fwaiter *w;
+
+	pthread_mutex_lock(&table_lock);
+	for (w = head; w; w = w->next) {
+		uint32_t cur;
+
+		if (w->key.kind == FK_MM && w->key.a != (uint64_t)tgid)
+			continue;
+		if (atomic_load(&w->ew->state) != EW_WAITING)
+			continue;
+		if (guest_read(w->ew->tid, w->uaddr, &cur, sizeof(cur)) < 0 || cur == w->val)
+			continue;
+		ewait_finish(w->ew, EW_RETURN, 0);
+	}
+	pthread_mutex_unlock(&table_lock);
+}

@@ -38,6 +38,7 @@ static const char *const sysid_names[SYSID_COUNT] = {
 	[SYSID_wait4] = "wait4",
 	[SYSID_waitid] = "waitid",
 	[SYSID_futex] = "futex",
+	[SYSID_futex_wake] = "futex_wake",
 	[SYSID_restart_syscall] = "restart_syscall",
 	[SYSID_execve] = "execve",
 	[SYSID_execveat] = "execveat",

@@ -264,7 +264,7 @@ int ewait_poll(struct ewait *ew)
 }
 
 /* The worker is told to stop; it drops its own reference. */
-static void ewait_cancel(struct ewait *ew)
+void ewait_cancel(struct ewait *ew)
 {
 	uint64_t one = 1;
 	ssize_t unused;

@@ -245,6 +245,7 @@ static int wake_listed(const struct fkey *key, uint32_t bitset, int n)
 		/* Lost to a timeout or a signal: not a waiter any more. */
 		if (!ewait_finish(w->ew, EW_RETURN, 0))
 			continue;
+		ewait_cancel(w->ew); /* a timed wait's worker sleeps no longer */
 		list_del(w);
 		woken++;
 	}
@@ -570,7 +571,8 @@ void emul_thread_exited(pid_t tgid)
 			continue;
 		if (guest_read(w->ew->tid, w->uaddr, &cur, sizeof(cur)) < 0 || cur == w->val)
 			continue;
-		ewait_finish(w->ew, EW_RETURN, 0);
+		if (ewait_finish(w->ew, EW_RETURN, 0))
+			ewait_cancel(w->ew);
 	}
 	pthread_mutex_unlock(&table_lock);
 }

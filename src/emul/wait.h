@@ -98,6 +98,8 @@ int ewait_poll(struct ewait *ew);
  * 0 when cancelled, -1 when no timer could be set up.
  */
 int ewait_sleep_until(struct ewait *ew, clockid_t clock, const struct timespec *deadline);
+/* Tell ew's worker, if any, to stop waiting (its outcome is decided). */
+void ewait_cancel(struct ewait *ew);
 /* Publish the outcome unless cancelled (returns false if cancelled). */
 bool ewait_finish(struct ewait *ew, enum ewait_outcome outcome, int64_t result);
 

@@ -239,7 +239,9 @@ int ewait_poll(struct ewait *ew)
 	 */
 	all[0].fd = ew->cancel_fd;
 	all[0].events = POLLIN;
-	memcpy(all + 1, ew->pfds, sizeof(*all) * (size_t)ew->npfds);
+	/* A wait for a timeout alone (rt_sigtimedwait) has no fds at all. */
+	if (ew->npfds)
+		memcpy(all + 1, ew->pfds, sizeof(*all) * (size_t)ew->npfds);
 	for (;;) {
 		struct timespec left, *tsp = NULL;
 
@@ -257,7 +259,7 @@ int ewait_poll(struct ewait *ew)
 	}
 	if (n > 0 && all[0].revents)
 		n = -1; /* cancelled */
-	else if (n > 0)
+	else if (n > 0 && ew->npfds)
 		memcpy(ew->pfds, all + 1, sizeof(*all) * (size_t)ew->npfds);
 	free(all);
 	return n;

@@ -260,7 +260,7 @@ static void on_exit_status(pid_t tid, int status)
 	released = tid == tgid;
 	parent = t->proc->ppid;
 	task_remove(t);
-	emul_thread_exited(tgid);
+	emul_thread_exited(tid, tgid);
 	/* Reaped by us, the exit is now visible to the real parent. */
 	if (released)
 		emul_child_released(parent, tid);

@@ -53,8 +53,8 @@ void emul_child_released(pid_t parent_tgid, pid_t child);
  * the waiters the supervisor woke to the kernel's count, ret.
  */
 void emul_futex_exit(struct task *t, int64_t ret);
-/* The tracer reaped a thread of tgid: the kernel's own futex wakes. */
-void emul_thread_exited(pid_t tgid);
+/* The tracer reaped thread tid of tgid: the kernel's own futex wakes. */
+void emul_thread_exited(pid_t tid, pid_t tgid);
 /* t is gone (exit, exec): drop its wait without touching registers. */
 void emul_task_gone(struct task *t);
 

@@ -51,13 +51,18 @@
 #define FUTEX2_PRIVATE	 FUTEX_PRIVATE_FLAG
 #endif
 
-enum fkey_kind { FK_MM, FK_INODE };
+/*
+ * What the kernel's get_futex_key() would make of an address.  A
+ * private call and a shared one on the same private page make
+ * different keys (the kernel marks the shared one FUT_OFF_MMSHARED):
+ * they never wake each other.
+ */
+enum fkey_kind { FK_PRIVATE, FK_MMSHARED, FK_INODE };
 
-/* What the kernel's get_futex_key() would make of an address. */
 struct fkey {
 	enum fkey_kind kind;
-	uint64_t a; /* FK_MM: tgid; FK_INODE: device */
-	uint64_t b; /* FK_MM: address; FK_INODE: inode */
+	uint64_t a; /* FK_PRIVATE, FK_MMSHARED: tgid; FK_INODE: device */
+	uint64_t b; /* FK_PRIVATE, FK_MMSHARED: address; FK_INODE: inode */
 	uint64_t c; /* FK_INODE: byte offset in the file */
 };
 
@@ -188,7 +193,7 @@ static int shared_key(pid_t tid, pid_t tgid, uint64_t addr, struct fkey *key)
 			key->b = ino;
 			key->c = off + (addr - start);
 		} else {
-			key->kind = FK_MM;
+			key->kind = FK_MMSHARED;
 			key->a = (uint64_t)tgid;
 			key->b = addr;
 			key->c = 0;
@@ -203,7 +208,7 @@ static int shared_key(pid_t tid, pid_t tgid, uint64_t addr, struct fkey *key)
 static int key_of(struct task *t, uint64_t uaddr, bool private, struct fkey *key)
 {
 	if (private) {
-		key->kind = FK_MM;
+		key->kind = FK_PRIVATE;
 		key->a = (uint64_t)t->proc->tgid;
 		key->b = uaddr;
 		key->c = 0;
@@ -219,16 +224,23 @@ static int key_of(struct task *t, uint64_t uaddr, bool private, struct fkey *key
  */
 static bool may_have_waiters(struct task *t, uint64_t uaddr, bool private)
 {
+	enum fkey_kind kind = private ? FK_PRIVATE : FK_MMSHARED;
 	bool found = false;
 
 	pthread_mutex_lock(&table_lock);
 	if (!private && ninode)
 		found = true;
 	for (struct fwaiter *w = head; w && !found; w = w->next)
-		found = w->key.kind == FK_MM && w->key.a == (uint64_t)t->proc->tgid &&
-			w->key.b == uaddr;
+		found =
+		    w->key.kind == kind && w->key.a == (uint64_t)t->proc->tgid && w->key.b == uaddr;
 	pthread_mutex_unlock(&table_lock);
 	return found;
+}
+
+/* The kernel wakes one waiter even for a count of 0 or less. */
+static int wake_count(int n)
+{
+	return n > 0 ? n : 1;
 }
 
 /* Wake up to n listed waiters on key whose bitset meets bitset. */
@@ -257,20 +269,19 @@ static int wake_listed(const struct fkey *key, uint32_t bitset, int n)
 static void requeue_listed(const struct fkey *key1, const struct fkey *key2, int nwake,
 			   int nrequeue, int *woken, int *moved)
 {
-	struct fwaiter *w, *next;
+	struct fwaiter *w, *next, *stop;
 
 	*woken = wake_listed(key1, FUTEX_BITSET_MATCH_ANY, nwake);
 	*moved = 0;
 	pthread_mutex_lock(&table_lock);
-	for (w = head; w && *moved < nrequeue; w = next) {
-		next = w->next;
+	/* The requeued go to the back of key2's queue, in their order. */
+	for (w = head, stop = tail; w && *moved < nrequeue; w = next) {
+		next = w == stop ? NULL : w->next;
 		if (!key_eq(&w->key, key1) || atomic_load(&w->ew->state) != EW_WAITING)
 			continue;
-		if (w->key.kind == FK_INODE)
-			ninode--;
+		list_del(w);
 		w->key = *key2;
-		if (w->key.kind == FK_INODE)
-			ninode++;
+		list_add(w);
 		(*moved)++;
 	}
 	pthread_mutex_unlock(&table_lock);
@@ -316,9 +327,12 @@ static bool futex_wait(struct task *t, const uint64_t args[6], struct arch_regs 
 	struct ewait *ew;
 	uint32_t cur;
 
-	/* Misaligned, bad pointer, empty bitset, value changed: the kernel says so at once. */
-	if ((uaddr & 3) || !bitset || guest_read(t->tid, uaddr, &cur, sizeof(cur)) < 0 ||
-	    cur != (uint32_t)args[2])
+	/*
+	 * Misaligned, bad pointer, empty bitset, value changed, a clock
+	 * FUTEX_WAIT does not take (ENOSYS): the kernel says so at once.
+	 */
+	if ((uaddr & 3) || !bitset || (cmd == FUTEX_WAIT && (op & FUTEX_CLOCK_REALTIME)) ||
+	    guest_read(t->tid, uaddr, &cur, sizeof(cur)) < 0 || cur != (uint32_t)args[2])
 		return false;
 	w = calloc(1, sizeof(*w));
 	ew = w ? ewait_new(t, args[3] ? &futex_timed_ops : &futex_ops, arch_regs_nr(regs), args)
@@ -393,10 +407,11 @@ static bool futex_wake(struct task *t, uint64_t uaddr, bool private, uint32_t bi
 {
 	struct fkey key;
 
-	if ((uaddr & 3) || !bitset || n <= 0 || !may_have_waiters(t, uaddr, private))
+	if ((uaddr & 3) || !bitset || !may_have_waiters(t, uaddr, private))
 		return false;
 	if (key_of(t, uaddr, private, &key) < 0)
 		return false;
+	n = wake_count(n);
 	return finish_wake(t, regs, wake_listed(&key, bitset, n), n, narg);
 }
 
@@ -420,11 +435,11 @@ static bool futex_requeue(struct task *t, const uint64_t args[6], struct arch_re
 	requeue_listed(&key1, &key2, nwake, nrequeue, &woken, &moved);
 	if (!woken && !moved)
 		return false;
-	/* CMP_REQUEUE counts the requeued waiters too, REQUEUE does not. */
+	/* Both count the requeued waiters too (futex(2) says otherwise for REQUEUE). */
 	fx = want_exit(t);
 	if (!fx)
-		return skip_call(t, regs, woken + (cmd == FUTEX_CMP_REQUEUE ? moved : 0));
-	fx->woken = woken + (cmd == FUTEX_CMP_REQUEUE ? moved : 0);
+		return skip_call(t, regs, woken + moved);
+	fx->woken = woken + moved;
 	arch_regs_set_arg(regs, 2, (uint64_t)(nwake - woken));
 	arch_regs_set_arg(regs, 3, (uint64_t)(nrequeue - moved));
 	return arch_set_regs(t->tid, regs) == 0;
@@ -481,8 +496,8 @@ static bool futex_wake_op(struct task *t, const uint64_t args[6])
 	fx->wake_op = true;
 	fx->key1 = key1;
 	fx->key2 = key2;
-	fx->n1 = (int)args[2];
-	fx->n2 = wake_op_cmp((uint32_t)args[5], old) ? (int)args[3] : 0;
+	fx->n1 = wake_count((int)args[2]);
+	fx->n2 = wake_op_cmp((uint32_t)args[5], old) ? wake_count((int)args[3]) : 0;
 	return true;
 }
 
@@ -551,28 +566,60 @@ bool emul_futex(struct task *t, int sysid, const uint64_t args[6], struct arch_r
 	return false;
 }
 
-/*
- * A thread of tgid exited: the kernel cleared its CLEARTID word and
- * marked its robust mutexes, without a futex call.  Wake the waiters
- * whose word it may have changed: those of its process, and those in
- * shared memory.
- */
-void emul_thread_exited(pid_t tgid)
+/* Has this exit already woken a waiter on key (the kernel wakes one per word)? */
+static bool key_seen(const struct fkey *seen, int nseen, const struct fkey *key)
 {
-	struct fwaiter *w;
+	for (int i = 0; i < nseen; i++)
+		if (key_eq(&seen[i], key))
+			return true;
+	return false;
+}
+
+/*
+ * Did the exit of tid change this word the way the kernel does when it
+ * wakes: its CLONE_CHILD_CLEARTID word cleared from tid to 0, or a
+ * robust mutex it held marked FUTEX_OWNER_DIED?
+ */
+static bool exit_changed(const struct fwaiter *w, pid_t tid, uint32_t cur)
+{
+	if (w->val == (uint32_t)tid && cur == 0)
+		return true;
+	return (w->val & FUTEX_TID_MASK) == (uint32_t)tid && (cur & FUTEX_OWNER_DIED) &&
+	       !(cur & FUTEX_TID_MASK);
+}
+
+/*
+ * Thread tid of tgid was reaped.  The kernel cleared its CLEARTID word
+ * and marked its robust mutexes, each with a shared wake of one waiter
+ * and no futex call: the same wakes are made here for the listed
+ * waiters whose word shows the change.  Private waiters never meet
+ * those shared wakes.
+ */
+void emul_thread_exited(pid_t tid, pid_t tgid)
+{
+	struct fkey seen[16];
+	int nseen = 0;
+	struct fwaiter *w, *next;
 
 	pthread_mutex_lock(&table_lock);
-	for (w = head; w; w = w->next) {
+	for (w = head; w; w = next) {
 		uint32_t cur;
 
-		if (w->key.kind == FK_MM && w->key.a != (uint64_t)tgid)
+		next = w->next;
+		if (w->key.kind == FK_PRIVATE ||
+		    (w->key.kind == FK_MMSHARED && w->key.a != (uint64_t)tgid))
 			continue;
-		if (atomic_load(&w->ew->state) != EW_WAITING)
+		if (atomic_load(&w->ew->state) != EW_WAITING || key_seen(seen, nseen, &w->key))
 			continue;
-		if (guest_read(w->ew->tid, w->uaddr, &cur, sizeof(cur)) < 0 || cur == w->val)
+		if (guest_read(w->ew->tid, w->uaddr, &cur, sizeof(cur)) < 0 ||
+		    !exit_changed(w, tid, cur))
 			continue;
-		if (ewait_finish(w->ew, EW_RETURN, 0))
-			ewait_cancel(w->ew);
+		if (!ewait_finish(w->ew, EW_RETURN, 0))
+			continue;
+		ewait_cancel(w->ew);
+		list_del(w);
+		if (nseen < (int)(sizeof(seen) / sizeof(seen[0])))
+			seen[nseen++] = w->key;
 	}
 	pthread_mutex_unlock(&table_lock);
 }

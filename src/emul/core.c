@@ -212,7 +212,8 @@ int ewait_start(struct ewait *ew, struct arch_regs *regs, uint64_t mask_ptr)
 	return 0;
 }
 
-bool ewait_finish(struct ewait *ew, enum ewait_outcome outcome, int64_t result)
+/* The outcome is written only by the winner of WAITING -> FINISHING. */
+static bool publish(struct ewait *ew, enum ewait_outcome outcome, int64_t result)
 {
 	int expected = EW_WAITING;
 
@@ -221,7 +222,29 @@ bool ewait_finish(struct ewait *ew, enum ewait_outcome outcome, int64_t result)
 	ew->outcome = outcome;
 	ew->result = result;
 	atomic_store(&ew->state, EW_DONE);
+	return true;
+}
+
+bool ewait_finish(struct ewait *ew, enum ewait_outcome outcome, int64_t result)
+{
+	if (!publish(ew, outcome, result))
+		return false;
 	completions_push(ew);
+	return true;
+}
+
+/*
+ * The tracer itself may ptrace: it wakes the parked thread at once
+ * instead of queueing a completion for its own loop to find.
+ */
+bool ewait_finish_here(struct ewait *ew, enum ewait_outcome outcome, int64_t result)
+{
+	struct task *t = ew->task;
+
+	if (!publish(ew, outcome, result))
+		return false;
+	if (t && t->wait == ew)
+		ptrace(PTRACE_INTERRUPT, t->tid, NULL, NULL);
 	return true;
 }
 

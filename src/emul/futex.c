@@ -255,7 +255,7 @@ static int wake_listed(const struct fkey *key, uint32_t bitset, int n)
 		if (!key_eq(&w->key, key) || !(w->bitset & bitset))
 			continue;
 		/* Lost to a timeout or a signal: not a waiter any more. */
-		if (!ewait_finish(w->ew, EW_RETURN, 0))
+		if (!ewait_finish_here(w->ew, EW_RETURN, 0))
 			continue;
 		ewait_cancel(w->ew); /* a timed wait's worker sleeps no longer */
 		list_del(w);
@@ -614,7 +614,7 @@ void emul_thread_exited(pid_t tid, pid_t tgid)
 		if (guest_read(w->ew->tid, w->uaddr, &cur, sizeof(cur)) < 0 ||
 		    !exit_changed(w, tid, cur))
 			continue;
-		if (!ewait_finish(w->ew, EW_RETURN, 0))
+		if (!ewait_finish_here(w->ew, EW_RETURN, 0))
 			continue;
 		ewait_cancel(w->ew);
 		list_del(w);

@@ -102,6 +102,8 @@ int ewait_sleep_until(struct ewait *ew, clockid_t clock, const struct timespec *
 void ewait_cancel(struct ewait *ew);
 /* Publish the outcome unless cancelled (returns false if cancelled). */
 bool ewait_finish(struct ewait *ew, enum ewait_outcome outcome, int64_t result);
+/* The same, from the tracer thread: wakes the parked thread directly. */
+bool ewait_finish_here(struct ewait *ew, enum ewait_outcome outcome, int64_t result);
 
 /* Time helpers. */
 int64_t ts_to_ns(const struct timespec *ts);

@@ -96,6 +96,13 @@ tests_guests_sigstress_CPPFLAGS = $(SIG_GUEST_CPPFLAGS)
 tests_guests_sigstress_CFLAGS = $(GUEST_CFLAGS)
 tests_guests_sigstress_LDFLAGS = -pthread
 
+# futex semantics (tests/e2e/futex.sh): what an emulation must match.
+GUEST_PROGS += tests/guests/futexops
+tests_guests_futexops_SOURCES = tests/guests/futexops.c $(SIG_GUEST_SRC)
+tests_guests_futexops_CPPFLAGS = $(SIG_GUEST_CPPFLAGS)
+tests_guests_futexops_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_futexops_LDFLAGS = -pthread
+
 GUEST_PROGS += tests/guests/manywaits
 tests_guests_manywaits_CPPFLAGS = $(GUEST_CPPFLAGS)
 tests_guests_manywaits_CFLAGS = $(GUEST_CFLAGS)

@@ -13,7 +13,8 @@ EXTRA_DIST += tests/e2e/sample.mk
 E2E_TESTS += tests/e2e/sigcalls.sh tests/e2e/sigsources.sh tests/e2e/sigforward.sh \
 	tests/e2e/stress.sh tests/e2e/realprog.sh
 EXTRA_DIST += tests/e2e/sigcommon.sh
-# futex: native semantics an emulation must match.
-E2E_TESTS += tests/e2e/futex.sh
+# futex and the signal waits (pause, sigsuspend, sigtimedwait): native
+# semantics an emulation must match.
+E2E_TESTS += tests/e2e/futex.sh tests/e2e/sigwaits.sh
 # --trace: against strace (skipped without it), and the options alone.
 E2E_TESTS += tests/e2e/trace.sh tests/e2e/trace_opts.sh

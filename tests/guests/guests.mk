@@ -96,12 +96,17 @@ tests_guests_sigstress_CPPFLAGS = $(SIG_GUEST_CPPFLAGS)
 tests_guests_sigstress_CFLAGS = $(GUEST_CFLAGS)
 tests_guests_sigstress_LDFLAGS = -pthread
 
-# futex semantics (tests/e2e/futex.sh): what an emulation must match.
-GUEST_PROGS += tests/guests/futexops
+# futex semantics (tests/e2e/futex.sh) and pause/sigsuspend/sigtimedwait
+# specifics (tests/e2e/sigwaits.sh): what an emulation must match.
+GUEST_PROGS += tests/guests/futexops tests/guests/sigwaits
 tests_guests_futexops_SOURCES = tests/guests/futexops.c $(SIG_GUEST_SRC)
 tests_guests_futexops_CPPFLAGS = $(SIG_GUEST_CPPFLAGS)
 tests_guests_futexops_CFLAGS = $(GUEST_CFLAGS)
 tests_guests_futexops_LDFLAGS = -pthread
+tests_guests_sigwaits_SOURCES = tests/guests/sigwaits.c $(SIG_GUEST_SRC)
+tests_guests_sigwaits_CPPFLAGS = $(SIG_GUEST_CPPFLAGS)
+tests_guests_sigwaits_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_sigwaits_LDFLAGS = -pthread
 
 GUEST_PROGS += tests/guests/manywaits
 tests_guests_manywaits_CPPFLAGS = $(GUEST_CPPFLAGS)

@@ -38,11 +38,12 @@ struct task {
 	pid_t tid;
 	struct proc *proc;
 	unsigned int flags;
-	struct ewait *wait;    /* emulated blocking syscall in progress */
-	long pass_once;	       /* let the next seccomp stop of this nr run natively */
-	uint64_t sigwait_info; /* rt_sigtimedwait's siginfo buffer */
-	uint64_t real_eintr;   /* signals that really interrupt the native call in progress */
-	struct tstate *trace;  /* --trace: the call in progress (trace/tracing.c) */
+	struct ewait *wait;	/* emulated blocking syscall in progress */
+	long pass_once;		/* let the next seccomp stop of this nr run natively */
+	uint64_t sigwait_info;	/* rt_sigtimedwait's siginfo buffer */
+	uint64_t real_eintr;	/* signals that really interrupt the native call in progress */
+	uint64_t stop_eintr_ip; /* a stop signal ended the call returning here with EINTR */
+	struct tstate *trace;	/* --trace: the call in progress (trace/tracing.c) */
 	struct futex_exit *futex_exit; /* TASK_FUTEX_EXIT: what its exit must add */
 	struct task *hnext;
 };

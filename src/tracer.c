@@ -73,6 +73,7 @@ static void on_seccomp_stop(struct task *t)
 	struct ptrace_syscall_info info;
 	bool parked, emulated;
 
+	t->stop_eintr_ip = 0;
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) <= 0 ||
 	    info.op != PTRACE_SYSCALL_INFO_SECCOMP) {
 		tracer_resume(t->tid, 0);
@@ -204,6 +205,37 @@ static bool stop_overtaken(pid_t tid, int sig)
 	return ((st.pending | st.shared) & sigbit(SIGCONT)) && sig_stops(&st, sig);
 }
 
+/*
+ * A stop makes some calls fail with EINTR (signal(7)); an ignored
+ * signal that is delivered after the stop, before the call returns,
+ * must not turn that EINTR into a restart (ignored_signal_fixup).
+ */
+static void note_stop_eintr(struct task *t, int sig)
+{
+	struct arch_regs regs;
+	struct sigstate st;
+
+	if (!sig_is_stop(sig))
+		return;
+	if (sig != SIGSTOP && (sigstate_read(t->tid, &st) < 0 || !sig_stops(&st, sig)))
+		return;
+	t->stop_eintr_ip = 0;
+	if (arch_get_regs(t->tid, &regs) == 0 && arch_regs_ret(&regs) == -EINTR)
+		t->stop_eintr_ip = arch_regs_ip(&regs);
+}
+
+/*
+ * Another guest process stopped this one: ptsandbox does not stop with
+ * it, since the SIGCONT that ends such a stop would come from the guest
+ * too and reach only the guest, never the stopped supervisor.
+ */
+static bool stopped_by_other_guest(const struct task *t, const siginfo_t *si)
+{
+	if (si->si_code != SI_USER && si->si_code != SI_TKILL && si->si_code != SI_QUEUE)
+		return false;
+	return si->si_pid != t->proc->tgid && proc_find(si->si_pid);
+}
+
 static void on_signal_stop(struct task *t, int sig)
 {
 	siginfo_t si;
@@ -223,15 +255,16 @@ static void on_signal_stop(struct task *t, int sig)
 			return;
 		}
 	} else if (!(t->real_eintr & sigbit(sig))) {
-		ignored_signal_fixup(t->tid, sig);
+		ignored_signal_fixup(t->tid, sig, t->stop_eintr_ip);
 	}
+	note_stop_eintr(t, sig);
 	/* After the settled call's line, as the kernel ends the call first. */
 	if (have_si)
 		tracing_signal(t, &si);
 	/* The wait above saw the stop interrupt it; the stop itself is over. */
 	if (overtaken)
 		sig = 0;
-	if (sig_is_stop(sig))
+	if (sig_is_stop(sig) && !(have_si && stopped_by_other_guest(t, &si)))
 		t->flags |= TASK_STOP_SIGNAL;
 	else
 		t->flags &= ~(unsigned)TASK_STOP_SIGNAL;

@@ -46,8 +46,6 @@ struct timedwait_priv {
 	uint64_t set;	    /* the signals the call waits for */
 	uint64_t old_mask;  /* the thread's mask before the call */
 	uint64_t info_addr; /* siginfo_t buffer, 0: none */
-	siginfo_t si;	    /* of the signal taken */
-	bool taken;
 };
 
 static void set_mask(pid_t tid, uint64_t mask)
@@ -70,8 +68,6 @@ static void timedwait_done(struct ewait *ew, struct arch_regs *regs)
 
 	(void)regs;
 	set_mask(ew->tid, tp->old_mask);
-	if (tp->taken && tp->info_addr)
-		guest_write(ew->tid, tp->info_addr, &tp->si, sizeof(tp->si));
 }
 
 static void timedwait_interrupted(struct ewait *ew)
@@ -88,8 +84,9 @@ static int64_t timedwait_takes(struct ewait *ew, int sig, const siginfo_t *si)
 
 	if (sig <= 0 || sig > 64 || !(tp->set & sigbit(sig)))
 		return 0;
-	tp->si = *si;
-	tp->taken = true;
+	/* Dequeued all the same: a bad buffer loses the signal, as natively. */
+	if (tp->info_addr && guest_write(ew->tid, tp->info_addr, si, sizeof(*si)) < 0)
+		return -EFAULT;
 	return sig;
 }
 

@@ -37,7 +37,7 @@ static bool will_ignore(pid_t tid, int sig)
 	return !sig_has_handler(&st, sig) && sig_default_ignored(sig);
 }
 
-void ignored_signal_fixup(pid_t tid, int sig)
+void ignored_signal_fixup(pid_t tid, int sig, uint64_t keep_ip)
 {
 	struct arch_regs regs;
 
@@ -45,6 +45,8 @@ void ignored_signal_fixup(pid_t tid, int sig)
 	if (arch_get_regs(tid, &regs) < 0)
 		return;
 	if (arch_regs_ret(&regs) != -EINTR || !returns_eintr_on_any_signal(arch_regs_nr(&regs)))
+		return;
+	if (keep_ip && arch_regs_ip(&regs) == keep_ip)
 		return;
 	if (!will_ignore(tid, sig))
 		return;

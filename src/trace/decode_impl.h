@@ -33,6 +33,12 @@ void sb_puts(struct sbuf *sb, const char *s);
 void sb_putc(struct sbuf *sb, char c);
 void sb_printf(struct sbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_truncate(struct sbuf *sb, size_t len);
+/* n spaces. */
+void sb_pad(struct sbuf *sb, size_t n);
+/* What "%lld", "%llu" and "%#llx" print. */
+void sb_dec(struct sbuf *sb, long long v);
+void sb_udec(struct sbuf *sb, unsigned long long v);
+void sb_hex(struct sbuf *sb, unsigned long long v);
 
 /* "NULL" or "0x7f...". */
 void sb_ptr(struct sbuf *sb, uint64_t addr);

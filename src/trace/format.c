@@ -49,9 +49,59 @@ void sb_puts(struct sbuf *sb, const char *s)
 
 void sb_putc(struct sbuf *sb, char c)
 {
-	char s[2] = {c, '\0'};
+	if (sb->len + 1 >= sb->cap)
+		return;
+	sb->buf[sb->len++] = c;
+	sb->buf[sb->len] = '\0';
+}
 
-	sb_puts(sb, s);
+void sb_pad(struct sbuf *sb, size_t n)
+{
+	if (!sb->cap)
+		return;
+	if (n > sb->cap - 1 - sb->len)
+		n = sb->cap - 1 - sb->len;
+	memset(sb->buf + sb->len, ' ', n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+
+/*
+ * Numbers are most of a trace line: these print what "%llu", "%lld" and
+ * "%#llx" print, without the cost of parsing a format on every call.
+ */
+static void put_digits(struct sbuf *sb, const char *prefix, unsigned long long v, unsigned base)
+{
+	static const char digits[] = "0123456789abcdef";
+	char tmp[24];
+	char *p = tmp + sizeof(tmp);
+
+	*--p = '\0';
+	do {
+		*--p = digits[v % base];
+		v /= base;
+	} while (v);
+	sb_puts(sb, prefix);
+	sb_puts(sb, p);
+}
+
+void sb_udec(struct sbuf *sb, unsigned long long v)
+{
+	put_digits(sb, "", v, 10);
+}
+
+void sb_dec(struct sbuf *sb, long long v)
+{
+	/* Negate in unsigned arithmetic: -LLONG_MIN does not fit. */
+	if (v < 0)
+		put_digits(sb, "-", -(unsigned long long)v, 10);
+	else
+		put_digits(sb, "", (unsigned long long)v, 10);
+}
+
+void sb_hex(struct sbuf *sb, unsigned long long v)
+{
+	put_digits(sb, v ? "0x" : "", v, 16);
 }
 
 void sb_printf(struct sbuf *sb, const char *fmt, ...)
@@ -75,7 +125,7 @@ void sb_printf(struct sbuf *sb, const char *fmt, ...)
 void sb_ptr(struct sbuf *sb, uint64_t addr)
 {
 	if (addr)
-		sb_printf(sb, "%#llx", (unsigned long long)addr);
+		sb_hex(sb, addr);
 	else
 		sb_puts(sb, "NULL");
 }

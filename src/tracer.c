@@ -19,7 +19,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/epoll.h>
 #include <sys/ptrace.h>
 #include <sys/signalfd.h>
 #include <sys/stat.h>
@@ -28,6 +27,7 @@
 #include <linux/ptrace.h>
 
 #include "arch/arch.h"
+#include "doorbell.h"
 #include "emul/emul.h"
 #include "log.h"
 #include "signals/forward.h"
@@ -318,12 +318,14 @@ static bool no_children;
  * Handle every ptrace stop and exit that is waitable now.  The last
  * wait, which finds nothing, also tells whether any tracee is left
  * (ECHILD): a safety net for a task table out of step with the kernel.
+ * __WNOTHREAD: the tracer thread's children and tracees are the guest;
+ * the doorbell is another thread's child and is answered by the loop.
  */
 static void drain_events(void)
 {
 	for (;;) {
 		int status;
-		pid_t tid = waitpid(-1, &status, __WALL | WNOHANG);
+		pid_t tid = waitpid(-1, &status, __WALL | WNOHANG | __WNOTHREAD);
 
 		if (tid < 0 && errno == ECHILD)
 			no_children = true;
@@ -373,25 +375,55 @@ static bool continue_pending(void)
 	return sigpending(&ours) == 0 && sigismember(&ours, SIGCONT);
 }
 
+/*
+ * The loop waits in wait4() itself and needs no SIGCHLD.  host.c
+ * blocked it for the signalfd; unblocked at SIG_DFL (ignore), the
+ * kernel drops it when a tracee stops, instead of queueing one per
+ * stop for nobody to read.
+ */
+static void stop_queueing_sigchld(void)
+{
+	sigset_t chld;
+
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_UNBLOCK, &chld, NULL);
+}
+
+/*
+ * The doorbell rang: read every source, whichever rang (reading an
+ * empty one costs a failed read; leaving a full one would ring the
+ * bell again at once), then let it wait again.
+ */
+static int answer_bell(int sfd, int tfd, int status)
+{
+	if (WIFSTOPPED(status)) {
+		if (doorbell_rang_for_signals()) {
+			read_host_signals(sfd);
+			doorbell_signals_read();
+		}
+		emul_completions();
+		if (tfd >= 0)
+			dump_timer_expired();
+	}
+	return doorbell_rearm(status);
+}
+
+/*
+ * One blocking wait per event: a ptrace stop or exit of the guest, or
+ * the doorbell's stop for everything else (doorbell.c).
+ */
 static int event_loop(int sfd, int cfd, int tfd)
 {
-	struct epoll_event ev = {.events = EPOLLIN};
-	int ep = epoll_create1(EPOLL_CLOEXEC);
+	int rc = 0;
 
-	if (ep < 0)
+	stop_queueing_sigchld();
+	if (doorbell_start(sfd, cfd, tfd) < 0)
 		return -1;
-	ev.data.fd = sfd;
-	epoll_ctl(ep, EPOLL_CTL_ADD, sfd, &ev);
-	ev.data.fd = cfd;
-	epoll_ctl(ep, EPOLL_CTL_ADD, cfd, &ev);
-	ev.data.fd = tfd;
-	if (tfd >= 0)
-		epoll_ctl(ep, EPOLL_CTL_ADD, tfd, &ev);
-
 	drain_events();
-	while (!all_gone()) {
-		struct epoll_event evs[4];
-		int n;
+	while (!all_gone() && !no_children) {
+		int status;
+		pid_t tid;
 
 		if (self_stop_sig) {
 			int sig = self_stop_sig;
@@ -400,25 +432,27 @@ static int event_loop(int sfd, int cfd, int tfd)
 			if (!continue_pending())
 				host_stop_self(sig);
 		}
-		n = epoll_wait(ep, evs, 4, -1);
-
-		if (n < 0 && errno != EINTR)
+		tid = waitpid(-1, &status, __WALL | WUNTRACED);
+		if (tid < 0 && errno == EINTR)
+			continue;
+		if (tid < 0) {
+			rc = -1;
 			break;
-		for (int i = 0; i < n; i++) {
-			if (evs[i].data.fd == sfd)
-				read_host_signals(sfd);
-			else if (evs[i].data.fd == tfd)
-				dump_timer_expired();
-			else
-				emul_completions();
 		}
-		drain_events();
+		if (doorbell_is(tid)) {
+			rc = answer_bell(sfd, tfd, status);
+			if (rc < 0)
+				break;
+		} else {
+			handle_status(tid, status);
+			/* Was that the last tracee?  The drain's ECHILD tells. */
+			if (WIFEXITED(status) || WIFSIGNALED(status))
+				drain_events();
+		}
 		dump_progress();
-		if (no_children)
-			break;
 	}
-	close(ep);
-	return 0;
+	doorbell_stop();
+	return rc;
 }
 
 static bool is_directory(const char *path)

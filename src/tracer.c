@@ -410,6 +410,18 @@ static int answer_bell(int sfd, int tfd, int status)
 }
 
 /*
+ * A tracee was reaped.  That may have completed its parent's emulated
+ * wait (emul_child_released()): answer it now, not after a round trip
+ * through the bell, which this thread's own write to done_fd rang.  And
+ * it may have been the last tracee: the drain's ECHILD tells.
+ */
+static void after_exit(void)
+{
+	emul_completions();
+	drain_events();
+}
+
+/*
  * One blocking wait per event: a ptrace stop or exit of the guest, or
  * the doorbell's stop for everything else (doorbell.c).
  */
@@ -445,9 +457,8 @@ static int event_loop(int sfd, int cfd, int tfd)
 				break;
 		} else {
 			handle_status(tid, status);
-			/* Was that the last tracee?  The drain's ECHILD tells. */
 			if (WIFEXITED(status) || WIFSIGNALED(status))
-				drain_events();
+				after_exit();
 		}
 		dump_progress();
 	}

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,6 +30,7 @@
 #include "arch/arch.h"
 #include "doorbell.h"
 #include "emul/emul.h"
+#include "guest_mem.h"
 #include "log.h"
 #include "signals/forward.h"
 #include "signals/host.h"
@@ -109,6 +111,67 @@ static void on_syscall_exit(struct task *t)
 	t->flags &= ~(unsigned)TASK_SIGWAIT_EXIT;
 }
 
+/* The native syscalls that make a task, looked up once. */
+static struct {
+	bool known;
+	long fork, vfork, clone, clone3;
+} makers;
+
+/*
+ * The flags of the fork, vfork, clone or clone3 that t is in at its
+ * creation event stop, from its registers.  false for another ABI,
+ * whose numbers and registers differ.
+ */
+static bool clone_flags(struct task *t, uint64_t *flags)
+{
+	struct ptrace_syscall_info info;
+	struct arch_regs regs;
+	long nr;
+
+	if (!makers.known) {
+		makers.fork = arch_syscall_lookup("fork");
+		makers.vfork = arch_syscall_lookup("vfork");
+		makers.clone = arch_syscall_lookup("clone");
+		makers.clone3 = arch_syscall_lookup("clone3");
+		makers.known = true;
+	}
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) <= 0 ||
+	    info.arch != arch_audit_arch() || arch_get_regs(t->tid, &regs) < 0)
+		return false;
+	nr = arch_regs_nr(&regs);
+	if (nr < 0)
+		return false;
+	if (nr == makers.fork || nr == makers.vfork) {
+		*flags = 0;
+		return true;
+	}
+	if (nr == makers.clone) {
+		*flags = arch_regs_arg(&regs, 0);
+		return true;
+	}
+	/* clone3(args, size): the flags are the first field of *args. */
+	return nr == makers.clone3 && arch_regs_arg(&regs, 1) >= sizeof(*flags) &&
+	       guest_read_upto((void *)(intptr_t)t->tid, arch_regs_arg(&regs, 0), flags,
+			       sizeof(*flags)) == sizeof(*flags);
+}
+
+/*
+ * child, just made by t: its thread group and real parent follow from
+ * the clone flags, which cost two ptrace requests where /proc cost an
+ * open, a read and a close.  CLONE_PARENT (t's parent, which may have
+ * changed since t was seen) and anything unusual ask /proc.
+ */
+static struct task *new_child_task(struct task *t, pid_t child)
+{
+	uint64_t flags;
+
+	if (!clone_flags(t, &flags) || (flags & CLONE_PARENT))
+		return new_task(child);
+	if (flags & CLONE_THREAD)
+		return task_add(child, t->proc->tgid, t->proc->ppid);
+	return task_add(child, child, t->proc->tgid);
+}
+
 static void on_new_child(struct task *t)
 {
 	unsigned long msg = 0;
@@ -117,7 +180,7 @@ static void on_new_child(struct task *t)
 		return;
 	/* Already stopped, exited and reaped before this event was read? */
 	if (!task_find((pid_t)msg) && !task_was_reaped((pid_t)msg))
-		new_task((pid_t)msg);
+		new_child_task(t, (pid_t)msg);
 	tracing_new_task((pid_t)msg);
 }
 

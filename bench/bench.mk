@@ -6,7 +6,7 @@ BENCH_CPPFLAGS = -D_GNU_SOURCE
 BENCH_CFLAGS = $(WARN_CFLAGS) -Wunused-parameter -O2 -pthread
 
 BENCH_PROGS = bench/bt bench/getppid bench/sleeploop bench/sigguest bench/waiters \
-	bench/seccomp_floor bench/futexpp
+	bench/seccomp_floor bench/futexpp bench/forkexec
 EXTRA_PROGRAMS = $(BENCH_PROGS)
 CLEANFILES = $(BENCH_PROGS)
 
@@ -29,6 +29,9 @@ bench_waiters_LDFLAGS = -pthread
 bench_seccomp_floor_SOURCES = bench/seccomp_floor.c
 bench_seccomp_floor_CPPFLAGS = $(BENCH_CPPFLAGS)
 bench_seccomp_floor_CFLAGS = $(BENCH_CFLAGS)
+bench_forkexec_SOURCES = bench/forkexec.c
+bench_forkexec_CPPFLAGS = $(BENCH_CPPFLAGS)
+bench_forkexec_CFLAGS = $(BENCH_CFLAGS)
 
 bench_futexpp_SOURCES = bench/futexpp.c
 bench_futexpp_CPPFLAGS = $(BENCH_CPPFLAGS)

@@ -2,6 +2,7 @@
 /* The task table: a small hash of traced threads by tid. */
 #include "config.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,23 +193,34 @@ void task_for_each(void (*fn)(struct task *t, void *arg), void *arg)
 			fn(t, arg);
 }
 
+/*
+ * Once per new tracee: one read of the top of the file, where both lines
+ * are, rather than the whole file through stdio.
+ */
 int proc_read_ids(pid_t tid, pid_t *tgid, pid_t *ppid)
 {
-	char path[64], line[256];
-	FILE *f;
+	char path[64], buf[512];
+	const char *line;
+	ssize_t n;
+	int fd;
 
 	*tgid = 0;
 	*ppid = 0;
 	snprintf(path, sizeof(path), "/proc/%d/status", (int)tid);
-	f = fopen(path, "re");
-	if (!f)
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
 		return -1;
-	while (fgets(line, sizeof(line), f)) {
-		if (strncmp(line, "Tgid:", 5) == 0)
-			*tgid = (pid_t)atoi(line + 5);
-		else if (strncmp(line, "PPid:", 5) == 0)
-			*ppid = (pid_t)atoi(line + 5);
-	}
-	fclose(f);
+	n = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (n <= 0)
+		return -1;
+	buf[n] = '\0';
+	/* Name: is first and escapes its newlines, so "\nTgid:" is the line. */
+	line = strstr(buf, "\nTgid:");
+	if (line)
+		*tgid = (pid_t)atoi(line + 6);
+	line = strstr(buf, "\nPPid:");
+	if (line)
+		*ppid = (pid_t)atoi(line + 6);
 	return *tgid ? 0 : -1;
 }

@@ -15,11 +15,11 @@
 #include "config.h"
 
 #include <errno.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/epoll.h>
 #include <sys/ptrace.h>
 #include <sys/signalfd.h>
 #include <sys/stat.h>
@@ -28,7 +28,9 @@
 #include <linux/ptrace.h>
 
 #include "arch/arch.h"
+#include "doorbell.h"
 #include "emul/emul.h"
+#include "guest_mem.h"
 #include "log.h"
 #include "signals/forward.h"
 #include "signals/host.h"
@@ -115,6 +117,67 @@ static void on_syscall_exit(struct task *t)
 		emul_futex_exit(t, info.exit.rval);
 }
 
+/* The native syscalls that make a task, looked up once. */
+static struct {
+	bool known;
+	long fork, vfork, clone, clone3;
+} makers;
+
+/*
+ * The flags of the fork, vfork, clone or clone3 that t is in at its
+ * creation event stop, from its registers.  false for another ABI,
+ * whose numbers and registers differ.
+ */
+static bool clone_flags(struct task *t, uint64_t *flags)
+{
+	struct ptrace_syscall_info info;
+	struct arch_regs regs;
+	long nr;
+
+	if (!makers.known) {
+		makers.fork = arch_syscall_lookup("fork");
+		makers.vfork = arch_syscall_lookup("vfork");
+		makers.clone = arch_syscall_lookup("clone");
+		makers.clone3 = arch_syscall_lookup("clone3");
+		makers.known = true;
+	}
+	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) <= 0 ||
+	    info.arch != arch_audit_arch() || arch_get_regs(t->tid, &regs) < 0)
+		return false;
+	nr = arch_regs_nr(&regs);
+	if (nr < 0)
+		return false;
+	if (nr == makers.fork || nr == makers.vfork) {
+		*flags = 0;
+		return true;
+	}
+	if (nr == makers.clone) {
+		*flags = arch_regs_arg(&regs, 0);
+		return true;
+	}
+	/* clone3(args, size): the flags are the first field of *args. */
+	return nr == makers.clone3 && arch_regs_arg(&regs, 1) >= sizeof(*flags) &&
+	       guest_read_upto((void *)(intptr_t)t->tid, arch_regs_arg(&regs, 0), flags,
+			       sizeof(*flags)) == sizeof(*flags);
+}
+
+/*
+ * child, just made by t: its thread group and real parent follow from
+ * the clone flags, which cost two ptrace requests where /proc cost an
+ * open, a read and a close.  CLONE_PARENT (t's parent, which may have
+ * changed since t was seen) and anything unusual ask /proc.
+ */
+static struct task *new_child_task(struct task *t, pid_t child)
+{
+	uint64_t flags;
+
+	if (!clone_flags(t, &flags) || (flags & CLONE_PARENT))
+		return new_task(child);
+	if (flags & CLONE_THREAD)
+		return task_add(child, t->proc->tgid, t->proc->ppid);
+	return task_add(child, child, t->proc->tgid);
+}
+
 static void on_new_child(struct task *t)
 {
 	unsigned long msg = 0;
@@ -123,7 +186,7 @@ static void on_new_child(struct task *t)
 		return;
 	/* Already stopped, exited and reaped before this event was read? */
 	if (!task_find((pid_t)msg) && !task_was_reaped((pid_t)msg))
-		new_task((pid_t)msg);
+		new_child_task(t, (pid_t)msg);
 	tracing_new_task((pid_t)msg);
 }
 
@@ -364,12 +427,14 @@ static bool no_children;
  * Handle every ptrace stop and exit that is waitable now.  The last
  * wait, which finds nothing, also tells whether any tracee is left
  * (ECHILD): a safety net for a task table out of step with the kernel.
+ * __WNOTHREAD: the tracer thread's children and tracees are the guest;
+ * the doorbell is another thread's child and is answered by the loop.
  */
 static void drain_events(void)
 {
 	for (;;) {
 		int status;
-		pid_t tid = waitpid(-1, &status, __WALL | WNOHANG);
+		pid_t tid = waitpid(-1, &status, __WALL | WNOHANG | __WNOTHREAD);
 
 		if (tid < 0 && errno == ECHILD)
 			no_children = true;
@@ -419,25 +484,67 @@ static bool continue_pending(void)
 	return sigpending(&ours) == 0 && sigismember(&ours, SIGCONT);
 }
 
+/*
+ * The loop waits in wait4() itself and needs no SIGCHLD.  host.c
+ * blocked it for the signalfd; unblocked at SIG_DFL (ignore), the
+ * kernel drops it when a tracee stops, instead of queueing one per
+ * stop for nobody to read.
+ */
+static void stop_queueing_sigchld(void)
+{
+	sigset_t chld;
+
+	sigemptyset(&chld);
+	sigaddset(&chld, SIGCHLD);
+	sigprocmask(SIG_UNBLOCK, &chld, NULL);
+}
+
+/*
+ * The doorbell rang: read every source, whichever rang (reading an
+ * empty one costs a failed read; leaving a full one would ring the
+ * bell again at once), then let it wait again.
+ */
+static int answer_bell(int sfd, int tfd, int status)
+{
+	if (WIFSTOPPED(status)) {
+		if (doorbell_rang_for_signals()) {
+			read_host_signals(sfd);
+			doorbell_signals_read();
+		}
+		emul_completions();
+		if (tfd >= 0)
+			dump_timer_expired();
+	}
+	return doorbell_rearm(status);
+}
+
+/*
+ * A tracee was reaped.  That may have completed its parent's emulated
+ * wait (emul_child_released()): answer it now, not after a round trip
+ * through the bell, which this thread's own write to done_fd rang.  And
+ * it may have been the last tracee: the drain's ECHILD tells.
+ */
+static void after_exit(void)
+{
+	emul_completions();
+	drain_events();
+}
+
+/*
+ * One blocking wait per event: a ptrace stop or exit of the guest, or
+ * the doorbell's stop for everything else (doorbell.c).
+ */
 static int event_loop(int sfd, int cfd, int tfd)
 {
-	struct epoll_event ev = {.events = EPOLLIN};
-	int ep = epoll_create1(EPOLL_CLOEXEC);
+	int rc = 0;
 
-	if (ep < 0)
+	stop_queueing_sigchld();
+	if (doorbell_start(sfd, cfd, tfd) < 0)
 		return -1;
-	ev.data.fd = sfd;
-	epoll_ctl(ep, EPOLL_CTL_ADD, sfd, &ev);
-	ev.data.fd = cfd;
-	epoll_ctl(ep, EPOLL_CTL_ADD, cfd, &ev);
-	ev.data.fd = tfd;
-	if (tfd >= 0)
-		epoll_ctl(ep, EPOLL_CTL_ADD, tfd, &ev);
-
 	drain_events();
-	while (!all_gone()) {
-		struct epoll_event evs[4];
-		int n;
+	while (!all_gone() && !no_children) {
+		int status;
+		pid_t tid;
 
 		if (self_stop_sig) {
 			int sig = self_stop_sig;
@@ -446,25 +553,26 @@ static int event_loop(int sfd, int cfd, int tfd)
 			if (!continue_pending())
 				host_stop_self(sig);
 		}
-		n = epoll_wait(ep, evs, 4, -1);
-
-		if (n < 0 && errno != EINTR)
+		tid = waitpid(-1, &status, __WALL | WUNTRACED);
+		if (tid < 0 && errno == EINTR)
+			continue;
+		if (tid < 0) {
+			rc = -1;
 			break;
-		for (int i = 0; i < n; i++) {
-			if (evs[i].data.fd == sfd)
-				read_host_signals(sfd);
-			else if (evs[i].data.fd == tfd)
-				dump_timer_expired();
-			else
-				emul_completions();
 		}
-		drain_events();
+		if (doorbell_is(tid)) {
+			rc = answer_bell(sfd, tfd, status);
+			if (rc < 0)
+				break;
+		} else {
+			handle_status(tid, status);
+			if (WIFEXITED(status) || WIFSIGNALED(status))
+				after_exit();
+		}
 		dump_progress();
-		if (no_children)
-			break;
 	}
-	close(ep);
-	return 0;
+	doorbell_stop();
+	return rc;
 }
 
 static bool is_directory(const char *path)

@@ -28,37 +28,37 @@ static uint64_t flag_arg(const struct dctx *c, int i, const struct argfmt *k)
 
 static bool pr_hex(struct dctx *c, int i, const struct argfmt *k)
 {
-	sb_printf(c->sb, "%#llx", (unsigned long long)arg(c, i));
+	sb_hex(c->sb, arg(c, i));
 	return true;
 }
 
 static bool pr_int(struct dctx *c, int i, const struct argfmt *k)
 {
-	sb_printf(c->sb, "%d", (int)arg(c, i));
+	sb_dec(c->sb, (int)arg(c, i));
 	return true;
 }
 
 static bool pr_uint(struct dctx *c, int i, const struct argfmt *k)
 {
-	sb_printf(c->sb, "%u", (unsigned int)arg(c, i));
+	sb_udec(c->sb, (unsigned int)arg(c, i));
 	return true;
 }
 
 static bool pr_long(struct dctx *c, int i, const struct argfmt *k)
 {
-	sb_printf(c->sb, "%lld", (long long)arg(c, i));
+	sb_dec(c->sb, (long long)arg(c, i));
 	return true;
 }
 
 static bool pr_ulong(struct dctx *c, int i, const struct argfmt *k)
 {
-	sb_printf(c->sb, "%llu", (unsigned long long)arg(c, i));
+	sb_udec(c->sb, arg(c, i));
 	return true;
 }
 
 static bool pr_xint(struct dctx *c, int i, const struct argfmt *k)
 {
-	sb_printf(c->sb, "%#x", (unsigned int)arg(c, i));
+	sb_hex(c->sb, (unsigned int)arg(c, i));
 	return true;
 }
 
@@ -73,7 +73,7 @@ static bool pr_dirfd(struct dctx *c, int i, const struct argfmt *k)
 	if ((int)arg(c, i) == AT_FDCWD)
 		sb_puts(c->sb, "AT_FDCWD");
 	else
-		sb_printf(c->sb, "%d", (int)arg(c, i));
+		sb_dec(c->sb, (int)arg(c, i));
 	return true;
 }
 
@@ -91,7 +91,7 @@ static bool pr_uid(struct dctx *c, int i, const struct argfmt *k)
 	if (id == (unsigned int)-1)
 		sb_puts(c->sb, "-1");
 	else
-		sb_printf(c->sb, "%u", id);
+		sb_udec(c->sb, id);
 	return true;
 }
 

@@ -16,7 +16,26 @@
 #include "decode_impl.h"
 
 #define DEFAULT_STRSIZE 32
-#define UNKNOWN_NARGS	6 /* strace shows all six for a syscall it does not know */
+#define UNKNOWN_NARGS	6    /* strace shows all six for a syscall it does not know */
+#define SYSENT_CACHE	1024 /* syscall numbers whose table entry is remembered */
+
+/*
+ * The table entry of syscall nr.  Looked up by name once per number,
+ * not twice per traced call: the name search is a bsearch of strcmps.
+ */
+static const struct sysent *sysent_of(long nr)
+{
+	static const struct sysent *cache[SYSENT_CACHE];
+	static bool known[SYSENT_CACHE];
+
+	if (nr < 0 || nr >= SYSENT_CACHE)
+		return sysent_find(arch_syscall_name(nr));
+	if (!known[nr]) {
+		cache[nr] = sysent_find(arch_syscall_name(nr));
+		known[nr] = true;
+	}
+	return cache[nr];
+}
 
 static void dctx_init(struct dctx *c, struct sbuf *sb, long nr, const uint64_t args[6],
 		      const struct trace_mem *mem, const struct decode_opts *o)
@@ -27,7 +46,7 @@ static void dctx_init(struct dctx *c, struct sbuf *sb, long nr, const uint64_t a
 	c->exiting = false;
 	c->mem = mem;
 	c->strsize = o ? o->strsize : DEFAULT_STRSIZE;
-	c->ent = sysent_find(arch_syscall_name(nr));
+	c->ent = sysent_of(nr);
 }
 
 static int nargs(const struct dctx *c)
@@ -74,9 +93,10 @@ size_t decode_syscall_enter(long nr, const uint64_t args[6], const struct trace_
 
 	sb_init(&sb, buf, len);
 	dctx_init(&c, &sb, nr, args, mem, o);
-	if (name)
-		sb_printf(&sb, "%s(", name);
-	else
+	if (name) {
+		sb_puts(&sb, name);
+		sb_putc(&sb, '(');
+	} else
 		sb_printf(&sb, "syscall_%#lx(", (unsigned long)nr);
 	if (c.ent && c.ent->custom) {
 		c.ent->custom(&c);
@@ -159,7 +179,7 @@ static void print_retval(struct dctx *c)
 	}
 	switch (kind) {
 	case R_HEX:
-		sb_printf(c->sb, "%#llx", (unsigned long long)c->ret);
+		sb_hex(c->sb, (unsigned long long)c->ret);
 		break;
 	case R_OCT:
 		sb_printf(c->sb, "%#03llo", (unsigned long long)c->ret);
@@ -174,7 +194,7 @@ static void print_retval(struct dctx *c)
 		print_named(c, signal_name((int)c->ret));
 		break;
 	default:
-		sb_printf(c->sb, "%lld", (long long)c->ret);
+		sb_dec(c->sb, c->ret);
 	}
 	if (kind == R_POLL)
 		print_poll_result(c);
@@ -205,8 +225,8 @@ size_t decode_syscall_exit_at(long nr, const uint64_t args[6], int64_t ret,
 		print_args(&c, first_out(&c), nargs(&c));
 	sb_putc(&sb, ')');
 	col = column == DECODE_NO_COLUMN ? DECODE_RESULT_COLUMN : column + sb.len;
-	sb_printf(&sb, "%*s= ", col < DECODE_RESULT_COLUMN ? (int)(DECODE_RESULT_COLUMN - col) : 1,
-		  "");
+	sb_pad(&sb, col < DECODE_RESULT_COLUMN ? DECODE_RESULT_COLUMN - col : 1);
+	sb_puts(&sb, "= ");
 	print_retval(&c);
 	return sb.len;
 }

@@ -33,6 +33,12 @@ void sb_puts(struct sbuf *sb, const char *s);
 void sb_putc(struct sbuf *sb, char c);
 void sb_printf(struct sbuf *sb, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void sb_truncate(struct sbuf *sb, size_t len);
+/* n spaces. */
+void sb_pad(struct sbuf *sb, size_t n);
+/* What "%lld", "%llu" and "%#llx" print. */
+void sb_dec(struct sbuf *sb, long long v);
+void sb_udec(struct sbuf *sb, unsigned long long v);
+void sb_hex(struct sbuf *sb, unsigned long long v);
 
 /* "NULL" or "0x7f...". */
 void sb_ptr(struct sbuf *sb, uint64_t addr);
@@ -71,6 +77,21 @@ bool mem_read(const struct dctx *c, uint64_t addr, void *buf, size_t len);
  * *cut tells whether no NUL was found within max bytes.
  */
 ssize_t mem_read_str(const struct dctx *c, uint64_t addr, char *buf, size_t max, bool *cut);
+
+/*
+ * A guest array of pointers up to NULL (execve's argv, envp), read a
+ * chunk at a time: one read per element made execve's line cost a
+ * process_vm_readv per environment variable.
+ */
+struct ptr_array {
+	uint64_t addr; /* of the first element not in chunk */
+	uint64_t chunk[64];
+	size_t n, next;
+};
+
+void ptr_array_init(struct ptr_array *a, uint64_t addr);
+/* The next element into *p, or false if it cannot be read. */
+bool ptr_array_next(const struct dctx *c, struct ptr_array *a, uint64_t *p);
 
 /* len bytes at addr quoted and cut at -s, or the address if unreadable. */
 void print_buf(struct dctx *c, uint64_t addr, uint64_t len, bool hex);

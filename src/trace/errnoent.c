@@ -196,8 +196,19 @@ bool errno_is_restart(int err)
 
 const char *errno_text(int err)
 {
+	static const char *known[COUNT(errno_names)];
+
 	if (err >= KERNEL_ERRNO_BASE && (size_t)(err - KERNEL_ERRNO_BASE) < COUNT(kernel_errnos) &&
 	    kernel_errnos[err - KERNEL_ERRNO_BASE].text)
 		return kernel_errnos[err - KERNEL_ERRNO_BASE].text;
-	return strerror(err);
+	/*
+	 * strerror() looks up a translation on every call.  The text of a
+	 * known errno is static and ptsandbox never changes its locale, so
+	 * each is looked up once; an unknown one's is a reused buffer.
+	 */
+	if (err <= 0 || (size_t)err >= COUNT(errno_names) || !errno_names[err])
+		return strerror(err);
+	if (!known[err])
+		known[err] = strerror(err);
+	return known[err];
 }

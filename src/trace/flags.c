@@ -33,16 +33,25 @@ const char *xlat_name(const struct xlat *x, uint64_t val)
 	return NULL;
 }
 
+/* A value no table names: "%#llx", with dflt as a comment if given. */
+static void print_unnamed(struct sbuf *sb, uint64_t val, const char *dflt)
+{
+	sb_hex(sb, val);
+	if (dflt) {
+		sb_puts(sb, " /* ");
+		sb_puts(sb, dflt);
+		sb_puts(sb, " */");
+	}
+}
+
 void print_xlat(struct sbuf *sb, const struct xlat *x, uint64_t val, const char *dflt)
 {
 	const char *name = xlat_name(x, val);
 
 	if (name)
 		sb_puts(sb, name);
-	else if (dflt)
-		sb_printf(sb, "%#llx /* %s */", (unsigned long long)val, dflt);
 	else
-		sb_printf(sb, "%#llx", (unsigned long long)val);
+		print_unnamed(sb, val, dflt);
 }
 
 /* Prints the names of the bits of val in table order; returns the rest. */
@@ -51,7 +60,9 @@ static uint64_t print_bits(struct sbuf *sb, const struct xlat *x, uint64_t val, 
 	for (; x->name; x++) {
 		if (!x->val || (val & x->val) != x->val)
 			continue;
-		sb_printf(sb, "%s%s", *any ? "|" : "", x->name);
+		if (*any)
+			sb_putc(sb, '|');
+		sb_puts(sb, x->name);
 		*any = true;
 		val &= ~x->val;
 	}
@@ -73,11 +84,8 @@ void print_flags(struct sbuf *sb, const struct xlat *x, uint64_t val, const char
 	if (!rest)
 		return;
 	if (any)
-		sb_printf(sb, "|%#llx", (unsigned long long)rest);
-	else if (dflt)
-		sb_printf(sb, "%#llx /* %s */", (unsigned long long)rest, dflt);
-	else
-		sb_printf(sb, "%#llx", (unsigned long long)rest);
+		sb_putc(sb, '|');
+	print_unnamed(sb, rest, any ? NULL : dflt);
 }
 
 void print_flags_more(struct sbuf *sb, const struct xlat *x, uint64_t val)
@@ -85,8 +93,10 @@ void print_flags_more(struct sbuf *sb, const struct xlat *x, uint64_t val)
 	bool any = true;
 	uint64_t rest = print_bits(sb, x, val, &any);
 
-	if (rest)
-		sb_printf(sb, "|%#llx", (unsigned long long)rest);
+	if (rest) {
+		sb_putc(sb, '|');
+		sb_hex(sb, rest);
+	}
 }
 
 /* ---- file modes and devices ---- */

@@ -49,9 +49,59 @@ void sb_puts(struct sbuf *sb, const char *s)
 
 void sb_putc(struct sbuf *sb, char c)
 {
-	char s[2] = {c, '\0'};
+	if (sb->len + 1 >= sb->cap)
+		return;
+	sb->buf[sb->len++] = c;
+	sb->buf[sb->len] = '\0';
+}
 
-	sb_puts(sb, s);
+void sb_pad(struct sbuf *sb, size_t n)
+{
+	if (!sb->cap)
+		return;
+	if (n > sb->cap - 1 - sb->len)
+		n = sb->cap - 1 - sb->len;
+	memset(sb->buf + sb->len, ' ', n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+
+/*
+ * Numbers are most of a trace line: these print what "%llu", "%lld" and
+ * "%#llx" print, without the cost of parsing a format on every call.
+ */
+static void put_digits(struct sbuf *sb, const char *prefix, unsigned long long v, unsigned base)
+{
+	static const char digits[] = "0123456789abcdef";
+	char tmp[24];
+	char *p = tmp + sizeof(tmp);
+
+	*--p = '\0';
+	do {
+		*--p = digits[v % base];
+		v /= base;
+	} while (v);
+	sb_puts(sb, prefix);
+	sb_puts(sb, p);
+}
+
+void sb_udec(struct sbuf *sb, unsigned long long v)
+{
+	put_digits(sb, "", v, 10);
+}
+
+void sb_dec(struct sbuf *sb, long long v)
+{
+	/* Negate in unsigned arithmetic: -LLONG_MIN does not fit. */
+	if (v < 0)
+		put_digits(sb, "-", -(unsigned long long)v, 10);
+	else
+		put_digits(sb, "", (unsigned long long)v, 10);
+}
+
+void sb_hex(struct sbuf *sb, unsigned long long v)
+{
+	put_digits(sb, v ? "0x" : "", v, 16);
 }
 
 void sb_printf(struct sbuf *sb, const char *fmt, ...)
@@ -75,7 +125,7 @@ void sb_printf(struct sbuf *sb, const char *fmt, ...)
 void sb_ptr(struct sbuf *sb, uint64_t addr)
 {
 	if (addr)
-		sb_printf(sb, "%#llx", (unsigned long long)addr);
+		sb_hex(sb, addr);
 	else
 		sb_puts(sb, "NULL");
 }
@@ -101,6 +151,20 @@ static const char *letter_escape(unsigned char ch)
 	return NULL;
 }
 
+/* "\\%o", or "\\%03o" if wide: binary data is mostly these. */
+static void octal_escape(struct sbuf *sb, unsigned char ch, bool wide)
+{
+	char esc[5] = {'\\'}, *p = esc + 1;
+
+	if (wide || ch >= 0100)
+		*p++ = (char)('0' + (ch >> 6));
+	if (wide || ch >= 010)
+		*p++ = (char)('0' + ((ch >> 3) & 7));
+	*p++ = (char)('0' + (ch & 7));
+	*p = '\0';
+	sb_puts(sb, esc);
+}
+
 static void quote_byte(struct sbuf *sb, const unsigned char *p, size_t left)
 {
 	const char *esc = letter_escape(*p);
@@ -109,10 +173,16 @@ static void quote_byte(struct sbuf *sb, const unsigned char *p, size_t left)
 		sb_puts(sb, esc);
 	else if (*p >= 0x20 && *p < 0x7f)
 		sb_putc(sb, (char)*p);
-	else if (left > 1 && p[1] >= '0' && p[1] <= '7')
-		sb_printf(sb, "\\%03o", *p);
 	else
-		sb_printf(sb, "\\%o", *p);
+		octal_escape(sb, *p, left > 1 && p[1] >= '0' && p[1] <= '7');
+}
+
+static void hex_escape(struct sbuf *sb, unsigned char ch)
+{
+	static const char digits[] = "0123456789abcdef";
+	char esc[5] = {'\\', 'x', digits[ch >> 4], digits[ch & 15], '\0'};
+
+	sb_puts(sb, esc);
 }
 
 void sb_quote(struct sbuf *sb, const void *data, size_t n, bool hex)
@@ -122,7 +192,7 @@ void sb_quote(struct sbuf *sb, const void *data, size_t n, bool hex)
 	sb_putc(sb, '"');
 	for (size_t k = 0; k < n; k++) {
 		if (hex)
-			sb_printf(sb, "\\x%02x", p[k]);
+			hex_escape(sb, p[k]);
 		else
 			quote_byte(sb, p + k, n - k);
 	}
@@ -204,20 +274,58 @@ ssize_t mem_read_str(const struct dctx *c, uint64_t addr, char *buf, size_t max,
 	return (ssize_t)max;
 }
 
+void ptr_array_init(struct ptr_array *a, uint64_t addr)
+{
+	a->addr = addr;
+	a->n = 0;
+	a->next = 0;
+}
+
+bool ptr_array_next(const struct dctx *c, struct ptr_array *a, uint64_t *p)
+{
+	if (a->next == a->n) {
+		/* A short read is fine: the array may end just before an unmapped page. */
+		ssize_t got = mem_read_once(c, a->addr, a->chunk, sizeof(a->chunk));
+
+		if (got < (ssize_t)sizeof(a->chunk[0]))
+			return false;
+		a->n = (size_t)got / sizeof(a->chunk[0]);
+		a->next = 0;
+		a->addr += a->n * sizeof(a->chunk[0]);
+	}
+	*p = a->chunk[a->next++];
+	return true;
+}
+
+/*
+ * Room for a copy of n guest bytes: small, on the stack, covers -s's
+ * default and a path; -s is the user's to choose, so a larger copy is
+ * allocated.  Release it with copy_free().
+ */
+#define COPY_SMALL (PATH_MAX + 1)
+
+static char *copy_buf(char *small, size_t n)
+{
+	return n <= COPY_SMALL ? small : malloc(n);
+}
+
+static void copy_free(char *small, char *data)
+{
+	if (data != small)
+		free(data);
+}
+
 void print_buf(struct dctx *c, uint64_t addr, uint64_t len, bool hex)
 {
 	size_t n = len < c->strsize ? (size_t)len : c->strsize;
-	char *data;
+	char small[COPY_SMALL], *data;
 
 	if (!addr) {
 		sb_puts(c->sb, "NULL");
 		return;
 	}
-	/*
-	 * -s is the user's to choose: keep the copy off the stack.  Even
-	 * with -s 0, a buffer that cannot be read shows as its address.
-	 */
-	data = calloc(1, n + 1);
+	/* Even with -s 0, a buffer that cannot be read shows as its address. */
+	data = copy_buf(small, n + 1);
 	if (!data || (len && !mem_read(c, addr, data, n ? n : 1))) {
 		sb_ptr(c->sb, addr);
 	} else {
@@ -225,12 +333,12 @@ void print_buf(struct dctx *c, uint64_t addr, uint64_t len, bool hex)
 		if (len > n)
 			sb_puts(c->sb, "...");
 	}
-	free(data);
+	copy_free(small, data);
 }
 
 void print_cstr(struct dctx *c, uint64_t addr, size_t max)
 {
-	char *data;
+	char small[COPY_SMALL], *data;
 	bool cut;
 	ssize_t n = -1;
 
@@ -238,7 +346,7 @@ void print_cstr(struct dctx *c, uint64_t addr, size_t max)
 		sb_puts(c->sb, "NULL");
 		return;
 	}
-	data = malloc(max + 1);
+	data = copy_buf(small, max + 1);
 	if (data)
 		n = mem_read_str(c, addr, data, max, &cut);
 	if (n < 0) {
@@ -248,7 +356,7 @@ void print_cstr(struct dctx *c, uint64_t addr, size_t max)
 		if (cut)
 			sb_puts(c->sb, "...");
 	}
-	free(data);
+	copy_free(small, data);
 }
 
 void print_path(struct dctx *c, uint64_t addr)

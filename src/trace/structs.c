@@ -784,17 +784,19 @@ bool pr_iov(struct dctx *c, int i, const struct argfmt *k)
 bool pr_argv(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint64_t addr = c->args[i], p;
+	struct ptr_array a;
 
 	if (!addr) {
 		sb_puts(c->sb, "NULL");
 		return true;
 	}
-	if (!mem_read(c, addr, &p, sizeof(p))) {
+	ptr_array_init(&a, addr);
+	if (!ptr_array_next(c, &a, &p)) {
 		sb_ptr(c->sb, addr);
 		return true;
 	}
 	sb_putc(c->sb, '[');
-	for (uint64_t e = 0; mem_read(c, addr + e * sizeof(p), &p, sizeof(p)) && p; e++) {
+	for (uint64_t e = 0; p; e++) {
 		if (e)
 			sb_puts(c->sb, ", ");
 		if (e >= c->strsize) {
@@ -802,6 +804,8 @@ bool pr_argv(struct dctx *c, int i, const struct argfmt *k)
 			break;
 		}
 		print_cstr(c, p, c->strsize);
+		if (!ptr_array_next(c, &a, &p))
+			break;
 	}
 	sb_putc(c->sb, ']');
 	return true;
@@ -811,17 +815,22 @@ bool pr_argv(struct dctx *c, int i, const struct argfmt *k)
 bool pr_envp(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint64_t addr = c->args[i], p, n = 0;
+	struct ptr_array a;
 
 	if (!addr) {
 		sb_puts(c->sb, "NULL");
 		return true;
 	}
-	if (!mem_read(c, addr, &p, sizeof(p))) {
+	ptr_array_init(&a, addr);
+	if (!ptr_array_next(c, &a, &p)) {
 		sb_ptr(c->sb, addr);
 		return true;
 	}
-	while (mem_read(c, addr + n * sizeof(p), &p, sizeof(p)) && p && n < (1u << 20))
+	while (p && n < (1u << 20)) {
 		n++;
+		if (!ptr_array_next(c, &a, &p))
+			break;
+	}
 	sb_printf(c->sb, "%#llx /* %llu var%s */", (unsigned long long)addr, (unsigned long long)n,
 		  n == 1 ? "" : "s");
 	return true;

@@ -31,6 +31,7 @@
 #include "task.h"
 #include "trace/crash.h"
 #include "trace/decode.h"
+#include "trace/decode_ext.h"
 #include "trace/tracefmt.h"
 #include "trace/tracing.h"
 
@@ -62,7 +63,6 @@ static struct {
 	bool multi;	   /* more than one task has existed: "[pid N] " */
 	struct task *open; /* shared stream: whose line has no newline yet */
 	char *buf;	   /* a line being built */
-	char *line;	   /* its result half, padded: buflen + TRACE_RESULT_COLUMN */
 	size_t buflen;
 	struct callstat *stats; /* -c, indexed by syscall number */
 } tr;
@@ -98,10 +98,9 @@ int tracing_init(const struct options *o, struct sysset *filter)
 	/* Strings are quoted up to 4 bytes per byte; leave room for the rest. */
 	tr.buflen = 16384 + (size_t)o->strsize * 8;
 	tr.buf = malloc(tr.buflen);
-	tr.line = malloc(tr.buflen + TRACE_RESULT_COLUMN);
 	if (o->summary)
 		tr.stats = calloc(SYSSET_MAX, sizeof(*tr.stats));
-	if (!tr.buf || !tr.line || (o->summary && !tr.stats)) {
+	if (!tr.buf || (o->summary && !tr.stats)) {
 		psb_error("out of memory");
 		return -1;
 	}
@@ -161,6 +160,25 @@ static void close_open_line(struct task *t)
 	tr.open = NULL;
 }
 
+/* "[pid %5d] " into buf, without a printf on every line. */
+static size_t pid_prefix(pid_t tid, char *buf)
+{
+	unsigned int v = (unsigned int)tid;
+	char digits[12];
+	size_t n = 0, width;
+
+	do
+		digits[n++] = (char)('0' + v % 10);
+	while ((v /= 10));
+	width = n < 5 ? 5 : n;
+	memcpy(buf, "[pid ", 5);
+	memset(buf + 5, ' ', width - n);
+	for (size_t i = 0; i < n; i++)
+		buf[5 + width - 1 - i] = digits[i];
+	memcpy(buf + 5 + width, "] ", 3);
+	return 5 + width + 2;
+}
+
 /* "[pid N] " and the -t/-tt/-ttt time stamp.  Returns the length. */
 static size_t prefix(pid_t tid, char *buf, size_t len)
 {
@@ -170,7 +188,7 @@ static size_t prefix(pid_t tid, char *buf, size_t len)
 
 	buf[0] = '\0';
 	if (tr.multi && !tr.o->per_process)
-		n += (size_t)snprintf(buf, len, "[pid %5d] ", (int)tid);
+		n = pid_prefix(tid, buf);
 	if (!tr.o->timestamps || n >= len)
 		return n;
 	clock_gettime(CLOCK_REALTIME, &ts);
@@ -273,14 +291,56 @@ static const char *call_name(long nr)
 	return name ? name : "syscall";
 }
 
-/* The line's second half; known: ret is the call's result, else "?". */
+/* Only -c and -T need a call's duration: no clock reads otherwise. */
+static bool timed(void)
+{
+	return tr.stats || tr.o->durations;
+}
+
+static int64_t elapsed_ns(const struct tstate *s)
+{
+	return now_ns(CLOCK_MONOTONIC) - (s->start.tv_sec * 1000000000 + s->start.tv_nsec);
+}
+
+/* The exit half of a call whose result is unknown: ")", then "= ?" aligned. */
+static size_t unknown_result(char *buf, size_t len, size_t col)
+{
+	size_t pad = col + 1 < DECODE_RESULT_COLUMN ? DECODE_RESULT_COLUMN - col - 1 : 1;
+	int n = snprintf(buf, len, ")%*s= ?", (int)pad, "");
+
+	return n < 0 ? 0 : (size_t)n < len ? (size_t)n : len - 1;
+}
+
+#define LINE_TAIL_MAX 64 /* room kept for line_tail() */
+
+/* " <duration>", " <emulated>" and the newline: at most LINE_TAIL_MAX bytes. */
+static size_t line_tail(const struct tstate *s, bool known, int64_t ns, char *buf, size_t len)
+{
+	const char *emulated = s->emulated ? " <emulated>" : "";
+	size_t n = strlen(emulated);
+	int w;
+
+	if (!tr.o->durations || !known) {
+		memcpy(buf, emulated, n);
+		memcpy(buf + n, "\n", 2);
+		return n + 1;
+	}
+	w = snprintf(buf, len, " <%" PRId64 ".%06" PRId64 ">%s\n", ns / 1000000000,
+		     ns % 1000000000 / 1000, emulated);
+	return w < 0 ? 0 : (size_t)w < len ? (size_t)w : len - 1;
+}
+
+/*
+ * The line's second half; known: ret is the call's result, else "?".
+ * Built whole in tr.buf and written at once: the entry half, if still
+ * open, is in the stream's buffer, so a line costs one write(2).
+ */
 static void finish_call(struct task *t, struct tstate *s, int64_t ret, bool known)
 {
 	const struct trace_mem mem = {guest_read_upto, (void *)(intptr_t)t->tid};
-	int64_t ns = now_ns(CLOCK_MONOTONIC) - (s->start.tv_sec * 1000000000 + s->start.tv_nsec);
+	int64_t ns = timed() ? elapsed_ns(s) : 0;
 	FILE *f = out_of(t, s);
-	char *rest;
-	size_t col;
+	size_t n = 0, col, room;
 
 	s->active = false;
 	s->parked = false;
@@ -289,27 +349,21 @@ static void finish_call(struct task *t, struct tstate *s, int64_t ret, bool know
 		return;
 	if (s->open) {
 		col = s->col;
-		tr.buf[0] = '\0';
 	} else {
 		close_open_line(t);
-		col = prefix(t->tid, tr.buf, tr.buflen);
-		col += (size_t)snprintf(tr.buf + col, tr.buflen - col, "<... %s resumed>",
-					call_name(s->nr));
+		n = prefix(t->tid, tr.buf, tr.buflen);
+		n += (size_t)snprintf(tr.buf + n, tr.buflen - n, "<... %s resumed>",
+				      call_name(s->nr));
+		col = n;
 	}
-	rest = tr.buf + strlen(tr.buf) + 1;
+	room = tr.buflen - LINE_TAIL_MAX - n;
 	if (known)
-		decode_syscall_exit(s->nr, s->args, ret, &mem, &tr.dopts, rest,
-				    tr.buflen - (size_t)(rest - tr.buf));
+		n += decode_syscall_exit_at(s->nr, s->args, ret, &mem, &tr.dopts, col, tr.buf + n,
+					    room);
 	else
-		strcpy(rest, ") = ?");
-	fputs(tr.buf, f);
-	trace_format_result(tr.line, tr.buflen + TRACE_RESULT_COLUMN, col, rest);
-	fputs(tr.line, f);
-	if (tr.o->durations && known)
-		fprintf(f, " <%" PRId64 ".%06" PRId64 ">", ns / 1000000000, ns % 1000000000 / 1000);
-	if (s->emulated)
-		fputs(" <emulated>", f);
-	fputc('\n', f);
+		n += unknown_result(tr.buf + n, room, col);
+	n += line_tail(s, known, ns, tr.buf + n, tr.buflen - n);
+	fwrite(tr.buf, 1, n, f);
 	s->open = false;
 	if (tr.open == t)
 		tr.open = NULL;
@@ -340,7 +394,8 @@ void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info
 	s->parked = parked;
 	s->nr = nr;
 	memcpy(s->args, info->seccomp.args, sizeof(s->args));
-	clock_gettime(CLOCK_MONOTONIC, &s->start);
+	if (timed())
+		clock_gettime(CLOCK_MONOTONIC, &s->start);
 	if (tr.lines)
 		print_entry(t, s);
 	/* A parked call may wait long: let other lines through meanwhile. */
@@ -510,9 +565,7 @@ void tracing_finish(void)
 	fflush(shared_out());
 	free(tr.stats);
 	free(tr.buf);
-	free(tr.line);
 	tr.stats = NULL;
 	tr.buf = NULL;
-	tr.line = NULL;
 	tr.on = false;
 }

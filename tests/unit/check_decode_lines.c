@@ -668,6 +668,13 @@ START_TEST(test_alignment)
 	/* a long line gets a single space */
 	decode_syscall_exit_at(nr, args, 0, &mem, &opts, 50, ext, sizeof(ext));
 	ck_assert_str_eq(ext, ") = 0");
+	/* exactly 39 columns before "=": one space, "=" in column 40 */
+	decode_syscall_exit_at(nr, args, 0, &mem, &opts, 38, ext, sizeof(ext));
+	ck_assert_str_eq(ext, ") = 0");
+	/* "[pid N] " and time stamps count: the caller's column has them */
+	decode_syscall_exit_at(nr, args, 0, &mem, &opts, strlen("20:35:02.299414 close(3"),
+			       ext, sizeof(ext));
+	ck_assert_str_eq(ext, ")                = 0");
 }
 END_TEST
 

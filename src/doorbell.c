@@ -1,0 +1,248 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The doorbell.  The tracer sleeps in wait4(), which is all that a
+ * ptrace stop needs: one blocking call per stop, as in strace, where an
+ * epoll on a signalfd cost an epoll_wait, a SIGCHLD queued and read,
+ * and a final WNOHANG wait per stop.  But wait4() returns only for a
+ * change of state of a child.  So the other wake sources are funnelled
+ * into one: the bell, a small child process that polls them and stops
+ * itself (SIGSTOP) when one is readable.  The tracer's wait4(WUNTRACED)
+ * reports that stop like a ptrace stop; the tracer reads every source,
+ * then continues the bell (SIGCONT).
+ *
+ * The bell polls the completion eventfd and the timerfd itself: their
+ * readiness belongs to the file, whoever polls it.  A signalfd's does
+ * not (it reports the pending signals of the process that polls it), so
+ * a thread of ptsandbox, the ringer, waits for the signalfd to become
+ * readable and then writes an eventfd that the bell polls.  The ringer
+ * never reads the signalfd: the tracer reads the host signals as before.
+ *
+ * No wakeup is lost (doc/design.md, section 6): every source is
+ * level-triggered state that stays readable until the tracer reads it;
+ * the bell stops only after poll() saw one readable; the tracer reads
+ * every source before it continues the bell, so anything that arrives
+ * after those reads is still readable when the bell polls again.  The
+ * ringer's watch is one-shot and re-armed once the tracer has read the
+ * signalfd; a signal that arrived in between makes the re-arm report it
+ * at once.
+ *
+ * The bell is the ringer's child, not the tracer thread's: a wait with
+ * __WNOTHREAD by the tracer thread sees only the guest, so its ECHILD
+ * still means that no tracee is left.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdnoreturn.h>
+#include <sys/epoll.h>
+#include <sys/eventfd.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "doorbell.h"
+
+#define RINGER_STACK (128 * 1024)
+#define BELL_FDS     3
+
+static struct {
+	pid_t pid;	   /* the bell */
+	int fds[BELL_FDS]; /* what it polls */
+	int nfds;
+	int signals_efd; /* ringer -> bell: host signals are pending */
+	int signal_fd;	 /* the tracer's signalfd, watched by the ringer */
+	int ep;		 /* the ringer's: signal_fd (one-shot), requests */
+	int request[2];	 /* tracer -> ringer: fork a bell */
+	int reply[2];	 /* ringer -> tracer: its pid */
+} bell = {.pid = -1, .signals_efd = -1, .ep = -1};
+
+/* Close every fd but the bell's own: it must hold no guest pipe open. */
+static void close_others(void)
+{
+	int keep[BELL_FDS];
+	unsigned int from = 0;
+
+	/* Sorted, by insertion: no library call that may allocate after fork(). */
+	for (int i = 0; i < bell.nfds; i++) {
+		int j = i;
+
+		for (; j > 0 && keep[j - 1] > bell.fds[i]; j--)
+			keep[j] = keep[j - 1];
+		keep[j] = bell.fds[i];
+	}
+	for (int i = 0; i < bell.nfds; i++) {
+		if ((unsigned int)keep[i] > from)
+			close_range(from, (unsigned int)keep[i] - 1, 0);
+		from = (unsigned int)keep[i] + 1;
+	}
+	close_range(from, ~0u, 0);
+}
+
+static noreturn void bell_main(pid_t ptsandbox)
+{
+	struct pollfd p[BELL_FDS];
+	pid_t self = getpid();
+	sigset_t all;
+
+	/* Only its own SIGSTOP stops it; only SIGKILL ends it. */
+	sigfillset(&all);
+	sigprocmask(SIG_SETMASK, &all, NULL);
+	/* With ptsandbox, even killed by SIGKILL: then nobody answers it. */
+	prctl(PR_SET_PDEATHSIG, SIGKILL);
+	if (getppid() != ptsandbox)
+		_exit(0);
+	/* Out of the job's process group: a Ctrl-C or a kill(-pgrp) is not for it. */
+	setpgid(0, 0);
+	close_others();
+	for (int i = 0; i < bell.nfds; i++)
+		p[i] = (struct pollfd){.fd = bell.fds[i], .events = POLLIN};
+	for (;;)
+		if (poll(p, (nfds_t)bell.nfds, -1) > 0)
+			kill(self, SIGSTOP);
+}
+
+static void fork_bell(void)
+{
+	pid_t parent = getpid();
+	pid_t pid = fork();
+	ssize_t unused;
+
+	if (pid == 0)
+		bell_main(parent);
+	unused = write(bell.reply[1], &pid, sizeof(pid));
+	(void)unused;
+}
+
+static void *ringer_main(void *arg)
+{
+	const uint64_t one = 1;
+	struct epoll_event ev;
+	ssize_t unused;
+	char req;
+
+	(void)arg;
+	for (;;) {
+		if (epoll_wait(bell.ep, &ev, 1, -1) != 1)
+			continue;
+		if (ev.data.fd == bell.request[0]) {
+			if (read(bell.request[0], &req, 1) == 1)
+				fork_bell();
+			continue;
+		}
+		unused = write(bell.signals_efd, &one, sizeof(one));
+		(void)unused;
+	}
+	return NULL;
+}
+
+/*
+ * Host signals stay blocked for the tracer's signalfd.  SIGCHLD (the
+ * bell's stops) is not: at SIG_DFL the kernel drops it at once instead
+ * of queueing one per ring for nobody.
+ */
+static int start_ringer(void)
+{
+	pthread_attr_t attr;
+	sigset_t mask, old;
+	pthread_t th;
+	int err;
+
+	pthread_attr_init(&attr);
+	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+	pthread_attr_setstacksize(&attr, RINGER_STACK);
+	sigfillset(&mask);
+	sigdelset(&mask, SIGCHLD);
+	pthread_sigmask(SIG_SETMASK, &mask, &old);
+	err = pthread_create(&th, &attr, ringer_main, NULL);
+	pthread_sigmask(SIG_SETMASK, &old, NULL);
+	pthread_attr_destroy(&attr);
+	if (err)
+		errno = err;
+	return err ? -1 : 0;
+}
+
+/* The ringer forks it, so that it is the ringer's child. */
+static pid_t spawn_bell(void)
+{
+	const char req = 0;
+	pid_t pid;
+	ssize_t n;
+
+	if (write(bell.request[1], &req, 1) != 1)
+		return -1;
+	do
+		n = read(bell.reply[0], &pid, sizeof(pid));
+	while (n < 0 && errno == EINTR);
+	return n == sizeof(pid) ? pid : -1;
+}
+
+static int watch_signals(int op)
+{
+	struct epoll_event ev = {.events = EPOLLIN | EPOLLONESHOT, .data.fd = bell.signal_fd};
+
+	return epoll_ctl(bell.ep, op, bell.signal_fd, &ev);
+}
+
+int doorbell_start(int signal_fd, int done_fd, int timer_fd)
+{
+	struct epoll_event ev = {.events = EPOLLIN};
+
+	bell.signal_fd = signal_fd;
+	bell.signals_efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+	bell.ep = epoll_create1(EPOLL_CLOEXEC);
+	if (bell.signals_efd < 0 || bell.ep < 0 || pipe2(bell.request, O_CLOEXEC) < 0 ||
+	    pipe2(bell.reply, O_CLOEXEC) < 0)
+		return -1;
+	bell.fds[bell.nfds++] = done_fd;
+	bell.fds[bell.nfds++] = bell.signals_efd;
+	if (timer_fd >= 0)
+		bell.fds[bell.nfds++] = timer_fd;
+	ev.data.fd = bell.request[0];
+	if (epoll_ctl(bell.ep, EPOLL_CTL_ADD, bell.request[0], &ev) < 0 ||
+	    watch_signals(EPOLL_CTL_ADD) < 0 || start_ringer() < 0)
+		return -1;
+	bell.pid = spawn_bell();
+	return bell.pid < 0 ? -1 : 0;
+}
+
+bool doorbell_is(pid_t pid)
+{
+	return pid > 0 && pid == bell.pid;
+}
+
+bool doorbell_rang_for_signals(void)
+{
+	uint64_t count;
+
+	return read(bell.signals_efd, &count, sizeof(count)) == sizeof(count);
+}
+
+void doorbell_signals_read(void)
+{
+	watch_signals(EPOLL_CTL_MOD);
+}
+
+int doorbell_rearm(int status)
+{
+	if (WIFSTOPPED(status))
+		return kill(bell.pid, SIGCONT);
+	if (!WIFEXITED(status) && !WIFSIGNALED(status))
+		return 0;
+	/* Killed by someone: without a bell, nothing but a ptrace stop wakes us. */
+	bell.pid = spawn_bell();
+	return bell.pid < 0 ? -1 : 0;
+}
+
+void doorbell_stop(void)
+{
+	if (bell.pid <= 0)
+		return;
+	kill(bell.pid, SIGKILL);
+	waitpid(bell.pid, NULL, __WALL);
+	bell.pid = -1;
+}

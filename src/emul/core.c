@@ -432,6 +432,24 @@ static bool settle_taken(struct task *t, struct arch_regs *regs, int sig, const 
 	return true;
 }
 
+/*
+ * At its signal and event stops the parking ppoll has returned
+ * -ERESTARTNOHAND.  But a stop can also come after the kernel already
+ * prepared the restart on the way back to user space (a second signal,
+ * or our PTRACE_INTERRUPT, arriving just then): the instruction pointer
+ * is back on the syscall instruction and the return register no longer
+ * holds the error.  Completing the call from there would re-execute a
+ * syscall instruction with our result as its number, and a restart
+ * would step back once more; so the restart is undone first.
+ */
+static void undo_restart(struct arch_regs *regs)
+{
+	if (arch_regs_ret(regs) == -ERESTARTNOHAND)
+		return;
+	arch_regs_set_ip(regs, arch_regs_ip(regs) + arch_syscall_insn_len());
+	arch_regs_set_ret(regs, -ERESTARTNOHAND);
+}
+
 int emul_settle(struct task *t, int sig, const siginfo_t *si)
 {
 	struct ewait *ew = t->wait;
@@ -447,6 +465,7 @@ int emul_settle(struct task *t, int sig, const siginfo_t *si)
 		emul_task_gone(t);
 		return sig;
 	}
+	undo_restart(&regs);
 	if (sig > 0 && settle_taken(t, &regs, sig, si))
 		return 0;
 	if (atomic_load(&ew->state) == EW_DONE) {

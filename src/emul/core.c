@@ -18,8 +18,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <sched.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/eventfd.h>
@@ -248,6 +250,53 @@ bool ewait_finish_here(struct ewait *ew, enum ewait_outcome outcome, int64_t res
 	return true;
 }
 
+/* Is tid in a ptrace stop ("t" in /proc/TID/stat)? */
+static bool in_trace_stop(pid_t tid)
+{
+	char path[64], buf[256], *p;
+	ssize_t len;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	len = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (len <= 0)
+		return false;
+	buf[len] = '\0';
+	/* The state follows the last ')': the command name may hold one. */
+	p = strrchr(buf, ')');
+	return p && p[1] == ' ' && p[2] == 't';
+}
+
+/*
+ * A call that a stop ends with EINTR (epoll, rt_sigtimedwait) is ready
+ * or timed out while its thread sits in a ptrace stop: the thread left
+ * its parking ppoll for a signal first, and if that signal is a stop,
+ * the call must fail with EINTR, which the tracer decides at that stop.
+ * Publishing now would win that race whenever the tracer was itself
+ * stopped meanwhile (a SIGSTOP to the process group stops it too, and
+ * its workers).  So the outcome waits until the thread runs again or
+ * the tracer cancels; the stop is the tracer's to answer, in
+ * microseconds unless it is a job-control stop, which cancels.
+ * Returns false if cancelled.
+ */
+static bool wait_out_stop(struct ewait *ew)
+{
+	struct pollfd pfd = {.fd = ew->cancel_fd, .events = POLLIN};
+	int ms = 1;
+
+	while (in_trace_stop(ew->tid)) {
+		if (poll(&pfd, 1, ms) > 0)
+			return false;
+		if (ms < 64)
+			ms *= 2;
+	}
+	return true;
+}
+
 int ewait_poll(struct ewait *ew)
 {
 	struct pollfd *all = calloc((size_t)ew->npfds + 1, sizeof(*all));
@@ -282,7 +331,9 @@ int ewait_poll(struct ewait *ew)
 	}
 	if (n > 0 && all[0].revents)
 		n = -1; /* cancelled */
-	else if (n > 0 && ew->npfds)
+	if (n >= 0 && ew->ops->eintr_on_stop && !wait_out_stop(ew))
+		n = -1;
+	if (n > 0 && ew->npfds)
 		memcpy(ew->pfds, all + 1, sizeof(*all) * (size_t)ew->npfds);
 	free(all);
 	return n;

@@ -520,13 +520,12 @@ static int answer_bell(int sfd, int tfd, int status)
 
 /*
  * A tracee was reaped.  That may have completed its parent's emulated
- * wait (emul_child_released()): answer it now, not after a round trip
- * through the bell, which this thread's own write to done_fd rang.  And
- * it may have been the last tracee: the drain's ECHILD tells.
+ * wait (emul_child_released() interrupts the parent at once, with no
+ * round trip through the bell), and it may have been the last tracee:
+ * the drain's ECHILD tells.
  */
 static void after_exit(void)
 {
-	emul_completions();
 	drain_events();
 }
 

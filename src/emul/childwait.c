@@ -150,7 +150,7 @@ static void complete_waiter(struct task *t, void *arg)
 	if (!ew || ew->ops != &childwait_ops || t->proc->tgid != r->parent)
 		return;
 	if (child_matches(ew->priv, r->child))
-		ewait_finish(ew, EW_RERUN, 0);
+		ewait_finish_here(ew, EW_RERUN, 0);
 }
 
 void emul_child_released(pid_t parent_tgid, pid_t child)

@@ -64,7 +64,7 @@ for mode in private shared; do
 	fx "$mode FUTEX_REQUEUE" requeue $mode
 	fx "$mode FUTEX_CMP_REQUEUE" cmp_requeue $mode
 	fx "$mode CMP_REQUEUE onto the same word" requeue_self $mode
-	fx "$mode requeued waiters keep their order, behind word2's" requeue_order $mode
+	fx "$mode requeued waiters keep their order" requeue_order $mode
 	fx "$mode FUTEX_WAKE_OP ops and compares" wake_op $mode
 	fx "$mode no wake without a wake: changed word, exiting tasks" no_spurious $mode
 done

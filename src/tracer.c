@@ -223,12 +223,38 @@ static void on_exec(struct task *t)
  */
 static int self_stop_sig;
 
+/*
+ * ptsandbox follows a guest's stop only when the stop was asked of the
+ * job: ptsandbox got its own copy (Ctrl-Z, kill -TSTP to it or to its
+ * process group), read or still pending, so the shell sees the job stop
+ * and its SIGCONT continues both.  A stop sent to the guest alone (by
+ * another guest process, or kill -STOP <guest pid>) is ended by a
+ * SIGCONT to the guest alone, which a stopped ptsandbox would never see.
+ */
+static bool job_stop_asked(void)
+{
+	sigset_t ours;
+
+	if (forward_stop_asked())
+		return true;
+	if (sigpending(&ours) < 0)
+		return false;
+	return sigismember(&ours, SIGTSTP) || sigismember(&ours, SIGTTIN) ||
+	       sigismember(&ours, SIGTTOU);
+}
+
 static void on_event_stop(struct task *t, int sig)
 {
 	bool stop_signal = t->flags & TASK_STOP_SIGNAL;
 
 	t->flags &= ~(unsigned)TASK_STOP_SIGNAL;
 	if (sig_is_stop(sig)) {
+		/*
+		 * Another thread's stop signal stopped this one: its parked
+		 * call ends as the real one would (epoll's EINTR, *rem).
+		 */
+		if (t->wait)
+			emul_settle(t, sig, NULL);
 		/* Stay stopped like a native group-stop, yet see SIGCONT. */
 		t->flags |= TASK_LISTENING;
 		if (ptrace(PTRACE_LISTEN, t->tid, NULL, NULL) < 0 && errno != ESRCH)
@@ -239,7 +265,7 @@ static void on_event_stop(struct task *t, int sig)
 		 * SIGCONT already ended it; only the thread that dequeued the
 		 * stop signal starts one.
 		 */
-		if (stop_signal && t->proc->tgid == main_pid)
+		if (stop_signal && t->proc->tgid == main_pid && job_stop_asked())
 			self_stop_sig = sig;
 		return;
 	}
@@ -287,18 +313,6 @@ static void note_stop_eintr(struct task *t, int sig)
 		t->stop_eintr_ip = arch_regs_ip(&regs);
 }
 
-/*
- * Another guest process stopped this one: ptsandbox does not stop with
- * it, since the SIGCONT that ends such a stop would come from the guest
- * too and reach only the guest, never the stopped supervisor.
- */
-static bool stopped_by_other_guest(const struct task *t, const siginfo_t *si)
-{
-	if (si->si_code != SI_USER && si->si_code != SI_TKILL && si->si_code != SI_QUEUE)
-		return false;
-	return si->si_pid != t->proc->tgid && proc_find(si->si_pid);
-}
-
 static void on_signal_stop(struct task *t, int sig)
 {
 	siginfo_t si;
@@ -327,7 +341,7 @@ static void on_signal_stop(struct task *t, int sig)
 	/* The wait above saw the stop interrupt it; the stop itself is over. */
 	if (overtaken)
 		sig = 0;
-	if (sig_is_stop(sig) && !(have_si && stopped_by_other_guest(t, &si)))
+	if (sig_is_stop(sig))
 		t->flags |= TASK_STOP_SIGNAL;
 	else
 		t->flags &= ~(unsigned)TASK_STOP_SIGNAL;

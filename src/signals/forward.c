@@ -127,6 +127,13 @@ static bool is_user_code(int code)
 	return code == SI_USER || code == SI_QUEUE || code == SI_TKILL || code == SI_KERNEL;
 }
 
+static long long stop_asked_at;
+
+bool forward_stop_asked(void)
+{
+	return stop_asked_at && now_ns() - stop_asked_at <= TWIN_WINDOW_NS;
+}
+
 void forward_host_signal(const struct signalfd_siginfo *ssi)
 {
 	int sig = (int)ssi->ssi_signo;
@@ -134,6 +141,8 @@ void forward_host_signal(const struct signalfd_siginfo *ssi)
 
 	if (!guest || sig <= 0 || sig >= NSIG)
 		return;
+	if (sig_is_stop(sig))
+		stop_asked_at = now_ns();
 	/*
 	 * A guest signalling its parent means the shell, natively; it must
 	 * not bounce back into the guest (sudo's rule, for the same reason).

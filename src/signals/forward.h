@@ -25,6 +25,12 @@ void forward_init(pid_t guest_tgid, void (*drain_events)(void));
 void forward_guest_gone(void);
 /* A forwarded-set signal was read from the supervisor's signalfd. */
 void forward_host_signal(const struct signalfd_siginfo *ssi);
+/*
+ * Did ptsandbox itself get a job-control stop signal (Ctrl-Z, or kill
+ * -TSTP to it or its process group) within the twin window?  Only then
+ * does a guest stop become ptsandbox's, for the shell to see.
+ */
+bool forward_stop_asked(void);
 /* Signal-delivery-stop of a guest thread for sig; si is its siginfo. */
 void forward_on_delivery(struct task *t, int sig, siginfo_t *si);
 

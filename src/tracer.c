@@ -223,6 +223,14 @@ static void on_exec(struct task *t)
  */
 static int self_stop_sig;
 
+/* Is sig pending for ptsandbox itself (blocked, not yet read)? */
+static bool pending_here(int sig)
+{
+	sigset_t ours;
+
+	return sigpending(&ours) == 0 && sigismember(&ours, sig);
+}
+
 /*
  * ptsandbox follows a guest's stop only when the stop was asked of the
  * job: ptsandbox got its own copy (Ctrl-Z, kill -TSTP to it or to its
@@ -233,14 +241,8 @@ static int self_stop_sig;
  */
 static bool job_stop_asked(void)
 {
-	sigset_t ours;
-
-	if (forward_stop_asked())
-		return true;
-	if (sigpending(&ours) < 0)
-		return false;
-	return sigismember(&ours, SIGTSTP) || sigismember(&ours, SIGTTIN) ||
-	       sigismember(&ours, SIGTTOU);
+	return forward_stop_asked() || pending_here(SIGTSTP) || pending_here(SIGTTIN) ||
+	       pending_here(SIGTTOU);
 }
 
 static void on_event_stop(struct task *t, int sig)
@@ -302,11 +304,8 @@ static bool stop_overtaken(pid_t tid, int sig)
 static void note_stop_eintr(struct task *t, int sig)
 {
 	struct arch_regs regs;
-	struct sigstate st;
 
-	if (!sig_is_stop(sig))
-		return;
-	if (sig != SIGSTOP && (sigstate_read(t->tid, &st) < 0 || !sig_stops(&st, sig)))
+	if (!sig_will_stop(t->tid, sig))
 		return;
 	t->stop_eintr_ip = 0;
 	if (arch_get_regs(t->tid, &regs) == 0 && arch_regs_ret(&regs) == -EINTR)
@@ -490,12 +489,11 @@ static bool all_gone(void)
 static bool continue_pending(void)
 {
 	struct sigstate st;
-	sigset_t ours;
 
 	if (sigstate_read(main_pid, &st) == 0 && ((st.pending | st.shared) & sigbit(SIGCONT)))
 		return true;
 	/* Last, just before stopping: a SIGCONT after this comes after our stop. */
-	return sigpending(&ours) == 0 && sigismember(&ours, SIGCONT);
+	return pending_here(SIGCONT);
 }
 
 /*

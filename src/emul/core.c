@@ -85,6 +85,11 @@ int64_t ts_to_ns(const struct timespec *ts)
 	return (int64_t)ts->tv_sec * 1000000000 + ts->tv_nsec;
 }
 
+bool ts_valid(const struct timespec *ts)
+{
+	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < 1000000000;
+}
+
 struct timespec ns_to_ts(int64_t ns)
 {
 	struct timespec ts;
@@ -452,15 +457,6 @@ static bool will_run_handler(pid_t tid, int sig)
 	return sigstate_read(tid, &st) == 0 && sig_has_handler(&st, sig);
 }
 
-static bool will_stop(pid_t tid, int sig)
-{
-	struct sigstate st;
-
-	if (sig == SIGSTOP)
-		return true;
-	return sig_is_stop(sig) && sigstate_read(tid, &st) == 0 && sig_stops(&st, sig);
-}
-
 /*
  * The call takes sig itself, as rt_sigtimedwait dequeues a signal of its
  * set: the signal is consumed, whatever the worker did meanwhile (a
@@ -530,7 +526,7 @@ int emul_settle(struct task *t, int sig, const siginfo_t *si)
 	 * writes on interruption (nanosleep's rem, select's timeout)
 	 * before the kernel restarts it after SIGCONT.
 	 */
-	if (will_stop(t->tid, sig)) {
+	if (sig_will_stop(t->tid, sig)) {
 		if (!ew->ops->eintr_on_stop) {
 			if (ew->ops->interrupted)
 				ew->ops->interrupted(ew);

@@ -90,7 +90,7 @@ struct futex_exit {
  */
 static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct fwaiter *head, *tail;
-static int nlisted, ninode;
+static int ninode; /* listed waiters with an FK_INODE key */
 
 static bool key_eq(const struct fkey *x, const struct fkey *y)
 {
@@ -107,7 +107,6 @@ static void list_add(struct fwaiter *w)
 		head = w;
 	tail = w;
 	w->listed = true;
-	nlisted++;
 	if (w->key.kind == FK_INODE)
 		ninode++;
 }
@@ -125,7 +124,6 @@ static void list_del(struct fwaiter *w)
 	else
 		tail = w->prev;
 	w->listed = false;
-	nlisted--;
 	if (w->key.kind == FK_INODE)
 		ninode--;
 }
@@ -287,11 +285,6 @@ static void requeue_listed(const struct fkey *key1, const struct fkey *key2, int
 	pthread_mutex_unlock(&table_lock);
 }
 
-static bool valid_ts(const struct timespec *ts)
-{
-	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < 1000000000;
-}
-
 /*
  * The wait's timeout: relative for FUTEX_WAIT (the kernel measures it
  * on CLOCK_MONOTONIC even with FUTEX_CLOCK_REALTIME), an absolute
@@ -304,7 +297,7 @@ static bool wait_deadline(struct ewait *ew, int cmd, int op, uint64_t ts_addr)
 
 	if (!ts_addr)
 		return true;
-	if (guest_read(ew->tid, ts_addr, &ts, sizeof(ts)) < 0 || !valid_ts(&ts))
+	if (guest_read(ew->tid, ts_addr, &ts, sizeof(ts)) < 0 || !ts_valid(&ts))
 		return false;
 	if (cmd == FUTEX_WAIT) {
 		if (ts.tv_sec == 0 && ts.tv_nsec == 0)

@@ -109,11 +109,6 @@ static const struct ewait_ops timedwait_ops = {
     .release = timedwait_release,
 };
 
-static bool valid_ts(const struct timespec *ts)
-{
-	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < 1000000000;
-}
-
 /*
  * Everything that does not block runs natively, so the guest gets the
  * kernel's own errno and siginfo: bad pointers and sizes, a zero
@@ -128,7 +123,7 @@ static bool timedwait_blocks(struct task *t, const uint64_t args[6], uint64_t *s
 		return false;
 	*set &= ~(sigbit(SIGKILL) | sigbit(SIGSTOP));
 	if (args[2]) {
-		if (guest_read(t->tid, args[2], ts, sizeof(*ts)) < 0 || !valid_ts(ts))
+		if (guest_read(t->tid, args[2], ts, sizeof(*ts)) < 0 || !ts_valid(ts))
 			return false;
 		if (ts->tv_sec == 0 && ts->tv_nsec == 0)
 			return false;

@@ -104,11 +104,6 @@ static const struct ewait_ops sleep_ops = {
     .release = sleep_release,
 };
 
-static bool valid_ts(const struct timespec *ts)
-{
-	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < 1000000000;
-}
-
 /* Clocks a timerfd can follow; CPU-time clocks only the guest can. */
 static bool timer_clock(clockid_t clk)
 {
@@ -165,7 +160,7 @@ bool emul_sleep(struct task *t, int sysid, const uint64_t args[6], struct arch_r
 	 * natively: the guest gets the kernel's own errno.
 	 */
 	if (!timer_clock(clk) || guest_read(t->tid, req_addr, &req, sizeof(req)) < 0 ||
-	    !valid_ts(&req))
+	    !ts_valid(&req))
 		return false;
 	/*
 	 * A relative sleep shorter than a few ptrace round trips runs

@@ -107,6 +107,8 @@ bool ewait_finish_here(struct ewait *ew, enum ewait_outcome outcome, int64_t res
 
 /* Time helpers. */
 int64_t ts_to_ns(const struct timespec *ts);
+/* A timespec the kernel accepts as a timeout (else EINVAL). */
+bool ts_valid(const struct timespec *ts);
 struct timespec ns_to_ts(int64_t ns);
 /* Remaining time until ew's deadline, clamped at 0. */
 int64_t ewait_remaining_ns(const struct ewait *ew);

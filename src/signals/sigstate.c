@@ -55,6 +55,15 @@ bool sig_default_ignored(int sig)
 	return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH;
 }
 
+bool sig_will_stop(pid_t tid, int sig)
+{
+	struct sigstate st;
+
+	if (sig == SIGSTOP)
+		return true;
+	return sig_is_stop(sig) && sigstate_read(tid, &st) == 0 && sig_stops(&st, sig);
+}
+
 bool sig_has_handler(const struct sigstate *st, int sig)
 {
 	return (st->caught & sigbit(sig)) != 0;

@@ -35,6 +35,8 @@ bool sig_default_ignored(int sig);
 bool sig_is_stop(int sig);
 /* Will delivering sig stop the thread described by st (default action)? */
 bool sig_stops(const struct sigstate *st, int sig);
+/* The same for thread tid, read now (SIGSTOP always stops). */
+bool sig_will_stop(pid_t tid, int sig);
 /* Will delivering sig run a handler in the thread described by st? */
 bool sig_has_handler(const struct sigstate *st, int sig);
 

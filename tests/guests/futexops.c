@@ -1641,21 +1641,9 @@ static void wait_handled(void)
 /* Whether the process pid is stopped (natively T, under ptrace t). */
 static bool proc_stopped(pid_t pid)
 {
-	char path[64], buf[512], *paren;
-	ssize_t n;
-	int fd;
+	char state = proc_state(pid);
 
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return false;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return false;
-	buf[n] = '\0';
-	paren = strrchr(buf, ')');
-	return paren && (paren[2] == 'T' || paren[2] == 't');
+	return state == 'T' || state == 't';
 }
 
 /*

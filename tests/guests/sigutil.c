@@ -39,7 +39,7 @@ int64_t mono_ns(void)
 
 void sleep_ms(int ms)
 {
-	struct timespec ts = { ms / 1000, (long)(ms % 1000) * 1000000 };
+	struct timespec ts = {ms / 1000, (long)(ms % 1000) * 1000000};
 
 	while (nanosleep(&ts, &ts) < 0 && errno == EINTR)
 		;
@@ -130,14 +130,12 @@ const char *code_name(int sig, int code)
 	return "SI_other";
 }
 
-/* Reads /proc/self/task/TID/NAME into buf; false if it cannot. */
-static bool read_task_file(pid_t tid, const char *name, char *buf, size_t size)
+/* Reads the file at path into buf; false if it cannot. */
+static bool read_file(const char *path, char *buf, size_t size)
 {
-	char path[64];
 	ssize_t n;
 	int fd;
 
-	snprintf(path, sizeof(path), "/proc/self/task/%d/%s", (int)tid, name);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return false;
@@ -149,15 +147,41 @@ static bool read_task_file(pid_t tid, const char *name, char *buf, size_t size)
 	return true;
 }
 
-static char task_state(pid_t tid)
+/* Reads /proc/self/task/TID/NAME into buf; false if it cannot. */
+static bool read_task_file(pid_t tid, const char *name, char *buf, size_t size)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/%s", (int)tid, name);
+	return read_file(path, buf, size);
+}
+
+/* The state letter of a stat file's text ('?' if none). */
+static char stat_state(const char *path)
 {
 	char buf[512], *paren;
 
-	if (!read_task_file(tid, "stat", buf, sizeof(buf)))
+	if (!read_file(path, buf, sizeof(buf)))
 		return '?';
 	/* The state follows the last ')': comm may contain anything. */
 	paren = strrchr(buf, ')');
 	return paren && paren[1] == ' ' ? paren[2] : '?';
+}
+
+static char task_state(pid_t tid)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", (int)tid);
+	return stat_state(path);
+}
+
+char proc_state(pid_t pid)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
+	return stat_state(path);
 }
 
 void wait_sleeping(pid_t tid, const volatile int *give_up)

@@ -48,5 +48,7 @@ void wait_sleeping(pid_t tid, const volatile int *give_up);
 
 /* Is sig pending for thread tid, thread-directed or process-directed? */
 bool sig_pending_in(pid_t tid, int sig);
+/* The state letter of process pid in /proc/PID/stat ('?' if unknown). */
+char proc_state(pid_t pid);
 
 #endif

@@ -511,26 +511,6 @@ static int sc_sigtimedwait_live(void)
 	return 0;
 }
 
-/* Whether the process pid sleeps in the kernel (state S). */
-static char proc_state(pid_t pid)
-{
-	char path[64], buf[512], *paren;
-	ssize_t n;
-	int fd;
-
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return '?';
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return '?';
-	buf[n] = '\0';
-	paren = strrchr(buf, ')');
-	return paren && paren[1] == ' ' ? paren[2] : '?';
-}
-
 /* In a child: wait until the parent's state is one of states. */
 static void child_wait_state(pid_t pid, const char *states)
 {

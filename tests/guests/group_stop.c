@@ -25,10 +25,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "sigutil.h"
+
 static const char *mode;
-static int go[2];	/* parent -> child: you may exit now */
-static int ready[2];	/* child -> parent: about to block */
-static int wake[2];	/* child -> its threads: finish */
+static int go[2];    /* parent -> child: you may exit now */
+static int ready[2]; /* child -> parent: about to block */
+static int wake[2];  /* child -> its threads: finish */
 
 static void *blocked_thread(void *arg)
 {
@@ -40,8 +42,8 @@ static void *blocked_thread(void *arg)
 
 static void __attribute__((noreturn)) child(void)
 {
-	struct timespec ts = { 0, 20000000 };
-	struct pollfd pfd = { .fd = go[0], .events = POLLIN };
+	struct timespec ts = {0, 20000000};
+	struct pollfd pfd = {.fd = go[0], .events = POLLIN};
 	pthread_t t[3];
 	char c = 'r';
 
@@ -114,33 +116,15 @@ static void watch(pid_t pid)
 		printf("child ended: status %#x\n", status);
 }
 
-/* The state letter of process pid ('?' if unknown). */
-static char proc_state(pid_t pid)
-{
-	char path[64], buf[256], *p;
-	FILE *f;
-	size_t n;
-
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	f = fopen(path, "r");
-	if (!f)
-		return '?';
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	p = strrchr(buf, ')');
-	return p && p[1] == ' ' ? p[2] : '?';
-}
-
 /*
  * Wait (bounded) until the child sleeps in its blocking call, so the
  * stop interrupts it there.  An asynchronous kernel state: nothing to
  * handshake with.  Past the bound the stop goes ahead anyway, still a
  * valid run with the same output.
  */
-static void wait_sleeping(pid_t pid)
+static void wait_child_sleeping(pid_t pid)
 {
-	struct timespec ts = { 0, 1000000 };
+	struct timespec ts = {0, 1000000};
 
 	for (int i = 0; i < 5000; i++) {
 		if (proc_state(pid) == 'S')
@@ -168,7 +152,7 @@ int main(int argc, char **argv)
 		/* Stop the child only once it is on its way to block. */
 		if (read(ready[0], &c, 1) != 1)
 			return 1;
-		wait_sleeping(pid);
+		wait_child_sleeping(pid);
 		kill(pid, SIGSTOP);
 	}
 	watch(pid);

@@ -32,12 +32,14 @@ tests_guests_vfork_exec_CFLAGS = $(GUEST_CFLAGS)
 tests_guests_vfork_exec_LDFLAGS = -pthread
 
 GUEST_PROGS += tests/guests/thread_exec
-tests_guests_thread_exec_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_thread_exec_SOURCES = tests/guests/thread_exec.c $(SIG_GUEST_SRC)
+tests_guests_thread_exec_CPPFLAGS = $(SIG_GUEST_CPPFLAGS)
 tests_guests_thread_exec_CFLAGS = $(GUEST_CFLAGS)
 tests_guests_thread_exec_LDFLAGS = -pthread
 
 GUEST_PROGS += tests/guests/group_stop
-tests_guests_group_stop_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_group_stop_SOURCES = tests/guests/group_stop.c $(SIG_GUEST_SRC)
+tests_guests_group_stop_CPPFLAGS = $(SIG_GUEST_CPPFLAGS)
 tests_guests_group_stop_CFLAGS = $(GUEST_CFLAGS)
 tests_guests_group_stop_LDFLAGS = -pthread
 

@@ -168,7 +168,7 @@ static char stat_state(const char *path)
 	return paren && paren[1] == ' ' ? paren[2] : '?';
 }
 
-static char task_state(pid_t tid)
+char task_state(pid_t tid)
 {
 	char path[64];
 

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Helpers shared by the signal test guests (sigcall, sigthreads,
- * sigstress) and their driver.  Everything they print must be the same
+ * sigstress, futexops, sigwaits, group_stop, thread_exec) and their
+ * driver.  Everything they print must be the same
  * natively and under ptsandbox, so these helpers turn errno values,
  * si_codes and senders into names, never numbers or pids.
  */
@@ -50,5 +51,7 @@ void wait_sleeping(pid_t tid, const volatile int *give_up);
 bool sig_pending_in(pid_t tid, int sig);
 /* The state letter of process pid in /proc/PID/stat ('?' if unknown). */
 char proc_state(pid_t pid);
+/* The same for thread tid of this process. */
+char task_state(pid_t tid);
 
 #endif

@@ -14,29 +14,13 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "sigutil.h"
+
 #define NBLOCKED 3
 
 static char **exec_argv;
 static pid_t leader;
-static int blocker[2];	/* a pipe nobody writes to */
-
-/* The state letter of thread tid of this process ('?' if unknown). */
-static char thread_state(pid_t tid)
-{
-	char path[64], buf[256], *p;
-	FILE *f;
-	size_t n;
-
-	snprintf(path, sizeof(path), "/proc/self/task/%d/stat", (int)tid);
-	f = fopen(path, "r");
-	if (!f)
-		return '?';
-	n = fread(buf, 1, sizeof(buf) - 1, f);
-	fclose(f);
-	buf[n] = '\0';
-	p = strrchr(buf, ')');
-	return p && p[1] == ' ' ? p[2] : '?';
-}
+static int blocker[2]; /* a pipe nobody writes to */
 
 /*
  * Wait (bounded) until the main thread sleeps in pthread_join, so the
@@ -46,10 +30,10 @@ static char thread_state(pid_t tid)
  */
 static void wait_leader_blocked(void)
 {
-	struct timespec ts = { 0, 1000000 };
+	struct timespec ts = {0, 1000000};
 
 	for (int i = 0; i < 5000; i++) {
-		if (thread_state(leader) == 'S')
+		if (task_state(leader) == 'S')
 			return;
 		nanosleep(&ts, NULL);
 	}

@@ -6,7 +6,7 @@ BENCH_CPPFLAGS = -D_GNU_SOURCE
 BENCH_CFLAGS = $(WARN_CFLAGS) -Wunused-parameter -O2 -pthread
 
 BENCH_PROGS = bench/bt bench/getppid bench/sleeploop bench/sigguest bench/waiters \
-	bench/seccomp_floor bench/futexpp bench/forkexec
+	bench/seccomp_floor bench/futexpp bench/forkexec bench/condvar
 EXTRA_PROGRAMS = $(BENCH_PROGS)
 CLEANFILES = $(BENCH_PROGS)
 
@@ -37,6 +37,11 @@ bench_futexpp_SOURCES = bench/futexpp.c
 bench_futexpp_CPPFLAGS = $(BENCH_CPPFLAGS)
 bench_futexpp_CFLAGS = $(BENCH_CFLAGS)
 bench_futexpp_LDFLAGS = -pthread
+
+bench_condvar_SOURCES = bench/condvar.c
+bench_condvar_CPPFLAGS = $(BENCH_CPPFLAGS)
+bench_condvar_CFLAGS = $(BENCH_CFLAGS)
+bench_condvar_LDFLAGS = -pthread
 
 EXTRA_DIST += bench/run bench/README bench/bench.mk
 

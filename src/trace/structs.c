@@ -286,12 +286,7 @@ bool pr_stat(struct dctx *c, int i, const struct argfmt *k)
 	return true;
 }
 
-static const struct xlat statx_attrs[] = {
-    {0x4, "STATX_ATTR_COMPRESSED"},    {0x10, "STATX_ATTR_IMMUTABLE"},
-    {0x20, "STATX_ATTR_APPEND"},       {0x40, "STATX_ATTR_NODUMP"},
-    {0x800, "STATX_ATTR_ENCRYPTED"},   {0x1000, "STATX_ATTR_AUTOMOUNT"},
-    {0x2000, "STATX_ATTR_MOUNT_ROOT"}, {0x100000, "STATX_ATTR_VERITY"},
-    {0x200000, "STATX_ATTR_DAX"},      XLAT_END};
+#include "xlat/statx_attrs.h"
 
 bool pr_statx(struct dctx *c, int i, const struct argfmt *k)
 {
@@ -378,10 +373,7 @@ bool pr_flock(struct dctx *c, uint64_t addr, bool with_pid)
 
 /* ---- processes ---- */
 
-static const struct xlat ptrace_events[] = {
-    {1, "PTRACE_EVENT_FORK"},	 {2, "PTRACE_EVENT_VFORK"},	 {3, "PTRACE_EVENT_CLONE"},
-    {4, "PTRACE_EVENT_EXEC"},	 {5, "PTRACE_EVENT_VFORK_DONE"}, {6, "PTRACE_EVENT_EXIT"},
-    {7, "PTRACE_EVENT_SECCOMP"}, {128, "PTRACE_EVENT_STOP"},	 XLAT_END};
+#include "xlat/ptrace_events.h"
 
 static void print_wstatus(struct sbuf *sb, int s)
 {
@@ -1179,28 +1171,8 @@ void custom_clone3(struct dctx *c)
 
 /* ---- statfs, time ---- */
 
-static const struct xlat fs_magics[] = {
-    {0xef53, "EXT2_SUPER_MAGIC"},	 {0x01021994, "TMPFS_MAGIC"},
-    {0x9fa0, "PROC_SUPER_MAGIC"},	 {0x62656572, "SYSFS_MAGIC"},
-    {0x1cd1, "DEVPTS_SUPER_MAGIC"},	 {0x27e0eb, "CGROUP_SUPER_MAGIC"},
-    {0x63677270, "CGROUP2_SUPER_MAGIC"}, {0x794c7630, "OVERLAYFS_SUPER_MAGIC"},
-    {0x9123683e, "BTRFS_SUPER_MAGIC"},	 {0x58465342, "XFS_SUPER_MAGIC"},
-    {0x6969, "NFS_SUPER_MAGIC"},	 {0x65735546, "FUSE_SUPER_MAGIC"},
-    {0x73717368, "SQUASHFS_MAGIC"},	 {0x858458f6, "RAMFS_MAGIC"},
-    {0x958458f6, "HUGETLBFS_MAGIC"},	 {0x64626720, "DEBUGFS_MAGIC"},
-    {0x74726163, "TRACEFS_MAGIC"},	 {0x73636673, "SECURITYFS_MAGIC"},
-    {0xf97cff8c, "SELINUX_MAGIC"},	 {0x19800202, "MQUEUE_MAGIC"},
-    {0x50495045, "PIPEFS_MAGIC"},	 {0x534f434b, "SOCKFS_MAGIC"},
-    {0x09041934, "ANON_INODE_FS_MAGIC"}, {0xcafe4a11, "BPF_FS_MAGIC"},
-    {0x01021997, "V9FS_MAGIC"},		 {0x9660, "ISOFS_SUPER_MAGIC"},
-    {0x4d44, "MSDOS_SUPER_MAGIC"},	 {0x6e736673, "NSFS_MAGIC"},
-    {0xf2f52010, "F2FS_SUPER_MAGIC"},	 XLAT_END};
-
-static const struct xlat statfs_flags[] = {
-    {0x1, "ST_RDONLY"},	     {0x2, "ST_NOSUID"},	 {0x4, "ST_NODEV"},
-    {0x8, "ST_NOEXEC"},	     {0x10, "ST_SYNCHRONOUS"},	 {0x20, "ST_VALID"},
-    {0x40, "ST_MANDLOCK"},   {0x400, "ST_NOATIME"},	 {0x800, "ST_NODIRATIME"},
-    {0x1000, "ST_RELATIME"}, {0x2000, "ST_NOSYMFOLLOW"}, XLAT_END};
+#include "xlat/fs_magics.h"
+#include "xlat/statfs_flags.h"
 
 bool pr_statfs(struct dctx *c, int i, const struct argfmt *k)
 {

@@ -1,14 +1,13 @@
 // SPDX-License-Identifier: MIT
 /*
- * Flag and value tables, and the generic printers that turn a number
- * into "O_RDONLY|O_CLOEXEC" or "0x5 /\* SEEK_??? *\/".  Table order is
- * output order: it follows what strace prints, which is not always
- * numeric (a combined name such as O_SYNC or STATX_ALL must come before
- * the bits it contains so it can claim them).
- *
- * Values that differ between x86_64 and aarch64 come from the libc
- * headers of the build; the few where glibc's userspace value is not
- * the kernel's (O_LARGEFILE) are spelled out per architecture.
+ * The generic printers that turn a number into "O_RDONLY|O_CLOEXEC" or
+ * "0x5 /\* SEEK_??? *\/", and the flag and value tables they share with
+ * the argument printers.  Each table is generated from its declarative
+ * file xlat/NAME.in (scripts/gen-xlat), which checks every value against
+ * the system headers at compile time.  Table order is output order: it
+ * follows what strace prints, which is not always numeric (a combined
+ * name such as O_SYNC or STATX_ALL must come before the bits it contains
+ * so it can claim them).
  */
 #include "config.h"
 

@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1024,11 +1025,9 @@ bool pr_fprog(struct dctx *c, int i, const struct argfmt *k)
 
 /* ---- clone and clone3 ---- */
 
-#define CLONE_PIDFD_	      0x1000ull
-#define CLONE_SETTLS_	      0x80000ull
-#define CLONE_PARENT_SETTID_  0x100000ull
-#define CLONE_CHILD_CLEARTID_ 0x200000ull
-#define CLONE_CHILD_SETTID_   0x1000000ull
+#ifndef CLONE_INTO_CGROUP /* newer than glibc 2.36; xlat/clone3_flags.in checks it */
+#define CLONE_INTO_CGROUP 0x200000000ull
+#endif
 
 /* clone's argument order differs between architectures. */
 #if defined(__aarch64__)
@@ -1052,15 +1051,15 @@ static void clone_exit(struct dctx *c)
 {
 	uint64_t flags = c->args[CL_FLAGS];
 
-	if (flags & (CLONE_PARENT_SETTID_ | CLONE_PIDFD_)) {
+	if (flags & (CLONE_PARENT_SETTID | CLONE_PIDFD)) {
 		sb_puts(c->sb, ", parent_tid=");
 		print_tid_out(c, c->args[CL_PTID]);
 	}
-	if (flags & CLONE_SETTLS_) {
+	if (flags & CLONE_SETTLS) {
 		sb_puts(c->sb, ", tls=");
 		sb_ptr(c->sb, c->args[CL_TLS]);
 	}
-	if (flags & (CLONE_CHILD_SETTID_ | CLONE_CHILD_CLEARTID_)) {
+	if (flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) {
 		sb_puts(c->sb, ", child_tidptr=");
 		sb_ptr(c->sb, c->args[CL_CTID]);
 	}
@@ -1096,7 +1095,6 @@ struct clone_args_k {
 };
 
 #define CLONE_ARGS_SIZE_VER0 64
-#define CLONE_INTO_CGROUP_   0x200000000ull
 
 static bool read_clone_args(struct dctx *c, struct clone_args_k *ca)
 {
@@ -1112,25 +1110,25 @@ static void print_clone_args(struct sbuf *sb, const struct clone_args_k *ca)
 {
 	sb_puts(sb, "{flags=");
 	print_flags(sb, clone3_flags, ca->flags, NULL);
-	if (ca->flags & CLONE_PIDFD_)
+	if (ca->flags & CLONE_PIDFD)
 		sb_printf(sb, ", pidfd=%#llx", (unsigned long long)ca->pidfd);
-	if (ca->flags & (CLONE_CHILD_SETTID_ | CLONE_CHILD_CLEARTID_))
+	if (ca->flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
 		sb_printf(sb, ", child_tid=%#llx", (unsigned long long)ca->child_tid);
-	if (ca->flags & CLONE_PARENT_SETTID_)
+	if (ca->flags & CLONE_PARENT_SETTID)
 		sb_printf(sb, ", parent_tid=%#llx", (unsigned long long)ca->parent_tid);
 	sb_puts(sb, ", exit_signal=");
 	print_signal(sb, (int)ca->exit_signal);
 	sb_puts(sb, ", stack=");
 	sb_ptr(sb, ca->stack);
 	sb_printf(sb, ", stack_size=%#llx", (unsigned long long)ca->stack_size);
-	if (ca->flags & CLONE_SETTLS_) {
+	if (ca->flags & CLONE_SETTLS) {
 		sb_puts(sb, ", tls=");
 		sb_ptr(sb, ca->tls);
 	}
 	if (ca->set_tid_size)
 		sb_printf(sb, ", set_tid=%#llx, set_tid_size=%llu", (unsigned long long)ca->set_tid,
 			  (unsigned long long)ca->set_tid_size);
-	if (ca->flags & CLONE_INTO_CGROUP_)
+	if (ca->flags & CLONE_INTO_CGROUP)
 		sb_printf(sb, ", cgroup=%llu", (unsigned long long)ca->cgroup);
 	sb_putc(sb, '}');
 }
@@ -1138,15 +1136,15 @@ static void print_clone_args(struct sbuf *sb, const struct clone_args_k *ca)
 /* " => {parent_tid=[7286]}": what the kernel wrote back. */
 static void print_clone3_result(struct dctx *c, const struct clone_args_k *ca)
 {
-	if (dctx_failed(c) || !(ca->flags & (CLONE_PIDFD_ | CLONE_PARENT_SETTID_)))
+	if (dctx_failed(c) || !(ca->flags & (CLONE_PIDFD | CLONE_PARENT_SETTID)))
 		return;
 	sb_puts(c->sb, " => {");
-	if (ca->flags & CLONE_PIDFD_) {
+	if (ca->flags & CLONE_PIDFD) {
 		sb_puts(c->sb, "pidfd=");
 		print_tid_out(c, ca->pidfd);
 	}
-	if (ca->flags & CLONE_PARENT_SETTID_) {
-		sb_puts(c->sb, ca->flags & CLONE_PIDFD_ ? ", parent_tid=" : "parent_tid=");
+	if (ca->flags & CLONE_PARENT_SETTID) {
+		sb_puts(c->sb, ca->flags & CLONE_PIDFD ? ", parent_tid=" : "parent_tid=");
 		print_tid_out(c, ca->parent_tid);
 	}
 	sb_putc(c->sb, '}');

@@ -178,7 +178,7 @@ static void print_chld(struct sbuf *sb, const siginfo_t *si)
 {
 	print_sender(sb, si);
 	sb_puts(sb, ", si_status=");
-	if (si->si_code == 1) /* CLD_EXITED: an exit status, not a signal */
+	if (si->si_code == CLD_EXITED) /* an exit status, not a signal */
 		sb_printf(sb, "%d", si->si_status);
 	else
 		print_signal(sb, si->si_status);

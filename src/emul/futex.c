@@ -66,6 +66,17 @@ struct fkey {
 	uint64_t c; /* FK_INODE: byte offset in the file */
 };
 
+struct fwaiter;
+
+struct flink {
+	struct fwaiter *prev, *next;
+};
+
+/* A list of waiters in arrival order, through one of their links. */
+struct flist {
+	struct fwaiter *head, *tail;
+};
+
 struct fwaiter {
 	struct fkey key;
 	uint64_t uaddr;
@@ -73,7 +84,8 @@ struct fwaiter {
 	uint32_t bitset;
 	struct ewait *ew;
 	bool listed;
-	struct fwaiter *prev, *next;
+	struct flink bucket; /* in its key's bucket, in arrival order */
+	struct flink shared; /* in shared_waiters, if its key is not private */
 };
 
 /* What a wake's exit stop adds to the kernel's count. */
@@ -85,11 +97,19 @@ struct futex_exit {
 };
 
 /*
- * The table.  Only the tracer thread adds, wakes and requeues, but a
- * worker may drop the last reference to a wait, which unlists it.
+ * The table, hashed by key as the kernel's is: a wake looks only at its
+ * key's bucket, where the waiters of a key keep their arrival order (the
+ * order the kernel wakes them in).  The waiters on shared keys are also
+ * on one list of their own, for the wakes of a thread's exit, which
+ * concern every shared word of the exiting thread.  Only the tracer
+ * thread adds, wakes and requeues, but a worker may drop the last
+ * reference to a wait, which unlists it.
  */
+#define FUTEX_HASH_BITS 8
+
 static pthread_mutex_t table_lock = PTHREAD_MUTEX_INITIALIZER;
-static struct fwaiter *head, *tail;
+static struct flist buckets[1 << FUTEX_HASH_BITS];
+static struct flist shared_waiters;
 static int ninode; /* listed waiters with an FK_INODE key */
 
 static bool key_eq(const struct fkey *x, const struct fkey *y)
@@ -97,15 +117,54 @@ static bool key_eq(const struct fkey *x, const struct fkey *y)
 	return x->kind == y->kind && x->a == y->a && x->b == y->b && x->c == y->c;
 }
 
+static struct flist *bucket_of(const struct fkey *key)
+{
+	const uint64_t mul = 0x9e3779b97f4a7c15ull; /* 2^64 / golden ratio */
+	uint64_t h = (uint64_t)key->kind;
+
+	h = (h ^ key->a) * mul;
+	h = (h ^ key->b) * mul;
+	h = (h ^ key->c) * mul;
+	return &buckets[h >> (64 - FUTEX_HASH_BITS)];
+}
+
+static struct flink *link_of(struct fwaiter *w, bool shared)
+{
+	return shared ? &w->shared : &w->bucket;
+}
+
+static void flist_append(struct flist *l, struct fwaiter *w, bool shared)
+{
+	struct flink *k = link_of(w, shared);
+
+	k->prev = l->tail;
+	k->next = NULL;
+	if (l->tail)
+		link_of(l->tail, shared)->next = w;
+	else
+		l->head = w;
+	l->tail = w;
+}
+
+static void flist_remove(struct flist *l, struct fwaiter *w, bool shared)
+{
+	struct flink *k = link_of(w, shared);
+
+	if (k->prev)
+		link_of(k->prev, shared)->next = k->next;
+	else
+		l->head = k->next;
+	if (k->next)
+		link_of(k->next, shared)->prev = k->prev;
+	else
+		l->tail = k->prev;
+}
+
 static void list_add(struct fwaiter *w)
 {
-	w->prev = tail;
-	w->next = NULL;
-	if (tail)
-		tail->next = w;
-	else
-		head = w;
-	tail = w;
+	flist_append(bucket_of(&w->key), w, false);
+	if (w->key.kind != FK_PRIVATE)
+		flist_append(&shared_waiters, w, true);
 	w->listed = true;
 	if (w->key.kind == FK_INODE)
 		ninode++;
@@ -115,14 +174,9 @@ static void list_del(struct fwaiter *w)
 {
 	if (!w->listed)
 		return;
-	if (w->prev)
-		w->prev->next = w->next;
-	else
-		head = w->next;
-	if (w->next)
-		w->next->prev = w->prev;
-	else
-		tail = w->prev;
+	flist_remove(bucket_of(&w->key), w, false);
+	if (w->key.kind != FK_PRIVATE)
+		flist_remove(&shared_waiters, w, true);
 	w->listed = false;
 	if (w->key.kind == FK_INODE)
 		ninode--;
@@ -222,15 +276,18 @@ static int key_of(struct task *t, uint64_t uaddr, bool private, struct fkey *key
  */
 static bool may_have_waiters(struct task *t, uint64_t uaddr, bool private)
 {
-	enum fkey_kind kind = private ? FK_PRIVATE : FK_MMSHARED;
+	struct fkey key = {
+	    .kind = private ? FK_PRIVATE : FK_MMSHARED,
+	    .a = (uint64_t)t->proc->tgid,
+	    .b = uaddr,
+	};
 	bool found = false;
 
 	pthread_mutex_lock(&table_lock);
 	if (!private && ninode)
 		found = true;
-	for (struct fwaiter *w = head; w && !found; w = w->next)
-		found =
-		    w->key.kind == kind && w->key.a == (uint64_t)t->proc->tgid && w->key.b == uaddr;
+	for (struct fwaiter *w = bucket_of(&key)->head; w && !found; w = w->bucket.next)
+		found = key_eq(&w->key, &key);
 	pthread_mutex_unlock(&table_lock);
 	return found;
 }
@@ -248,8 +305,8 @@ static int wake_listed(const struct fkey *key, uint32_t bitset, int n)
 	int woken = 0;
 
 	pthread_mutex_lock(&table_lock);
-	for (w = head; w && woken < n; w = next) {
-		next = w->next;
+	for (w = bucket_of(key)->head; w && woken < n; w = next) {
+		next = w->bucket.next;
 		if (!key_eq(&w->key, key) || !(w->bitset & bitset))
 			continue;
 		/* Lost to a timeout or a signal: not a waiter any more. */
@@ -267,14 +324,18 @@ static int wake_listed(const struct fkey *key, uint32_t bitset, int n)
 static void requeue_listed(const struct fkey *key1, const struct fkey *key2, int nwake,
 			   int nrequeue, int *woken, int *moved)
 {
+	struct flist *b1 = bucket_of(key1);
 	struct fwaiter *w, *next, *stop;
 
 	*woken = wake_listed(key1, FUTEX_BITSET_MATCH_ANY, nwake);
 	*moved = 0;
 	pthread_mutex_lock(&table_lock);
-	/* The requeued go to the back of key2's queue, in their order. */
-	for (w = head, stop = tail; w && *moved < nrequeue; w = next) {
-		next = w == stop ? NULL : w->next;
+	/*
+	 * The requeued go to the back of key2's queue, in their order; key2
+	 * may share key1's bucket, so the walk ends at its old tail.
+	 */
+	for (w = b1->head, stop = b1->tail; w && *moved < nrequeue; w = next) {
+		next = w == stop ? NULL : w->bucket.next;
 		if (!key_eq(&w->key, key1) || atomic_load(&w->ew->state) != EW_WAITING)
 			continue;
 		list_del(w);
@@ -595,12 +656,11 @@ void emul_thread_exited(pid_t tid, pid_t tgid)
 	struct fwaiter *w, *next;
 
 	pthread_mutex_lock(&table_lock);
-	for (w = head; w; w = next) {
+	for (w = shared_waiters.head; w; w = next) {
 		uint32_t cur;
 
-		next = w->next;
-		if (w->key.kind == FK_PRIVATE ||
-		    (w->key.kind == FK_MMSHARED && w->key.a != (uint64_t)tgid))
+		next = w->shared.next;
+		if (w->key.kind == FK_MMSHARED && w->key.a != (uint64_t)tgid)
 			continue;
 		if (atomic_load(&w->ew->state) != EW_WAITING || key_seen(seen, nseen, &w->key))
 			continue;

@@ -9,9 +9,36 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/ioctl.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <linux/fs.h>
+#if defined(__x86_64__)
+#include <asm/prctl.h>
+#endif
 
 #include "decode_impl.h"
+
+/*
+ * Names the code below compares with that some supported headers lack;
+ * the tables in xlat/ check the same values where the headers have them.
+ */
+#ifndef F_DUPFD_QUERY
+#define F_DUPFD_QUERY 1027
+#endif
+#ifndef ARCH_GET_FS /* x86_64 only; arch_prctl does not exist elsewhere */
+#define ARCH_GET_FS 0x1003
+#define ARCH_GET_GS 0x1004
+#endif
+/* The 32-bit ABI's lock commands; 64-bit glibc's F_*LK64 are F_*LK. */
+#define KERNEL_F_GETLK64  12
+#define KERNEL_F_SETLK64  13
+#define KERNEL_F_SETLKW64 14
+/* IPC_64 is or-ed into the command; glibc keeps it private. */
+#define KERNEL_IPC_64 0x100u
 
 static uint64_t arg(const struct dctx *c, int i)
 {
@@ -259,9 +286,9 @@ static bool pr_sock_proto(struct dctx *c, int i, const struct argfmt *k)
 	int family = (int)arg(c, 0);
 	uint32_t proto = (uint32_t)arg(c, i);
 
-	if (family == 2 || family == 10) /* AF_INET, AF_INET6 */
+	if (family == AF_INET || family == AF_INET6)
 		print_xlat(c->sb, ipproto, proto, "IPPROTO_???");
-	else if (family == 16) /* AF_NETLINK */
+	else if (family == AF_NETLINK)
 		print_xlat(c->sb, netlink_protocols, proto, "NETLINK_???");
 	else
 		sb_printf(c->sb, "%d", (int)proto);
@@ -284,16 +311,16 @@ static bool pr_sockopt_name(struct dctx *c, int i, const struct argfmt *k)
 	uint32_t name = (uint32_t)arg(c, i);
 
 	switch ((int)arg(c, i - 1)) {
-	case 1:
+	case SOL_SOCKET:
 		print_xlat(c->sb, so_options, name, "SO_???");
 		break;
-	case 6:
+	case SOL_TCP:
 		print_xlat(c->sb, tcp_options, name, "TCP_???");
 		break;
-	case 0:
+	case SOL_IP:
 		print_xlat(c->sb, ip_options, name, "IP_???");
 		break;
-	case 41:
+	case SOL_IPV6:
 		print_xlat(c->sb, ipv6_options, name, "IPV6_???");
 		break;
 	default:
@@ -331,8 +358,8 @@ static bool pr_ipc_cmd(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint32_t cmd = (uint32_t)arg(c, i);
 
-	print_xlat(c->sb, ipc_cmds, cmd & ~0x100u, "IPC_???");
-	if (cmd & 0x100)
+	print_xlat(c->sb, ipc_cmds, cmd & ~KERNEL_IPC_64, "IPC_???");
+	if (cmd & KERNEL_IPC_64)
 		sb_puts(c->sb, "|IPC_64");
 	return true;
 }
@@ -358,13 +385,13 @@ static bool pr_dev(struct dctx *c, int i, const struct argfmt *k)
 
 static bool fcntl_is_getlk(uint32_t cmd)
 {
-	return cmd == F_GETLK || cmd == 12 || cmd == 36; /* F_GETLK64, F_OFD_GETLK */
+	return cmd == F_GETLK || cmd == KERNEL_F_GETLK64 || cmd == F_OFD_GETLK;
 }
 
 static bool fcntl_is_setlk(uint32_t cmd)
 {
-	return cmd == F_SETLK || cmd == F_SETLKW || cmd == 13 || cmd == 14 || cmd == 37 ||
-	       cmd == 38;
+	return cmd == F_SETLK || cmd == F_SETLKW || cmd == KERNEL_F_SETLK64 ||
+	       cmd == KERNEL_F_SETLKW64 || cmd == F_OFD_SETLK || cmd == F_OFD_SETLKW;
 }
 
 static bool fcntl_is_out(const struct dctx *c, int i)
@@ -380,9 +407,9 @@ static bool fcntl_no_arg(uint32_t cmd)
 	case F_GETFL:
 	case F_GETOWN:
 	case F_GETSIG:
-	case 1025:
-	case 1032:
-	case 1034: /* F_GETLEASE, F_GETPIPE_SZ, F_GET_SEALS */
+	case F_GETLEASE:
+	case F_GETPIPE_SZ:
+	case F_GET_SEALS:
 		return true;
 	}
 	return false;
@@ -405,9 +432,9 @@ static bool pr_fcntl_arg(struct dctx *c, int i, const struct argfmt *k)
 	switch (cmd) {
 	case F_DUPFD:
 	case F_SETOWN:
-	case 1030:
-	case 1031:
-	case 1027:
+	case F_DUPFD_CLOEXEC:
+	case F_SETPIPE_SZ:
+	case F_DUPFD_QUERY:
 		sb_printf(c->sb, "%d", (int)v);
 		break;
 	case F_SETFD:
@@ -419,13 +446,13 @@ static bool pr_fcntl_arg(struct dctx *c, int i, const struct argfmt *k)
 	case F_SETSIG:
 		print_signal(c->sb, (int)v);
 		break;
-	case 1024:
+	case F_SETLEASE:
 		print_xlat(c->sb, lock_types, (uint32_t)v, "F_???");
 		break;
-	case 1026:
+	case F_NOTIFY:
 		print_flags(c->sb, dnotify_flags, (uint32_t)v, "DN_???");
 		break;
-	case 1033:
+	case F_ADD_SEALS:
 		print_flags(c->sb, seal_flags, (uint32_t)v, "F_SEAL_???");
 		break;
 	default:
@@ -533,7 +560,7 @@ static bool arch_prctl_is_out(const struct dctx *c, int i)
 {
 	uint32_t code = (uint32_t)arg(c, 0);
 
-	return code == 0x1003 || code == 0x1004; /* ARCH_GET_FS, ARCH_GET_GS */
+	return code == ARCH_GET_FS || code == ARCH_GET_GS;
 }
 
 static bool pr_arch_prctl_arg(struct dctx *c, int i, const struct argfmt *k)
@@ -556,27 +583,27 @@ struct prctl_spec {
 };
 
 static const struct prctl_spec prctl_specs[] = {
-    {1, 1, A_SIG, 0},			    /* PR_SET_PDEATHSIG */
-    {2, 1, A_INTPTR_OUT, 0},		    /* PR_GET_PDEATHSIG */
-    {3, 0, 0, 0},			    /* PR_GET_DUMPABLE */
-    {4, 1, A_PRCTL_OPTION, 0},		    /* PR_SET_DUMPABLE */
-    {7, 0, 0, 0},			    /* PR_GET_KEEPCAPS */
-    {8, 1, A_ULONG, 0},			    /* PR_SET_KEEPCAPS */
-    {15, 1, A_STR, 0},			    /* PR_SET_NAME */
-    {16, 1, A_STR_OUT, 0},		    /* PR_GET_NAME */
-    {21, 0, 0, 0},			    /* PR_GET_SECCOMP */
-    {22, 2, A_PRCTL_OPTION, A_FPROG},	    /* PR_SET_SECCOMP */
-    {23, 1, A_PRCTL_OPTION, 0},		    /* PR_CAPBSET_READ */
-    {24, 1, A_PRCTL_OPTION, 0},		    /* PR_CAPBSET_DROP */
-    {29, 1, A_ULONG, 0},		    /* PR_SET_TIMERSLACK */
-    {30, 0, 0, 0},			    /* PR_GET_TIMERSLACK */
-    {36, 1, A_ULONG, 0},		    /* PR_SET_CHILD_SUBREAPER */
-    {37, 1, A_INTPTR_OUT, 0},		    /* PR_GET_CHILD_SUBREAPER */
-    {38, 4, A_ULONG, A_ULONG},		    /* PR_SET_NO_NEW_PRIVS */
-    {39, 0, 0, 0},			    /* PR_GET_NO_NEW_PRIVS */
-    {41, 4, A_ULONG, A_ULONG},		    /* PR_SET_THP_DISABLE */
-    {42, 0, 0, 0},			    /* PR_GET_THP_DISABLE */
-    {0x53564d41, 4, A_PRCTL_OPTION, A_PTR}, /* PR_SET_VMA */
+    {PR_SET_PDEATHSIG, 1, A_SIG, 0},
+    {PR_GET_PDEATHSIG, 1, A_INTPTR_OUT, 0},
+    {PR_GET_DUMPABLE, 0, 0, 0},
+    {PR_SET_DUMPABLE, 1, A_PRCTL_OPTION, 0},
+    {PR_GET_KEEPCAPS, 0, 0, 0},
+    {PR_SET_KEEPCAPS, 1, A_ULONG, 0},
+    {PR_SET_NAME, 1, A_STR, 0},
+    {PR_GET_NAME, 1, A_STR_OUT, 0},
+    {PR_GET_SECCOMP, 0, 0, 0},
+    {PR_SET_SECCOMP, 2, A_PRCTL_OPTION, A_FPROG},
+    {PR_CAPBSET_READ, 1, A_PRCTL_OPTION, 0},
+    {PR_CAPBSET_DROP, 1, A_PRCTL_OPTION, 0},
+    {PR_SET_TIMERSLACK, 1, A_ULONG, 0},
+    {PR_GET_TIMERSLACK, 0, 0, 0},
+    {PR_SET_CHILD_SUBREAPER, 1, A_ULONG, 0},
+    {PR_GET_CHILD_SUBREAPER, 1, A_INTPTR_OUT, 0},
+    {PR_SET_NO_NEW_PRIVS, 4, A_ULONG, A_ULONG},
+    {PR_GET_NO_NEW_PRIVS, 0, 0, 0},
+    {PR_SET_THP_DISABLE, 4, A_ULONG, A_ULONG},
+    {PR_GET_THP_DISABLE, 0, 0, 0},
+    {PR_SET_VMA, 4, A_PRCTL_OPTION, A_PTR},
 };
 
 static const struct prctl_spec *prctl_find(uint32_t option)
@@ -604,11 +631,11 @@ bool print_as(struct dctx *c, int i, enum argkind kind)
 /* Option-specific first arguments that reuse a value table. */
 static void print_prctl_value(struct dctx *c, uint32_t option, uint64_t v)
 {
-	if (option == 4)
+	if (option == PR_SET_DUMPABLE)
 		print_xlat(c->sb, suid_dump_modes, (uint32_t)v, "SUID_DUMP_???");
-	else if (option == 23 || option == 24)
+	else if (option == PR_CAPBSET_READ || option == PR_CAPBSET_DROP)
 		print_xlat(c->sb, capabilities, v, "CAP_???");
-	else if (option == 22)
+	else if (option == PR_SET_SECCOMP)
 		print_xlat(c->sb, seccomp_modes, (uint32_t)v, "SECCOMP_MODE_???");
 	else
 		print_xlat(c->sb, pr_set_vma_ops, v, "PR_SET_VMA_???");
@@ -627,7 +654,7 @@ static bool pr_prctl_arg(struct dctx *c, int i, const struct argfmt *k)
 	if (i > s->nargs)
 		return false;
 	kind = i == 1 ? s->first : s->second;
-	if (option == 0x53564d41 && i > 2) /* PR_SET_VMA: addr, size, name */
+	if (option == PR_SET_VMA && i > 2) /* addr, size, name */
 		kind = i == 3 ? A_ULONG : A_STR;
 	if (kind == A_PRCTL_OPTION) {
 		print_prctl_value(c, option, arg(c, i));
@@ -658,13 +685,13 @@ static bool pr_ioctl_req(struct dctx *c, int i, const struct argfmt *k)
 static bool ioctl_is_out(const struct dctx *c, int i)
 {
 	switch ((uint32_t)arg(c, 1)) {
-	case 0x5401:
-	case 0x540f:
-	case 0x5411:
-	case 0x5413:
-	case 0x541b:
-	case 0x5429:
-	case 0x80045430:
+	case TCGETS:
+	case TIOCGPGRP:
+	case TIOCOUTQ:
+	case TIOCGWINSZ:
+	case FIONREAD:
+	case TIOCGSID:
+	case TIOCGPTN:
 		return true;
 	}
 	return false;
@@ -677,35 +704,35 @@ static bool pr_ioctl_arg(struct dctx *c, int i, const struct argfmt *k)
 	int n;
 
 	switch ((uint32_t)arg(c, 1)) {
-	case 0x5450:
-	case 0x5451:
-	case 0x5422: /* FIONCLEX, FIOCLEX, TIOCNOTTY */
+	case FIONCLEX:
+	case FIOCLEX:
+	case TIOCNOTTY:
 		return false;
-	case 0x5413:
-	case 0x5414: /* TIOCGWINSZ, TIOCSWINSZ */
+	case TIOCGWINSZ:
+	case TIOCSWINSZ:
 		if ((c->exiting && dctx_failed(c)) || !mem_read(c, v, ws, sizeof(ws)))
 			break;
 		sb_printf(c->sb, "{ws_row=%u, ws_col=%u, ws_xpixel=%u, ws_ypixel=%u}", ws[0], ws[1],
 			  ws[2], ws[3]);
 		return true;
-	case 0x540f:
-	case 0x5410:
-	case 0x5411:
-	case 0x541b:
-	case 0x5421:
-	case 0x5429:
-	case 0x80045430:
-	case 0x40045431:
+	case TIOCGPGRP:
+	case TIOCSPGRP:
+	case TIOCOUTQ:
+	case FIONREAD:
+	case FIONBIO:
+	case TIOCGSID:
+	case TIOCGPTN:
+	case TIOCSPTLCK:
 		if ((c->exiting && dctx_failed(c)) || !mem_read(c, v, &n, sizeof(n)))
 			break;
 		sb_printf(c->sb, "[%d]", n);
 		return true;
-	case 0x5401:
-	case 0x5402:
-	case 0x5403:
-	case 0x5404:
-		break;	 /* termios: shown as its address */
-	case 0x40049409: /* FICLONE: the source descriptor */
+	case TCGETS:
+	case TCSETS:
+	case TCSETSW:
+	case TCSETSF:
+		break; /* termios: shown as its address */
+	case FICLONE:  /* the source descriptor */
 		sb_printf(c->sb, "%d", (int)v);
 		return true;
 	default:

@@ -41,9 +41,7 @@ static const char *const signal_names[NSIG_KERNEL + 1] = {
     RT(29),	RT(30),	      RT(31),	  RT(32),
 };
 
-/* Other spellings accepted by signal_parse (kill -l knows them too). */
-static const struct xlat signal_aliases[] = {
-    {SIGABRT, "SIGIOT"}, {SIGIO, "SIGPOLL"}, {SIGCHLD, "SIGCLD"}, XLAT_END};
+#include "xlat/signal_aliases.h"
 
 const char *signal_name(int sig)
 {
@@ -114,54 +112,16 @@ void print_sigmask(struct sbuf *sb, uint64_t mask)
 
 /* ---- siginfo ---- */
 
-static const struct xlat si_codes[] = {XLAT(SI_USER),
-				       XLAT(SI_KERNEL),
-				       XLAT(SI_QUEUE),
-				       XLAT(SI_TIMER),
-				       XLAT(SI_MESGQ),
-				       XLAT(SI_ASYNCIO),
-				       XLAT(SI_SIGIO),
-				       XLAT(SI_TKILL),
-				       {(uint64_t)-7, "SI_DETHREAD"},
-				       {(uint64_t)-60, "SI_ASYNCNL"},
-				       XLAT_END};
-
-/* Numbers, not macros: glibc lags behind the kernel on the newer ones. */
-static const struct xlat segv_codes[] = {{1, "SEGV_MAPERR"},
-					 {2, "SEGV_ACCERR"},
-					 {3, "SEGV_BNDERR"},
-					 {4, "SEGV_PKUERR"},
-					 {5, "SEGV_ACCADI"},
-					 {6, "SEGV_ADIDERR"},
-					 {7, "SEGV_ADIPERR"},
-					 {8, "SEGV_MTEAERR"},
-					 {9, "SEGV_MTESERR"},
-					 {10, "SEGV_CPERR"},
-					 XLAT_END};
-static const struct xlat bus_codes[] = {{1, "BUS_ADRALN"},    {2, "BUS_ADRERR"},
-					{3, "BUS_OBJERR"},    {4, "BUS_MCEERR_AR"},
-					{5, "BUS_MCEERR_AO"}, XLAT_END};
-static const struct xlat ill_codes[] = {
-    {1, "ILL_ILLOPC"}, {2, "ILL_ILLOPN"}, {3, "ILL_ILLADR"}, {4, "ILL_ILLTRP"},	  {5, "ILL_PRVOPC"},
-    {6, "ILL_PRVREG"}, {7, "ILL_COPROC"}, {8, "ILL_BADSTK"}, {9, "ILL_BADIADDR"}, XLAT_END};
-static const struct xlat fpe_codes[] = {{1, "FPE_INTDIV"},    {2, "FPE_INTOVF"}, {3, "FPE_FLTDIV"},
-					{4, "FPE_FLTOVF"},    {5, "FPE_FLTUND"}, {6, "FPE_FLTRES"},
-					{7, "FPE_FLTINV"},    {8, "FPE_FLTSUB"}, {14, "FPE_FLTUNK"},
-					{15, "FPE_CONDTRAP"}, XLAT_END};
-static const struct xlat trap_codes[] = {
-    {1, "TRAP_BRKPT"}, {2, "TRAP_TRACE"}, {3, "TRAP_BRANCH"}, {4, "TRAP_HWBKPT"}, {5, "TRAP_UNK"},
-    {6, "TRAP_PERF"},  XLAT_END};
-static const struct xlat chld_codes[] = {
-    {1, "CLD_EXITED"},	{2, "CLD_KILLED"},    {3, "CLD_DUMPED"}, {4, "CLD_TRAPPED"},
-    {5, "CLD_STOPPED"}, {6, "CLD_CONTINUED"}, XLAT_END};
-static const struct xlat poll_codes[] = {{1, "POLL_IN"},  {2, "POLL_OUT"}, {3, "POLL_MSG"},
-					 {4, "POLL_ERR"}, {5, "POLL_PRI"}, {6, "POLL_HUP"},
-					 XLAT_END};
-static const struct xlat sys_codes[] = {{1, "SYS_SECCOMP"}, {2, "SYS_USER_DISPATCH"}, XLAT_END};
-
-static const struct xlat audit_arches[] = {XLAT(AUDIT_ARCH_X86_64), XLAT(AUDIT_ARCH_I386),
-					   XLAT(AUDIT_ARCH_AARCH64), XLAT(AUDIT_ARCH_ARM),
-					   XLAT_END};
+#include "xlat/si_codes.h"
+#include "xlat/segv_codes.h"
+#include "xlat/bus_codes.h"
+#include "xlat/ill_codes.h"
+#include "xlat/fpe_codes.h"
+#include "xlat/trap_codes.h"
+#include "xlat/chld_codes.h"
+#include "xlat/poll_codes.h"
+#include "xlat/sys_codes.h"
+#include "xlat/audit_arches.h"
 
 /* Signals the kernel raises for a faulting instruction: si_addr matters. */
 static bool is_fault_signal(int sig)
@@ -218,7 +178,7 @@ static void print_chld(struct sbuf *sb, const siginfo_t *si)
 {
 	print_sender(sb, si);
 	sb_puts(sb, ", si_status=");
-	if (si->si_code == 1) /* CLD_EXITED: an exit status, not a signal */
+	if (si->si_code == CLD_EXITED) /* an exit status, not a signal */
 		sb_printf(sb, "%d", si->si_status);
 	else
 		print_signal(sb, si->si_status);

@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -286,12 +287,7 @@ bool pr_stat(struct dctx *c, int i, const struct argfmt *k)
 	return true;
 }
 
-static const struct xlat statx_attrs[] = {
-    {0x4, "STATX_ATTR_COMPRESSED"},    {0x10, "STATX_ATTR_IMMUTABLE"},
-    {0x20, "STATX_ATTR_APPEND"},       {0x40, "STATX_ATTR_NODUMP"},
-    {0x800, "STATX_ATTR_ENCRYPTED"},   {0x1000, "STATX_ATTR_AUTOMOUNT"},
-    {0x2000, "STATX_ATTR_MOUNT_ROOT"}, {0x100000, "STATX_ATTR_VERITY"},
-    {0x200000, "STATX_ATTR_DAX"},      XLAT_END};
+#include "xlat/statx_attrs.h"
 
 bool pr_statx(struct dctx *c, int i, const struct argfmt *k)
 {
@@ -378,10 +374,7 @@ bool pr_flock(struct dctx *c, uint64_t addr, bool with_pid)
 
 /* ---- processes ---- */
 
-static const struct xlat ptrace_events[] = {
-    {1, "PTRACE_EVENT_FORK"},	 {2, "PTRACE_EVENT_VFORK"},	 {3, "PTRACE_EVENT_CLONE"},
-    {4, "PTRACE_EVENT_EXEC"},	 {5, "PTRACE_EVENT_VFORK_DONE"}, {6, "PTRACE_EVENT_EXIT"},
-    {7, "PTRACE_EVENT_SECCOMP"}, {128, "PTRACE_EVENT_STOP"},	 XLAT_END};
+#include "xlat/ptrace_events.h"
 
 static void print_wstatus(struct sbuf *sb, int s)
 {
@@ -1032,11 +1025,9 @@ bool pr_fprog(struct dctx *c, int i, const struct argfmt *k)
 
 /* ---- clone and clone3 ---- */
 
-#define CLONE_PIDFD_	      0x1000ull
-#define CLONE_SETTLS_	      0x80000ull
-#define CLONE_PARENT_SETTID_  0x100000ull
-#define CLONE_CHILD_CLEARTID_ 0x200000ull
-#define CLONE_CHILD_SETTID_   0x1000000ull
+#ifndef CLONE_INTO_CGROUP /* newer than glibc 2.36; xlat/clone3_flags.in checks it */
+#define CLONE_INTO_CGROUP 0x200000000ull
+#endif
 
 /* clone's argument order differs between architectures. */
 #if defined(__aarch64__)
@@ -1060,15 +1051,15 @@ static void clone_exit(struct dctx *c)
 {
 	uint64_t flags = c->args[CL_FLAGS];
 
-	if (flags & (CLONE_PARENT_SETTID_ | CLONE_PIDFD_)) {
+	if (flags & (CLONE_PARENT_SETTID | CLONE_PIDFD)) {
 		sb_puts(c->sb, ", parent_tid=");
 		print_tid_out(c, c->args[CL_PTID]);
 	}
-	if (flags & CLONE_SETTLS_) {
+	if (flags & CLONE_SETTLS) {
 		sb_puts(c->sb, ", tls=");
 		sb_ptr(c->sb, c->args[CL_TLS]);
 	}
-	if (flags & (CLONE_CHILD_SETTID_ | CLONE_CHILD_CLEARTID_)) {
+	if (flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID)) {
 		sb_puts(c->sb, ", child_tidptr=");
 		sb_ptr(c->sb, c->args[CL_CTID]);
 	}
@@ -1104,7 +1095,6 @@ struct clone_args_k {
 };
 
 #define CLONE_ARGS_SIZE_VER0 64
-#define CLONE_INTO_CGROUP_   0x200000000ull
 
 static bool read_clone_args(struct dctx *c, struct clone_args_k *ca)
 {
@@ -1120,25 +1110,25 @@ static void print_clone_args(struct sbuf *sb, const struct clone_args_k *ca)
 {
 	sb_puts(sb, "{flags=");
 	print_flags(sb, clone3_flags, ca->flags, NULL);
-	if (ca->flags & CLONE_PIDFD_)
+	if (ca->flags & CLONE_PIDFD)
 		sb_printf(sb, ", pidfd=%#llx", (unsigned long long)ca->pidfd);
-	if (ca->flags & (CLONE_CHILD_SETTID_ | CLONE_CHILD_CLEARTID_))
+	if (ca->flags & (CLONE_CHILD_SETTID | CLONE_CHILD_CLEARTID))
 		sb_printf(sb, ", child_tid=%#llx", (unsigned long long)ca->child_tid);
-	if (ca->flags & CLONE_PARENT_SETTID_)
+	if (ca->flags & CLONE_PARENT_SETTID)
 		sb_printf(sb, ", parent_tid=%#llx", (unsigned long long)ca->parent_tid);
 	sb_puts(sb, ", exit_signal=");
 	print_signal(sb, (int)ca->exit_signal);
 	sb_puts(sb, ", stack=");
 	sb_ptr(sb, ca->stack);
 	sb_printf(sb, ", stack_size=%#llx", (unsigned long long)ca->stack_size);
-	if (ca->flags & CLONE_SETTLS_) {
+	if (ca->flags & CLONE_SETTLS) {
 		sb_puts(sb, ", tls=");
 		sb_ptr(sb, ca->tls);
 	}
 	if (ca->set_tid_size)
 		sb_printf(sb, ", set_tid=%#llx, set_tid_size=%llu", (unsigned long long)ca->set_tid,
 			  (unsigned long long)ca->set_tid_size);
-	if (ca->flags & CLONE_INTO_CGROUP_)
+	if (ca->flags & CLONE_INTO_CGROUP)
 		sb_printf(sb, ", cgroup=%llu", (unsigned long long)ca->cgroup);
 	sb_putc(sb, '}');
 }
@@ -1146,15 +1136,15 @@ static void print_clone_args(struct sbuf *sb, const struct clone_args_k *ca)
 /* " => {parent_tid=[7286]}": what the kernel wrote back. */
 static void print_clone3_result(struct dctx *c, const struct clone_args_k *ca)
 {
-	if (dctx_failed(c) || !(ca->flags & (CLONE_PIDFD_ | CLONE_PARENT_SETTID_)))
+	if (dctx_failed(c) || !(ca->flags & (CLONE_PIDFD | CLONE_PARENT_SETTID)))
 		return;
 	sb_puts(c->sb, " => {");
-	if (ca->flags & CLONE_PIDFD_) {
+	if (ca->flags & CLONE_PIDFD) {
 		sb_puts(c->sb, "pidfd=");
 		print_tid_out(c, ca->pidfd);
 	}
-	if (ca->flags & CLONE_PARENT_SETTID_) {
-		sb_puts(c->sb, ca->flags & CLONE_PIDFD_ ? ", parent_tid=" : "parent_tid=");
+	if (ca->flags & CLONE_PARENT_SETTID) {
+		sb_puts(c->sb, ca->flags & CLONE_PIDFD ? ", parent_tid=" : "parent_tid=");
 		print_tid_out(c, ca->parent_tid);
 	}
 	sb_putc(c->sb, '}');
@@ -1179,28 +1169,8 @@ void custom_clone3(struct dctx *c)
 
 /* ---- statfs, time ---- */
 
-static const struct xlat fs_magics[] = {
-    {0xef53, "EXT2_SUPER_MAGIC"},	 {0x01021994, "TMPFS_MAGIC"},
-    {0x9fa0, "PROC_SUPER_MAGIC"},	 {0x62656572, "SYSFS_MAGIC"},
-    {0x1cd1, "DEVPTS_SUPER_MAGIC"},	 {0x27e0eb, "CGROUP_SUPER_MAGIC"},
-    {0x63677270, "CGROUP2_SUPER_MAGIC"}, {0x794c7630, "OVERLAYFS_SUPER_MAGIC"},
-    {0x9123683e, "BTRFS_SUPER_MAGIC"},	 {0x58465342, "XFS_SUPER_MAGIC"},
-    {0x6969, "NFS_SUPER_MAGIC"},	 {0x65735546, "FUSE_SUPER_MAGIC"},
-    {0x73717368, "SQUASHFS_MAGIC"},	 {0x858458f6, "RAMFS_MAGIC"},
-    {0x958458f6, "HUGETLBFS_MAGIC"},	 {0x64626720, "DEBUGFS_MAGIC"},
-    {0x74726163, "TRACEFS_MAGIC"},	 {0x73636673, "SECURITYFS_MAGIC"},
-    {0xf97cff8c, "SELINUX_MAGIC"},	 {0x19800202, "MQUEUE_MAGIC"},
-    {0x50495045, "PIPEFS_MAGIC"},	 {0x534f434b, "SOCKFS_MAGIC"},
-    {0x09041934, "ANON_INODE_FS_MAGIC"}, {0xcafe4a11, "BPF_FS_MAGIC"},
-    {0x01021997, "V9FS_MAGIC"},		 {0x9660, "ISOFS_SUPER_MAGIC"},
-    {0x4d44, "MSDOS_SUPER_MAGIC"},	 {0x6e736673, "NSFS_MAGIC"},
-    {0xf2f52010, "F2FS_SUPER_MAGIC"},	 XLAT_END};
-
-static const struct xlat statfs_flags[] = {
-    {0x1, "ST_RDONLY"},	     {0x2, "ST_NOSUID"},	 {0x4, "ST_NODEV"},
-    {0x8, "ST_NOEXEC"},	     {0x10, "ST_SYNCHRONOUS"},	 {0x20, "ST_VALID"},
-    {0x40, "ST_MANDLOCK"},   {0x400, "ST_NOATIME"},	 {0x800, "ST_NODIRATIME"},
-    {0x1000, "ST_RELATIME"}, {0x2000, "ST_NOSYMFOLLOW"}, XLAT_END};
+#include "xlat/fs_magics.h"
+#include "xlat/statfs_flags.h"
 
 bool pr_statfs(struct dctx *c, int i, const struct argfmt *k)
 {

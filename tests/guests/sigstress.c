@@ -78,6 +78,8 @@ static long do_poll(bool ppoll)
 #ifdef SYS_poll
 	if (!ppoll)
 		return syscall(SYS_poll, &p, 1, WAIT_MS);
+#else
+	(void)ppoll; /* aarch64 has only ppoll */
 #endif
 	return syscall(SYS_ppoll, &p, 1, &ts, NULL, 8);
 }

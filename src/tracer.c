@@ -76,6 +76,7 @@ static void on_seccomp_stop(struct task *t)
 	bool parked, emulated;
 
 	t->stop_eintr_ip = 0;
+	emul_unhold(t);
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) <= 0 ||
 	    info.op != PTRACE_SYSCALL_INFO_SECCOMP) {
 		tracer_resume(t->tid, 0);
@@ -312,14 +313,34 @@ static void note_stop_eintr(struct task *t, int sig)
 		t->stop_eintr_ip = arch_regs_ip(&regs);
 }
 
+/*
+ * The settled call goes first (emul_settle): sig, now blocked, is put
+ * back in the queue by the kernel as we resume with it, and its real
+ * delivery comes later.  SIGSTOP and SIGKILL cannot wait; they are
+ * delivered now, before the call, as they would be at its entry.
+ */
+static bool requeue_held(struct task *t, int sig)
+{
+	if (!(t->flags & TASK_HELD) || sig == SIGKILL || sig == SIGSTOP)
+		return false;
+	/* Its siginfo is already the guest's: no second forwarding pass. */
+	t->proc->requeued |= sigbit(sig);
+	t->flags &= ~(unsigned)TASK_STOP_SIGNAL;
+	tracer_resume(t->tid, sig);
+	return true;
+}
+
 static void on_signal_stop(struct task *t, int sig)
 {
 	siginfo_t si;
 	bool have_si = ptrace(PTRACE_GETSIGINFO, t->tid, NULL, &si) == 0;
 	bool overtaken = stop_overtaken(t->tid, sig);
+	bool requeued = t->proc->requeued & sigbit(sig);
 
+	t->proc->requeued &= ~sigbit(sig);
 	if (have_si) {
-		forward_on_delivery(t, sig, &si);
+		if (!requeued)
+			forward_on_delivery(t, sig, &si);
 		if (crash_is_fatal_sync(sig, &si) && crash_will_kill(t->tid, sig))
 			crash_report(diag ? diag : stderr, t->tid, &si);
 	}
@@ -330,6 +351,8 @@ static void on_signal_stop(struct task *t, int sig)
 			tracer_resume(t->tid, 0);
 			return;
 		}
+		if (requeue_held(t, sig))
+			return;
 	} else if (!(t->real_eintr & sigbit(sig))) {
 		ignored_signal_fixup(t->tid, sig, t->stop_eintr_ip);
 	}

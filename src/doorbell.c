@@ -48,9 +48,9 @@ static struct {
 	pid_t pid;	   /* the bell */
 	int fds[BELL_FDS]; /* what it polls */
 	int nfds;
-	int signal_fd;	   /* host signals from the front; -1 once it is gone */
-	int request[2];	   /* tracer -> ringer: fork a bell */
-	int reply[2];	   /* ringer -> tracer: its pid */
+	int signal_fd;	/* host signals from the front; -1 once it is gone */
+	int request[2]; /* tracer -> ringer: fork a bell */
+	int reply[2];	/* ringer -> tracer: its pid */
 } bell = {.pid = -1, .signal_fd = -1};
 
 /* Close every fd but the bell's own: it must hold no guest pipe open. */

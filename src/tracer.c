@@ -23,6 +23,7 @@
 #include <sys/ptrace.h>
 #include <sys/signalfd.h>
 #include <sys/stat.h>
+#include <sys/timerfd.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <linux/ptrace.h>
@@ -635,7 +636,8 @@ static int exec_failure(const char *prog, int err_fd)
 
 static const char *main_prog;
 static int exec_err_fd = -1;
-static bool trace_finished;
+static int timer_fd = -1;
+static bool trace_finished, main_reported;
 
 static void finish_tracing(void)
 {
@@ -657,6 +659,12 @@ static void report_main_gone(void)
 	bool leftovers = task_count() > 0;
 	int rc = -1;
 
+	if (main_reported)
+		return;
+	main_reported = true;
+	/* As timeout(1) returns with its child: leftovers are not bounded. */
+	if (leftovers && timer_fd >= 0 && !dump_timed_out())
+		timerfd_settime(timer_fd, 0, &(struct itimerspec){0}, NULL);
 	if (!main_execd)
 		rc = exec_failure(main_prog, exec_err_fd);
 	if (!leftovers)
@@ -691,6 +699,7 @@ static int supervise(const struct options *opts, int sfd, int tfd)
 	main_pid = sp.pid;
 	main_prog = opts->argv[0];
 	exec_err_fd = sp.exec_err_fd;
+	timer_fd = tfd;
 	task_add(sp.pid, sp.pid, getpid());
 	forward_init(sp.pid, drain_events);
 

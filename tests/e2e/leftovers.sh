@@ -92,6 +92,22 @@ else
 	not_ok "daemon: native '$(cat "$tmp/native.out")' '$(cat "$tmp/native.res")', sandbox '$(cat "$tmp/sandbox.out")' '$(cat "$tmp/sandbox.res")'"
 fi
 
+# --timeout bounds the program only, as timeout(1) does: a leftover
+# outlives the deadline.  (Waiting past it is the point of the check.)
+rm -f "$tmp/fifo" "$tmp/to.res"
+mkfifo "$tmp/fifo"
+$bounded "$PTSANDBOX" --timeout=0.3 -- sh -c "sh -c '$leftover' leftover \"\$1\" \"\$2\" & exit 0" \
+	main "$tmp/fifo" "$tmp/to.res" </dev/null
+rc=$?
+sleep 1
+release
+wait_file "$tmp/to.res"
+if [ $rc = 0 ] && [ "$(cat "$tmp/to.res")" = "got go, sleep status 0" ]; then
+	ok "--timeout: the program's status; the leftover outlives the deadline"
+else
+	not_ok "--timeout with a leftover: status $rc (want 0), result '$(cat "$tmp/to.res" 2>/dev/null)'"
+fi
+
 # --wait-all: ptsandbox returns only after the leftover, with the main
 # process's status.
 rm -f "$tmp/fifo" "$tmp/wa.res"

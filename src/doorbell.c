@@ -10,25 +10,21 @@
  * reports that stop like a ptrace stop; the tracer reads every source,
  * then continues the bell (SIGCONT).
  *
- * The bell polls the completion eventfd and the timerfd itself: their
- * readiness belongs to the file, whoever polls it.  A signalfd's does
- * not (it reports the pending signals of the process that polls it), so
- * a thread of ptsandbox, the ringer, waits for the signalfd to become
- * readable and then writes an eventfd that the bell polls.  The ringer
- * never reads the signalfd: the tracer reads the host signals as before.
+ * The bell polls the completion eventfd, the timerfd and the pipe of
+ * host signals from the front (signals/relay.c) itself: their readiness
+ * belongs to the file, whoever polls it.  Once the front is gone the
+ * pipe is at EOF, readable for ever: the bell is replaced by one that
+ * no longer polls it (doorbell_forget_signals).
  *
  * No wakeup is lost (doc/design.md, section 6): every source is
  * level-triggered state that stays readable until the tracer reads it;
  * the bell stops only after poll() saw one readable; the tracer reads
  * every source before it continues the bell, so anything that arrives
- * after those reads is still readable when the bell polls again.  The
- * ringer's watch is one-shot and re-armed once the tracer has read the
- * signalfd; a signal that arrived in between makes the re-arm report it
- * at once.
+ * after those reads is still readable when the bell polls again.
  *
- * The bell is the ringer's child, not the tracer thread's: a wait with
- * __WNOTHREAD by the tracer thread sees only the guest, so its ECHILD
- * still means that no tracee is left.
+ * The bell is the child of another thread, the ringer, not the tracer
+ * thread's: a wait with __WNOTHREAD by the tracer thread sees only the
+ * guest, so its ECHILD still means that no tracee is left.
  */
 #include "config.h"
 
@@ -39,8 +35,6 @@
 #include <signal.h>
 #include <stdint.h>
 #include <stdnoreturn.h>
-#include <sys/epoll.h>
-#include <sys/eventfd.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -54,12 +48,10 @@ static struct {
 	pid_t pid;	   /* the bell */
 	int fds[BELL_FDS]; /* what it polls */
 	int nfds;
-	int signals_efd; /* ringer -> bell: host signals are pending */
-	int signal_fd;	 /* the tracer's signalfd, watched by the ringer */
-	int ep;		 /* the ringer's: signal_fd (one-shot), requests */
-	int request[2];	 /* tracer -> ringer: fork a bell */
-	int reply[2];	 /* ringer -> tracer: its pid */
-} bell = {.pid = -1, .signals_efd = -1, .ep = -1};
+	int signal_fd;	/* host signals from the front; -1 once it is gone */
+	int request[2]; /* tracer -> ringer: fork a bell */
+	int reply[2];	/* ringer -> tracer: its pid */
+} bell = {.pid = -1, .signal_fd = -1};
 
 /* Close every fd but the bell's own: it must hold no guest pipe open. */
 static void close_others(void)
@@ -120,30 +112,23 @@ static void fork_bell(void)
 
 static void *ringer_main(void *arg)
 {
-	const uint64_t one = 1;
-	struct epoll_event ev;
-	ssize_t unused;
 	char req;
 
 	(void)arg;
 	for (;;) {
-		if (epoll_wait(bell.ep, &ev, 1, -1) != 1)
-			continue;
-		if (ev.data.fd == bell.request[0]) {
-			if (read(bell.request[0], &req, 1) == 1)
-				fork_bell();
-			continue;
-		}
-		unused = write(bell.signals_efd, &one, sizeof(one));
-		(void)unused;
+		ssize_t n = read(bell.request[0], &req, 1);
+
+		if (n == 1)
+			fork_bell();
+		else if (n == 0)
+			return NULL;
 	}
-	return NULL;
 }
 
 /*
- * Host signals stay blocked for the tracer's signalfd.  SIGCHLD (the
- * bell's stops) is not: at SIG_DFL the kernel drops it at once instead
- * of queueing one per ring for nobody.
+ * Every signal but SIGCHLD (the bell's stops) is blocked: at SIG_DFL
+ * the kernel drops that one at once instead of queueing one per ring
+ * for nobody.
  */
 static int start_ringer(void)
 {
@@ -181,30 +166,16 @@ static pid_t spawn_bell(void)
 	return n == sizeof(pid) ? pid : -1;
 }
 
-static int watch_signals(int op)
-{
-	struct epoll_event ev = {.events = EPOLLIN | EPOLLONESHOT, .data.fd = bell.signal_fd};
-
-	return epoll_ctl(bell.ep, op, bell.signal_fd, &ev);
-}
-
 int doorbell_start(int signal_fd, int done_fd, int timer_fd)
 {
-	struct epoll_event ev = {.events = EPOLLIN};
-
-	bell.signal_fd = signal_fd;
-	bell.signals_efd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-	bell.ep = epoll_create1(EPOLL_CLOEXEC);
-	if (bell.signals_efd < 0 || bell.ep < 0 || pipe2(bell.request, O_CLOEXEC) < 0 ||
-	    pipe2(bell.reply, O_CLOEXEC) < 0)
+	if (pipe2(bell.request, O_CLOEXEC) < 0 || pipe2(bell.reply, O_CLOEXEC) < 0)
 		return -1;
+	bell.signal_fd = signal_fd;
 	bell.fds[bell.nfds++] = done_fd;
-	bell.fds[bell.nfds++] = bell.signals_efd;
+	bell.fds[bell.nfds++] = signal_fd;
 	if (timer_fd >= 0)
 		bell.fds[bell.nfds++] = timer_fd;
-	ev.data.fd = bell.request[0];
-	if (epoll_ctl(bell.ep, EPOLL_CTL_ADD, bell.request[0], &ev) < 0 ||
-	    watch_signals(EPOLL_CTL_ADD) < 0 || start_ringer() < 0)
+	if (start_ringer() < 0)
 		return -1;
 	bell.pid = spawn_bell();
 	return bell.pid < 0 ? -1 : 0;
@@ -215,16 +186,23 @@ bool doorbell_is(pid_t pid)
 	return pid > 0 && pid == bell.pid;
 }
 
-bool doorbell_rang_for_signals(void)
+bool doorbell_watches_signals(void)
 {
-	uint64_t count;
-
-	return read(bell.signals_efd, &count, sizeof(count)) == sizeof(count);
+	return bell.signal_fd >= 0;
 }
 
-void doorbell_signals_read(void)
+int doorbell_forget_signals(void)
 {
-	watch_signals(EPOLL_CTL_MOD);
+	int k = 0;
+
+	for (int i = 0; i < bell.nfds; i++)
+		if (bell.fds[i] != bell.signal_fd)
+			bell.fds[k++] = bell.fds[i];
+	bell.nfds = k;
+	bell.signal_fd = -1;
+	doorbell_stop();
+	bell.pid = spawn_bell();
+	return bell.pid < 0 ? -1 : 0;
 }
 
 int doorbell_rearm(int status)

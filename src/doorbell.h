@@ -12,20 +12,20 @@
 #include <sys/types.h>
 
 /*
- * Start the bell, which rings when done_fd or timer_fd (-1: none) is
- * readable, and the thread that rings it when signal_fd is.  0, or -1
- * with errno set.
+ * Start the bell, which rings when signal_fd (the front's pipe of host
+ * signals), done_fd or timer_fd (-1: none) is readable.  0, or -1 with
+ * errno set.
  */
 int doorbell_start(int signal_fd, int done_fd, int timer_fd);
 /* Is pid the bell?  Its statuses come from the tracer's own wait4(). */
 bool doorbell_is(pid_t pid);
+/* Is the bell still watching signal_fd?  Then the caller reads it. */
+bool doorbell_watches_signals(void);
 /*
- * The bell stopped: did it ring for host signals?  Then the caller
- * reads the signalfd and calls doorbell_signals_read().
+ * signal_fd is at EOF (the front is gone): a bell that no longer polls
+ * it replaces this one.  0, or -1 if it cannot be.
  */
-bool doorbell_rang_for_signals(void);
-/* The signalfd is read: watch it again. */
-void doorbell_signals_read(void);
+int doorbell_forget_signals(void);
 /*
  * Every source is read: let the bell wait again.  status is the bell's
  * wait status; a bell that died is replaced.  0, or -1 if it cannot be.

@@ -39,6 +39,9 @@ const char options_usage[] =
     "      --timeout=DURATION  after DURATION (timeout(1) syntax: 10, 1.5s, 2m, 1h, 1d)\n"
     "                      dump every guest thread, kill the guest, exit 124\n"
     "      --dump-on=SIG   dump every guest thread when ptsandbox receives SIG\n"
+    "\n"
+    "      --wait-all      return only once every traced descendant has exited,\n"
+    "                      not as soon as PROGRAM has\n"
     "  -h, --help          display this help and exit\n"
     "  -V, --version       output version information and exit\n"
     "\n"
@@ -53,6 +56,7 @@ enum {
 	OPT_TRACE = 256,
 	OPT_TIMEOUT,
 	OPT_DUMP_ON,
+	OPT_WAIT_ALL,
 };
 
 static const struct option long_options[] = {
@@ -63,6 +67,7 @@ static const struct option long_options[] = {
     {"stack-trace", no_argument, NULL, 'k'},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"dump-on", required_argument, NULL, OPT_DUMP_ON},
+    {"wait-all", no_argument, NULL, OPT_WAIT_ALL},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -229,6 +234,9 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 				set_error(opts, "invalid signal for --dump-on", optarg);
 				return;
 			}
+			break;
+		case OPT_WAIT_ALL:
+			opts->wait_all = true;
 			break;
 		case 'h':
 			opts->action = OPT_HELP;

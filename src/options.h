@@ -38,6 +38,8 @@ struct options {
 	long long timeout_ns; /* --timeout=DURATION; 0: none */
 	int dump_signal;      /* --dump-on=SIG; 0: none */
 
+	bool wait_all; /* --wait-all: exit once every traced descendant has */
+
 	char *const *argv; /* the guest command line */
 	int argc;
 	char error[256]; /* with OPT_ERROR: the one-line message */

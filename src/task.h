@@ -20,6 +20,7 @@ struct proc {
 	int nthreads;
 	bool exec_done; /* has completed at least one execve */
 	int pidfd;	/* for pidfd_getfd; -1 until first needed */
+	uint64_t requeued; /* signals we put back while a rerun went first */
 	struct proc *next;
 };
 
@@ -29,6 +30,7 @@ enum task_flags {
 	TASK_STOP_SIGNAL = 1u << 2,  /* resumed with a stop signal: its group-stop is next */
 	TASK_SIGWAIT_EXIT = 1u << 3, /* in rt_sigtimedwait, resumed to its exit stop */
 	TASK_FUTEX_EXIT = 1u << 4,   /* in a futex wake, resumed to its exit stop */
+	TASK_HELD = 1u << 5,	     /* signals blocked until its rerun's entry stop */
 };
 
 /* The stops after which the tracer resumes with PTRACE_SYSCALL. */
@@ -43,6 +45,7 @@ struct task {
 	uint64_t sigwait_info;	/* rt_sigtimedwait's siginfo buffer */
 	uint64_t real_eintr;	/* signals that really interrupt the native call in progress */
 	uint64_t stop_eintr_ip; /* a stop signal ended the call returning here with EINTR */
+	uint64_t held_mask;	/* TASK_HELD: the mask to give back */
 	struct tstate *trace;	/* --trace: the call in progress (trace/tracing.c) */
 	struct futex_exit *futex_exit; /* TASK_FUTEX_EXIT: what its exit must add */
 	struct task *hnext;

@@ -23,6 +23,7 @@
 #include <sys/ptrace.h>
 #include <sys/signalfd.h>
 #include <sys/stat.h>
+#include <sys/timerfd.h>
 #include <sys/wait.h>
 #include <unistd.h>
 #include <linux/ptrace.h>
@@ -34,6 +35,7 @@
 #include "log.h"
 #include "signals/forward.h"
 #include "signals/host.h"
+#include "signals/relay.h"
 #include "signals/sigstate.h"
 #include "signals/sigwait.h"
 #include "signals/ignored.h"
@@ -76,6 +78,7 @@ static void on_seccomp_stop(struct task *t)
 	bool parked, emulated;
 
 	t->stop_eintr_ip = 0;
+	emul_unhold(t);
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) <= 0 ||
 	    info.op != PTRACE_SYSCALL_INFO_SECCOMP) {
 		tracer_resume(t->tid, 0);
@@ -223,26 +226,17 @@ static void on_exec(struct task *t)
  */
 static int self_stop_sig;
 
-/* Is sig pending for ptsandbox itself (blocked, not yet read)? */
-static bool pending_here(int sig)
-{
-	sigset_t ours;
-
-	return sigpending(&ours) == 0 && sigismember(&ours, sig);
-}
-
 /*
  * ptsandbox follows a guest's stop only when the stop was asked of the
  * job: ptsandbox got its own copy (Ctrl-Z, kill -TSTP to it or to its
- * process group), read or still pending, so the shell sees the job stop
- * and its SIGCONT continues both.  A stop sent to the guest alone (by
+ * process group), read or still pending at the front (relay.c), so the
+ * shell sees the job stop and its SIGCONT continues both.  A stop sent to the guest alone (by
  * another guest process, or kill -STOP <guest pid>) is ended by a
  * SIGCONT to the guest alone, which a stopped ptsandbox would never see.
  */
 static bool job_stop_asked(void)
 {
-	return forward_stop_asked() || pending_here(SIGTSTP) || pending_here(SIGTTIN) ||
-	       pending_here(SIGTTOU);
+	return forward_stop_asked() || relay_stop_asked();
 }
 
 static void on_event_stop(struct task *t, int sig)
@@ -312,14 +306,34 @@ static void note_stop_eintr(struct task *t, int sig)
 		t->stop_eintr_ip = arch_regs_ip(&regs);
 }
 
+/*
+ * The settled call goes first (emul_settle): sig, now blocked, is put
+ * back in the queue by the kernel as we resume with it, and its real
+ * delivery comes later.  SIGSTOP and SIGKILL cannot wait; they are
+ * delivered now, before the call, as they would be at its entry.
+ */
+static bool requeue_held(struct task *t, int sig)
+{
+	if (!(t->flags & TASK_HELD) || sig == SIGKILL || sig == SIGSTOP)
+		return false;
+	/* Its siginfo is already the guest's: no second forwarding pass. */
+	t->proc->requeued |= sigbit(sig);
+	t->flags &= ~(unsigned)TASK_STOP_SIGNAL;
+	tracer_resume(t->tid, sig);
+	return true;
+}
+
 static void on_signal_stop(struct task *t, int sig)
 {
 	siginfo_t si;
 	bool have_si = ptrace(PTRACE_GETSIGINFO, t->tid, NULL, &si) == 0;
 	bool overtaken = stop_overtaken(t->tid, sig);
+	bool requeued = t->proc->requeued & sigbit(sig);
 
+	t->proc->requeued &= ~sigbit(sig);
 	if (have_si) {
-		forward_on_delivery(t, sig, &si);
+		if (!requeued)
+			forward_on_delivery(t, sig, &si);
 		if (crash_is_fatal_sync(sig, &si) && crash_will_kill(t->tid, sig))
 			crash_report(diag ? diag : stderr, t->tid, &si);
 	}
@@ -330,6 +344,8 @@ static void on_signal_stop(struct task *t, int sig)
 			tracer_resume(t->tid, 0);
 			return;
 		}
+		if (requeue_held(t, sig))
+			return;
 	} else if (!(t->real_eintr & sigbit(sig))) {
 		ignored_signal_fixup(t->tid, sig, t->stop_eintr_ip);
 	}
@@ -462,7 +478,7 @@ static void drain_events(void)
  * empty, which saves the read that would fail with EAGAIN on the hot
  * path (a SIGCHLD per ptrace stop).
  */
-static void read_host_signals(int sfd)
+static bool read_host_signals(int sfd)
 {
 	struct signalfd_siginfo ssi[16];
 	ssize_t n;
@@ -470,11 +486,14 @@ static void read_host_signals(int sfd)
 	do {
 		n = read(sfd, ssi, sizeof(ssi));
 		for (ssize_t i = 0; n > 0 && i < n / (ssize_t)sizeof(ssi[0]); i++) {
+			relay_seen((int)ssi[i].ssi_signo);
 			if (ssi[i].ssi_signo == SIGCHLD || dump_on_signal((int)ssi[i].ssi_signo))
 				continue;
 			forward_host_signal(&ssi[i]);
 		}
 	} while (n == (ssize_t)sizeof(ssi));
+	/* The front is gone: nothing more will come, and it must not ring. */
+	return n != 0;
 }
 
 static bool all_gone(void)
@@ -483,17 +502,15 @@ static bool all_gone(void)
 }
 
 /*
- * A SIGCONT already sent, to the guest or to us, ended the stop we are
- * about to follow: stopping now would outlast it for ever.
+ * A SIGCONT already sent to the guest ended the stop we are about to
+ * follow: stopping now would outlast it for ever.  (One sent to the
+ * front is the front's to see: relay.c.)
  */
 static bool continue_pending(void)
 {
 	struct sigstate st;
 
-	if (sigstate_read(main_pid, &st) == 0 && ((st.pending | st.shared) & sigbit(SIGCONT)))
-		return true;
-	/* Last, just before stopping: a SIGCONT after this comes after our stop. */
-	return pending_here(SIGCONT);
+	return sigstate_read(main_pid, &st) == 0 && ((st.pending | st.shared) & sigbit(SIGCONT));
 }
 
 /*
@@ -519,10 +536,9 @@ static void stop_queueing_sigchld(void)
 static int answer_bell(int sfd, int tfd, int status)
 {
 	if (WIFSTOPPED(status)) {
-		if (doorbell_rang_for_signals()) {
-			read_host_signals(sfd);
-			doorbell_signals_read();
-		}
+		if (doorbell_watches_signals() && !read_host_signals(sfd) &&
+		    doorbell_forget_signals() < 0)
+			return -1;
 		emul_completions();
 		if (tfd >= 0)
 			dump_timer_expired();
@@ -541,11 +557,15 @@ static void after_exit(void)
 	drain_events();
 }
 
+static void report_main_gone(void);
+
 /*
  * One blocking wait per event: a ptrace stop or exit of the guest, or
- * the doorbell's stop for everything else (doorbell.c).
+ * the doorbell's stop for everything else (doorbell.c).  The status of
+ * the main process goes to the front as soon as it is gone (unless
+ * --wait-all); the loop goes on while leftovers live.
  */
-static int event_loop(int sfd, int cfd, int tfd)
+static int event_loop(int sfd, int cfd, int tfd, bool wait_all)
 {
 	int rc = 0;
 
@@ -557,12 +577,14 @@ static int event_loop(int sfd, int cfd, int tfd)
 		int status;
 		pid_t tid;
 
+		if (main_exited && !wait_all)
+			report_main_gone();
 		if (self_stop_sig) {
 			int sig = self_stop_sig;
 
 			self_stop_sig = 0;
 			if (!continue_pending())
-				host_stop_self(sig);
+				relay_stop_front(sig);
 		}
 		tid = waitpid(-1, &status, __WALL | WUNTRACED);
 		if (tid < 0 && errno == EINTR)
@@ -612,25 +634,61 @@ static int exec_failure(const char *prog, int err_fd)
 	return err == ENOENT ? EXIT_NOT_FOUND : EXIT_CANNOT_EXEC;
 }
 
-int tracer_run(const struct options *opts)
+static const char *main_prog;
+static int exec_err_fd = -1;
+static int timer_fd = -1;
+static bool trace_finished, main_reported;
+
+static void finish_tracing(void)
+{
+	if (trace_finished)
+		return;
+	trace_finished = true;
+	tracing_finish();
+	if (diag)
+		fflush(diag);
+}
+
+/*
+ * The front exits as the shell would see the main process exit:
+ * its status, its death signal, timeout(1)'s 124, or env(1)'s
+ * statuses when it never ran.  Leftovers are traced on, quietly.
+ */
+static void report_main_gone(void)
+{
+	bool leftovers = task_count() > 0;
+	int rc = -1;
+
+	if (main_reported)
+		return;
+	main_reported = true;
+	/* As timeout(1) returns with its child: leftovers are not bounded. */
+	if (leftovers && timer_fd >= 0 && !dump_timed_out())
+		timerfd_settime(timer_fd, 0, &(struct itimerspec){0}, NULL);
+	if (!main_execd)
+		rc = exec_failure(main_prog, exec_err_fd);
+	if (!leftovers)
+		finish_tracing();
+	if (rc >= 0)
+		relay_report_exit(rc, 0, leftovers);
+	else if (dump_timed_out())
+		relay_report_exit(EXIT_TIMEDOUT, 0, leftovers);
+	else if (WIFSIGNALED(main_status))
+		relay_report_exit(128 + WTERMSIG(main_status), WTERMSIG(main_status), leftovers);
+	else
+		relay_report_exit(WEXITSTATUS(main_status), 0, leftovers);
+}
+
+static int supervise(const struct options *opts, int sfd, int tfd)
 {
 	struct sysset set;
 	struct spawned sp;
-	int sfd, cfd, tfd, rc;
+	int cfd;
 
-	debug = getenv("PTSANDBOX_DEBUG") != NULL;
 	sysset_clear(&set);
 	emul_interpose(&set);
-	tfd = dump_init(opts);
-	if (opts->timeout_ns && tfd < 0)
-		return EXIT_OWN_FAILURE;
 	if (tracing_init(opts, &set) < 0)
 		return EXIT_OWN_FAILURE;
-	sfd = host_signals_init(dump_signal());
-	if (sfd < 0) {
-		psb_perror("cannot set up signal handling");
-		return EXIT_OWN_FAILURE;
-	}
 	cfd = emul_init();
 	if (cfd < 0) {
 		psb_perror("cannot start the emulation workers");
@@ -639,27 +697,34 @@ int tracer_run(const struct options *opts)
 	if (spawn_guest(opts->argv, &set, &sp) < 0)
 		return EXIT_OWN_FAILURE;
 	main_pid = sp.pid;
+	main_prog = opts->argv[0];
+	exec_err_fd = sp.exec_err_fd;
+	timer_fd = tfd;
 	task_add(sp.pid, sp.pid, getpid());
 	forward_init(sp.pid, drain_events);
 
-	if (event_loop(sfd, cfd, tfd) < 0) {
+	if (event_loop(sfd, cfd, tfd, opts->wait_all) < 0) {
 		psb_perror("tracer loop");
 		return EXIT_OWN_FAILURE;
 	}
-	if (!main_execd) {
-		rc = exec_failure(opts->argv[0], sp.exec_err_fd);
-		if (rc >= 0)
-			return rc;
-	}
-	tracing_finish();
-	if (diag)
-		fflush(diag);
-	/* timeout(1)'s status, whatever the kill did to the guest. */
-	if (dump_timed_out())
-		return EXIT_TIMEDOUT;
-	if (WIFSIGNALED(main_status)) {
-		host_die_by_signal(WTERMSIG(main_status));
-		return 128 + WTERMSIG(main_status);
-	}
-	return WEXITSTATUS(main_status);
+	if (main_exited)
+		report_main_gone();
+	finish_tracing();
+	return 0;
+}
+
+int tracer_run(const struct options *opts)
+{
+	int sfd, tfd, rc;
+
+	debug = getenv("PTSANDBOX_DEBUG") != NULL;
+	/* From here on, this is the supervisor: the front waits in relay.c. */
+	sfd = relay_split(opts->dump_signal);
+	if (sfd < 0)
+		return EXIT_OWN_FAILURE;
+	tfd = dump_init(opts);
+	rc = opts->timeout_ns && tfd < 0 ? EXIT_OWN_FAILURE : supervise(opts, sfd, tfd);
+	/* Failed before the main process was gone: the front exits with rc. */
+	relay_report_exit(rc, 0, false);
+	return 0;
 }

@@ -184,19 +184,22 @@ static bool is_parked(const struct arch_regs *regs)
  * and pselect6 restart).  Such a call runs natively, not parked: under
  * ptrace an ignored signal reaches us like any other and we could not
  * tell it from one that arrived during the wait.  Returns those
- * signals.
+ * signals.  Records the thread's own mask, which the parked call's
+ * replaces until it returns.
  */
-static uint64_t mask_frees_pending(pid_t tid, uint64_t mask_ptr)
+static uint64_t mask_frees_pending(struct ewait *ew, uint64_t mask_ptr)
 {
 	uint64_t temp, orig, freed;
 	struct sigstate st;
 
-	if (!mask_ptr || guest_read(tid, mask_ptr, &temp, sizeof(temp)) < 0)
+	if (!mask_ptr || guest_read(ew->tid, mask_ptr, &temp, sizeof(temp)) < 0)
 		return 0;
-	if (ptrace(PTRACE_GETSIGMASK, tid, (void *)sizeof(orig), &orig) < 0)
+	if (ptrace(PTRACE_GETSIGMASK, ew->tid, (void *)sizeof(orig), &orig) < 0)
 		return 0;
+	ew->own_mask = true;
+	ew->thread_mask = orig;
 	freed = orig & ~temp;
-	if (!freed || sigstate_read(tid, &st) < 0)
+	if (!freed || sigstate_read(ew->tid, &st) < 0)
 		return 0;
 	return (st.pending | st.shared) & freed;
 }
@@ -204,7 +207,7 @@ static uint64_t mask_frees_pending(pid_t tid, uint64_t mask_ptr)
 int ewait_start(struct ewait *ew, struct arch_regs *regs, uint64_t mask_ptr)
 {
 	/* The native call's EINTR for these is real, even if ignored. */
-	ew->task->real_eintr = mask_frees_pending(ew->tid, mask_ptr);
+	ew->task->real_eintr = mask_frees_pending(ew, mask_ptr);
 	if (ew->task->real_eintr)
 		return -1;
 	park_regs(regs, mask_ptr);
@@ -390,6 +393,47 @@ void emul_task_gone(struct task *t)
 	detach(t);
 }
 
+/*
+ * A call that is ready returns before any signal is handled: the kernel
+ * looks for what the call waits for (a zombie, a ready fd) before it
+ * looks at pending signals, and delivers them on the way back to user
+ * space, after the call has its result.  A call we re-execute natively
+ * to collect its result (EW_RERUN) gets there only after the stop we
+ * settle it at, and a signal delivered at that stop would run its
+ * handler first: a SIGCHLD handler reaping with waitpid(-1, WNOHANG)
+ * would steal the child from the very waitpid that the same exit
+ * completed.  So every signal is blocked until the re-executed call's
+ * entry stop (the next syscall stop: nothing else can run), where the
+ * mask is given back and the kernel then delivers what is pending
+ * after the call, as it would have.  Should the call block after all,
+ * it does so under its own mask, and a pending signal interrupts it.
+ */
+static void hold_signals(struct task *t, const struct ewait *ew)
+{
+	uint64_t all = ~0ull, mask = ew->thread_mask;
+
+	/*
+	 * Parked under its own mask, the thread's mask is the call's until
+	 * it returns; ours replaces both, so the thread's is given back.
+	 */
+	if (!ew->own_mask && ptrace(PTRACE_GETSIGMASK, t->tid, (void *)sizeof(mask), &mask) < 0)
+		return;
+	if (ptrace(PTRACE_SETSIGMASK, t->tid, (void *)sizeof(all), &all) < 0)
+		return;
+	t->held_mask = mask;
+	t->flags |= TASK_HELD;
+}
+
+void emul_unhold(struct task *t)
+{
+	if (!(t->flags & TASK_HELD))
+		return;
+	t->flags &= ~(unsigned)TASK_HELD;
+	if (ptrace(PTRACE_SETSIGMASK, t->tid, (void *)sizeof(t->held_mask), &t->held_mask) < 0 &&
+	    errno != ESRCH)
+		psb_perror("cannot restore the signal mask of thread %d", (int)t->tid);
+}
+
 static void restore_args(const struct ewait *ew, struct arch_regs *regs)
 {
 	for (int i = 0; i < 6; i++)
@@ -411,6 +455,7 @@ static void settle_result(struct task *t, struct arch_regs *regs, enum ewait_out
 		arch_regs_set_ret(regs, ew->nr);
 		arch_regs_set_ip(regs, arch_regs_ip(regs) - arch_syscall_insn_len());
 		t->pass_once = ew->nr;
+		hold_signals(t, ew);
 	} else {
 		arch_regs_set_ret(regs, result);
 	}
@@ -455,6 +500,33 @@ static bool will_run_handler(pid_t tid, int sig)
 	if (sig == SIGKILL || sig == SIGSTOP)
 		return false;
 	return sigstate_read(tid, &st) == 0 && sig_has_handler(&st, sig);
+}
+
+/*
+ * A handler's signal came while the worker still waits, but what it
+ * waits for is ready now: one event often does both (a write to an
+ * O_ASYNC pipe raises SIGIO after making it readable), and the kernel,
+ * woken by either, finds the fds ready first.  Decides the outcome
+ * (unless the worker just did) as the worker would have.
+ */
+static bool ready_first(struct ewait *ew)
+{
+	struct pollfd *copy;
+	bool ready;
+
+	if (!ew->npfds || !ew->ops->work)
+		return false;
+	/* The worker may copy its revents back into pfds meanwhile. */
+	copy = malloc(sizeof(*copy) * (size_t)ew->npfds);
+	if (!copy)
+		return false;
+	memcpy(copy, ew->pfds, sizeof(*copy) * (size_t)ew->npfds);
+	ready = ready_now(copy, ew->npfds);
+	free(copy);
+	if (!ready || !publish(ew, EW_RERUN, 0))
+		return false;
+	ewait_cancel(ew);
+	return true;
 }
 
 /*
@@ -545,7 +617,7 @@ int emul_settle(struct task *t, int sig, const siginfo_t *si)
 	 */
 	if (!will_run_handler(t->tid, sig))
 		return sig;
-	if (!ewait_claim(ew)) {
+	if (ready_first(ew) || !ewait_claim(ew)) {
 		settle_done(t, &regs);
 		return sig;
 	}

@@ -40,7 +40,10 @@ void emul_completions(void);
  * stop for sig with siginfo si (sig > 0) or the trap of our
  * PTRACE_INTERRUPT (sig == 0, si NULL).  Settles the call: result, or
  * restart code for the kernel to apply.  Returns the signal to deliver:
- * sig, or 0 when the call itself took it (rt_sigtimedwait).
+ * sig, or 0 when the call itself took it (rt_sigtimedwait).  If the call
+ * must first be re-executed natively, t's signals are blocked until it
+ * is (TASK_HELD): resuming with sig then puts sig back in the queue,
+ * for the kernel to deliver once the call has returned.
  */
 int emul_settle(struct task *t, int sig, const siginfo_t *si);
 /*
@@ -55,6 +58,11 @@ void emul_child_released(pid_t parent_tgid, pid_t child);
 void emul_futex_exit(struct task *t, int64_t ret);
 /* The tracer reaped thread tid of tgid: the kernel's own futex wakes. */
 void emul_thread_exited(pid_t tid, pid_t tgid);
+/*
+ * Any stop of t that enters a syscall: a settled call that t re-executes
+ * natively held t's signals until now (see emul_settle); give them back.
+ */
+void emul_unhold(struct task *t);
 /* t is gone (exit, exec): drop its wait without touching registers. */
 void emul_task_gone(struct task *t);
 

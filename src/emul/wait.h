@@ -57,6 +57,8 @@ struct ewait {
 	uint64_t args[6];
 	int restart;	       /* ERESTART* the kernel applies if a handler runs */
 	struct timespec start; /* CLOCK_MONOTONIC at the call: hang reports say "for N s" */
+	bool own_mask;	       /* the call installs its own mask while parked... */
+	uint64_t thread_mask;  /* ...over this one, the thread's (own_mask only) */
 
 	atomic_int state;
 	atomic_int refs; /* tracer's t->wait + the worker's */

@@ -28,6 +28,9 @@ static const int forwarded[] = {
 static sigset_t orig_mask;
 static struct sigaction orig_pipe;
 static struct sigaction orig_chld;
+/* The forwarded set and extra: what the guest gets back (host_signals_ignore). */
+static sigset_t taken;
+static struct sigaction orig_act[NSIG];
 
 bool host_signal_forwarded(int sig)
 {
@@ -55,6 +58,11 @@ int host_signals_init(int extra)
 	sigaddset(&set, SIGCHLD);
 	if (extra)
 		sigaddset(&set, extra);
+	taken = set;
+	sigdelset(&taken, SIGCHLD);
+	for (int sig = 1; sig < NSIG; sig++)
+		if (sigismember(&taken, sig))
+			sigaction(sig, NULL, &orig_act[sig]);
 	if (sigprocmask(SIG_BLOCK, &set, &orig_mask) < 0)
 		return -1;
 	/* A closed diagnostics pipe is an EPIPE for us, not a death. */
@@ -63,8 +71,21 @@ int host_signals_init(int extra)
 	return fd;
 }
 
+void host_signals_ignore(void)
+{
+	struct sigaction ign = {.sa_handler = SIG_IGN};
+
+	for (int sig = 1; sig < NSIG; sig++)
+		if (sigismember(&taken, sig))
+			sigaction(sig, &ign, NULL);
+	sigprocmask(SIG_UNBLOCK, &taken, NULL);
+}
+
 void host_signals_restore_in_child(void)
 {
+	for (int sig = 1; sig < NSIG; sig++)
+		if (sigismember(&taken, sig))
+			sigaction(sig, &orig_act[sig], NULL);
 	sigaction(SIGPIPE, &orig_pipe, NULL);
 	sigaction(SIGCHLD, &orig_chld, NULL);
 	sigprocmask(SIG_SETMASK, &orig_mask, NULL);

@@ -15,6 +15,12 @@
  * --dump-on's signal); returns a signalfd for them and SIGCHLD.
  */
 int host_signals_init(int extra);
+/*
+ * The supervisor process, which gets host signals through the front
+ * (relay.c): its own copies of them (a Ctrl-C to the process group)
+ * are discarded, never pending, never stopping it.
+ */
+void host_signals_ignore(void);
 /* In the forked guest, before execve: undo host_signals_init(). */
 void host_signals_restore_in_child(void);
 /* Is sig one ptsandbox forwards to the guest? */

@@ -16,5 +16,9 @@ EXTRA_DIST += tests/e2e/sigcommon.sh
 # futex and the signal waits (pause, sigsuspend, sigtimedwait): native
 # semantics an emulation must match.
 E2E_TESTS += tests/e2e/futex.sh tests/e2e/sigwaits.sh
+# A wait completed by the same exit that raises SIGCHLD (and poll/SIGIO).
+E2E_TESTS += tests/e2e/chldwait.sh
+# Leftover processes: ptsandbox returns with the main process (--wait-all).
+E2E_TESTS += tests/e2e/leftovers.sh
 # --trace: against strace (skipped without it), and the options alone.
 E2E_TESTS += tests/e2e/trace.sh tests/e2e/trace_opts.sh

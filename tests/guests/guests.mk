@@ -121,3 +121,10 @@ GUEST_PROGS += tests/guests/hang
 tests_guests_hang_CPPFLAGS = $(GUEST_CPPFLAGS)
 tests_guests_hang_CFLAGS = $(GUEST_CFLAGS) -fno-omit-frame-pointer -O0
 tests_guests_hang_LDFLAGS = -pthread
+
+# A child's exit that completes a wait and raises SIGCHLD; a pipe write
+# that completes a poll and raises SIGIO (tests/e2e/chldwait.sh).
+GUEST_PROGS += tests/guests/chldwait
+tests_guests_chldwait_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_chldwait_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_chldwait_LDFLAGS = -pthread

@@ -1,0 +1,32 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The front (the process the shell waits for) and the supervisor (the
+ * tracer, its child): see relay.c.
+ */
+#ifndef PTSANDBOX_SIGNALS_RELAY_H
+#define PTSANDBOX_SIGNALS_RELAY_H
+
+#include <stdbool.h>
+
+/*
+ * Split ptsandbox: the calling process becomes the front and never
+ * returns from here (it exits with the status the supervisor reports);
+ * in the supervisor, returns the fd to read the host's signals from,
+ * as signalfd_siginfo records (extra: --dump-on's signal, or 0).
+ * Returns -1, in the caller, if the split failed.
+ */
+int relay_split(int extra);
+/* Supervisor: a host signal record was read. */
+void relay_seen(int sig);
+/* Supervisor: the guest's job stopped by sig; stop the front too. */
+void relay_stop_front(int sig);
+/* Supervisor: did the host ask the job to stop (a stop signal at the front)? */
+bool relay_stop_asked(void);
+/*
+ * Supervisor: the main guest process is gone; the front exits with
+ * status, or dies by sig.  With leftovers, the caller's stdio is given
+ * up first.  Only the first call counts.
+ */
+void relay_report_exit(int status, int sig, bool leftovers);
+
+#endif

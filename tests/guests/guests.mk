@@ -121,3 +121,13 @@ GUEST_PROGS += tests/guests/hang
 tests_guests_hang_CPPFLAGS = $(GUEST_CPPFLAGS)
 tests_guests_hang_CFLAGS = $(GUEST_CFLAGS) -fno-omit-frame-pointer -O0
 tests_guests_hang_LDFLAGS = -pthread
+
+# Source lines and inlined frames in backtraces (tests/unit/check_crash.c,
+# tests/e2e/srclines.sh): optimised, so that always_inline really inlines.
+GUEST_PROGS += tests/guests/crash_inline
+tests_guests_crash_inline_CFLAGS = $(GUEST_CFLAGS) -fno-omit-frame-pointer -O2
+tests_guests_crash_inline_LDFLAGS = -pthread
+GUEST_PROGS += tests/guests/srclines
+tests_guests_srclines_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_srclines_CFLAGS = $(GUEST_CFLAGS) -O2
+tests_guests_srclines_LDFLAGS = -pthread

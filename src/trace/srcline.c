@@ -49,6 +49,24 @@ struct module {
 	int nloads;
 };
 
+/*
+ * Answers by (module, file offset): a trace asks about the same few
+ * hundred call sites again and again, and walking a CU's scopes for
+ * the inlined calls is most of a lookup's cost.  Direct-mapped; an
+ * entry is dropped with its module.
+ */
+#define ANSWERS_BITS 10
+#define ANSWERS	     (1 << ANSWERS_BITS)
+
+struct answer {
+	const struct module *m; /* NULL: empty */
+	uint64_t off;
+	int n;
+	struct srcline v[SRCLINE_MAX];
+};
+
+static struct answer answers[ANSWERS];
+
 static struct {
 	struct module v[CACHE_MAX];
 	int n;
@@ -76,6 +94,9 @@ static bool same_file(const struct stat *a, const struct stat *b)
 
 static void module_close(struct module *m)
 {
+	for (int i = 0; i < ANSWERS; i++)
+		if (answers[i].m == m)
+			answers[i].m = NULL;
 	if (m->dwfl)
 		dwfl_end(m->dwfl);
 	free(m->path);
@@ -271,16 +292,15 @@ void srcline_new_stack(void)
 	cache.generation++;
 }
 
-int srcline_lookup(const char *path, uint64_t file_off, struct srcline *out)
+static int lookup(struct module *m, uint64_t file_off, struct srcline *out)
 {
-	struct module *m = module_get(path);
 	Dwarf_Addr addr, bias;
 	Dwarf_Line *line;
 	Dwarf_Die *cu;
 	const char *file;
 	int lineno;
 
-	if (!m || !file_to_addr(m, file_off, &addr))
+	if (!file_to_addr(m, file_off, &addr))
 		return 0;
 	/*
 	 * libdwfl answers with the CU starting nearest below addr, and
@@ -300,4 +320,28 @@ int srcline_lookup(const char *path, uint64_t file_off, struct srcline *out)
 		return 0;
 	out[0] = (struct srcline){NULL, display_name(cu, file), lineno};
 	return add_inlined(cu, addr, out);
+}
+
+static struct answer *answer_slot(const struct module *m, uint64_t off)
+{
+	uint64_t h = (off ^ (uint64_t)(uintptr_t)m) * 0x9e3779b97f4a7c15ull;
+
+	return &answers[h >> (64 - ANSWERS_BITS)];
+}
+
+int srcline_lookup(const char *path, uint64_t file_off, struct srcline *out)
+{
+	struct module *m = module_get(path);
+	struct answer *a;
+
+	if (!m)
+		return 0;
+	a = answer_slot(m, file_off);
+	if (a->m != m || a->off != file_off) {
+		a->m = m;
+		a->off = file_off;
+		a->n = lookup(m, file_off, a->v);
+	}
+	memcpy(out, a->v, (size_t)a->n * sizeof(*out));
+	return a->n;
 }

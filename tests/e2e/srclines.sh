@@ -1,0 +1,84 @@
+#!/bin/sh
+# Source lines in backtraces (-k, crash reports): a frame of a module
+# with DWARF line information ends with " at FILE:LINE", LINE that of
+# the call in the guest's source (found by its "line:" marker, never
+# written here); a function inlined there (always_inline at -O2) gets
+# its own frame at the same address, as in gdb's bt.  Frames without
+# line information keep their format.
+. "$TESTLIB"
+
+# line GUEST MARKER: the line of tests/guests/GUEST.c marked "/* line:MARKER */".
+line() {
+	grep -n "/\* line:$2 \*/" "$srcdir/tests/guests/$1.c" | cut -d: -f1
+}
+
+# has NAME FILE REGEX: some line of FILE matches REGEX (grep -E).
+has() {
+	if grep -Eq -- "$3" "$2"; then
+		ok "$1"
+	else
+		not_ok "$1: no line matches '$3'"
+		sed 's/^/# /' "$2" | head -30
+	fi
+}
+
+# -k: getpid() from the inlined function: its frame, then the caller's
+# at the same file offset, then main.
+guest=$GUESTS/srclines
+run_capture native "$guest" </dev/null
+run_capture sandbox "$PTSANDBOX" -o "$tmp/t" -k --trace=getpid -- "$guest" </dev/null
+compare_captured "-k: the guest's output and status"
+g='^ > /.*/srclines'
+at=' at (.*/)?srclines\.c'
+if grep -A1 -E -- "$g\(inlined_getpid\) \[0x[0-9a-f]+\]$at:$(line srclines syscall)$" "$tmp/t" |
+	tail -n 1 | grep -Eq -- "$g\(srclines_caller\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$at:$(line srclines inlined-call)$"; then
+	ok "-k: the inlined function's frame, then its caller's at the call"
+else
+	not_ok "-k: no inlined frame followed by its caller's"
+	sed 's/^/# /' "$tmp/t" | head -30
+fi
+# The two frames share the address, as gdb shows an inlined call.
+grep -E -- "$g\((inlined_getpid|srclines_caller\+0x[0-9a-f]+)\) " "$tmp/t" |
+	sed 's/.*\[\(0x[0-9a-f]*\)\].*/\1/' >"$tmp/offs"
+if [ "$(wc -l <"$tmp/offs")" = 2 ] && [ "$(sort -u "$tmp/offs" | wc -l)" = 1 ]; then
+	ok "-k: inlined frame at its caller's address"
+else
+	not_ok "-k: not two frames at one address: $(tr '\n' ' ' <"$tmp/offs")"
+fi
+has "-k: main at its call" "$tmp/t" "$g\(main\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$at:$(line srclines caller-call)$"
+# crt1.o's _start has no DWARF: the frame as before, no line.
+has "-k: a frame without line information unchanged" "$tmp/t" "$g\(_start\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$"
+
+# The same guest without its DWARF (symbols kept): no lines, no
+# inlined frame, the frames as they always were.
+if command -v strip >/dev/null && strip --strip-debug -o "$tmp/srclines" "$guest"; then
+	run_capture sandbox "$PTSANDBOX" -o "$tmp/t" -k --trace=getpid -- "$tmp/srclines" </dev/null
+	if grep -q inlined_getpid "$tmp/t" || grep -E -- "^ > $tmp/srclines\(" "$tmp/t" | grep -q ' at '; then
+		not_ok "-k without DWARF: a line or an inlined frame"
+		sed 's/^/# /' "$tmp/t" | head -30
+	else
+		has "-k without DWARF: the caller's frame as before" "$tmp/t" \
+			"^ > $tmp/srclines\(srclines_caller\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$"
+	fi
+else
+	ok "# SKIP -k without DWARF: no strip(1)"
+fi
+
+# The crash report of the main guest: the inlined write, its caller
+# and main at their lines; the guest dies of SIGSEGV as natively.
+guest=$GUESTS/crash_inline
+run_capture native sh -c "ulimit -c 0; exec $guest" </dev/null
+run_capture sandbox sh -c "ulimit -c 0; exec $PTSANDBOX -- $guest" </dev/null
+compare_captured "crash report: the guest's death"
+at=' at (.*/)?crash_inline\.c'
+m='\(.*/crash_inline\)'
+if grep -A1 -E -- "^    #0 0x[0-9a-f]+ inlined_write $m$at:$(line crash_inline write)$" "$tmp/sandbox.err" |
+	tail -n 1 | grep -Eq -- "^    #1 0x[0-9a-f]+ crash_inline_caller\+0x[0-9a-f]+ $m$at:$(line crash_inline inlined-call)$"; then
+	ok "crash report: the inlined write, then its caller at the call"
+else
+	not_ok "crash report: no inlined frame #0 followed by its caller"
+	sed 's/^/# /' "$tmp/sandbox.err" | head -30
+fi
+has "crash report: main at its call" "$tmp/sandbox.err" \
+	"^    #2 0x[0-9a-f]+ main\+0x[0-9a-f]+ $m$at:$(line crash_inline caller-call)$"
+finish

@@ -178,28 +178,48 @@ static bool frame_name(unw_cursor_t *cur, char *buf, size_t len, uint64_t *off)
 }
 
 /*
- * Source lines of the frame at ip, innermost inlined function first
- * (see srcline.h); 0 without line information.  Above frame 0 the ip
- * is a return address, which may already lie past the end of a call
- * to a noreturn function (abort), and whose line is the one after the
- * call: the module and the line are looked up at ip - 1, as
+ * Source lines of the frame at ip (see srcline.h).  Above frame 0 the
+ * ip is a return address, which may already lie past the end of a
+ * call to a noreturn function (abort), and whose line is the one after
+ * the call: the module and the line are looked up at ip - 1, as
  * unw_get_proc_name() already does for the name and gdb for the line.
+ * The function's offset is then ip's again.
  */
-static int frame_lines(const struct mapping *map, uint64_t ip, bool is_return_addr,
-		       struct srcline *lines)
+static void frame_lines(const struct mapping *map, uint64_t ip, bool is_return_addr,
+			struct srclines *lines)
 {
 	uint64_t at = is_return_addr ? ip - 1 : ip;
 
+	lines->n = 0;
+	lines->func = NULL;
 	if (!map)
-		return 0;
-	return srcline_lookup(map->path, at - map->start + map->offset, lines);
+		return;
+	srcline_lookup(map->path, at - map->start + map->offset, lines);
+	lines->func_off += at != ip;
+}
+
+/*
+ * The frame's function: libunwind's ELF symbol, else the DWARF name
+ * where there is line information (a stripped library's static
+ * function, named by its debug file).
+ */
+static bool frame_function(unw_cursor_t *cur, const struct srclines *lines, char *buf, size_t len,
+			   uint64_t *off)
+{
+	if (frame_name(cur, buf, len, off))
+		return true;
+	if (!lines->func)
+		return false;
+	snprintf(buf, len, "%s", lines->func);
+	*off = lines->func_off;
+	return true;
 }
 
 /* " at file:line" of the real function: the entry after the inlined ones, if any. */
-static void print_at(FILE *out, const struct srcline *lines, int i, int nlines)
+static void print_at(FILE *out, const struct srclines *lines, int i)
 {
-	if (i < nlines)
-		fprintf(out, " at %s:%d", lines[i].file, lines[i].line);
+	if (i < lines->n)
+		fprintf(out, " at %s:%d", lines->v[i].file, lines->v[i].line);
 	fputc('\n', out);
 }
 
@@ -217,23 +237,23 @@ static int print_frame(FILE *out, const char *indent, int n, unw_cursor_t *cur, 
 		       bool is_return_addr, const struct maps *m)
 {
 	const struct mapping *map = maps_find(m, is_return_addr ? ip - 1 : ip);
-	struct srcline lines[SRCLINE_MAX];
-	int nlines = frame_lines(map, ip, is_return_addr, lines);
+	struct srclines lines;
 	char name[256];
 	uint64_t off;
 	int i;
 
-	for (i = 0; i < nlines && lines[i].func; i++)
+	frame_lines(map, ip, is_return_addr, &lines);
+	for (i = 0; i < lines.n && lines.v[i].func; i++)
 		fprintf(out, "%s#%d 0x%016" PRIx64 " %s (%s) at %s:%d\n", indent, n + i, ip,
-			lines[i].func, map->path, lines[i].file, lines[i].line);
+			lines.v[i].func, map->path, lines.v[i].file, lines.v[i].line);
 	fprintf(out, "%s#%d 0x%016" PRIx64, indent, n + i, ip);
-	if (frame_name(cur, name, sizeof(name), &off))
+	if (frame_function(cur, &lines, name, sizeof(name), &off))
 		fprintf(out, " %s+0x%" PRIx64 " (%s)", name, off, map ? map->path : "?");
 	else if (map)
 		fprintf(out, " ?? (%s+0x%" PRIx64 ")", map->path, ip - map->start + map->offset);
 	else
 		fprintf(out, " ??");
-	print_at(out, lines, i, nlines);
+	print_at(out, &lines, i);
 	return i + 1;
 }
 
@@ -246,8 +266,7 @@ static int print_frame_strace(FILE *out, const char *indent, int n, unw_cursor_t
 			      bool is_return_addr, const struct maps *m)
 {
 	const struct mapping *map = maps_find(m, is_return_addr ? ip - 1 : ip);
-	struct srcline lines[SRCLINE_MAX];
-	int nlines = frame_lines(map, ip, is_return_addr, lines);
+	struct srclines lines;
 	char name[256];
 	uint64_t off, file_off;
 	int i;
@@ -256,16 +275,17 @@ static int print_frame_strace(FILE *out, const char *indent, int n, unw_cursor_t
 		fprintf(out, "%s> ?? [0x%" PRIx64 "]\n", indent, ip);
 		return 1;
 	}
+	frame_lines(map, ip, is_return_addr, &lines);
 	file_off = ip - map->start + map->offset;
-	for (i = 0; i < nlines && lines[i].func; i++)
+	for (i = 0; i < lines.n && lines.v[i].func; i++)
 		fprintf(out, "%s> %s(%s) [0x%" PRIx64 "] at %s:%d\n", indent, map->path,
-			lines[i].func, file_off, lines[i].file, lines[i].line);
-	if (frame_name(cur, name, sizeof(name), &off))
+			lines.v[i].func, file_off, lines.v[i].file, lines.v[i].line);
+	if (frame_function(cur, &lines, name, sizeof(name), &off))
 		fprintf(out, "%s> %s(%s+0x%" PRIx64 ") [0x%" PRIx64 "]", indent, map->path, name,
 			off, file_off);
 	else
 		fprintf(out, "%s> %s() [0x%" PRIx64 "]", indent, map->path, file_off);
-	print_at(out, lines, i, nlines);
+	print_at(out, &lines, i);
 	return i + 1;
 }
 

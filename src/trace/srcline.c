@@ -61,8 +61,7 @@ struct module {
 struct answer {
 	const struct module *m; /* NULL: empty */
 	uint64_t off;
-	int n;
-	struct srcline v[SRCLINE_MAX];
+	struct srclines lines;
 };
 
 static struct answer answers[ANSWERS];
@@ -249,35 +248,64 @@ static bool call_site(Dwarf_Die *inl, struct srcline *s)
 	return true;
 }
 
+/* The subprogram's name, and addr's offset from its entry. */
+static void name_function(Dwarf_Die *fn, Dwarf_Addr addr, struct srclines *out)
+{
+	Dwarf_Attribute at;
+	Dwarf_Addr entry;
+
+	out->func = dwarf_formstring(dwarf_attr_integrate(fn, DW_AT_name, &at));
+	if (out->func && dwarf_entrypc(fn, &entry) == 0 && addr >= entry)
+		out->func_off = addr - entry;
+	else
+		out->func = NULL;
+}
+
+/* Name the innermost entry by the inlined call inl, and add its call site. */
+static bool add_call(Dwarf_Die *inl, struct srclines *out)
+{
+	struct srcline *v = out->v;
+	Dwarf_Attribute at;
+
+	v[out->n - 1].func = dwarf_formstring(dwarf_attr_integrate(inl, DW_AT_name, &at));
+	if (!v[out->n - 1].func)
+		v[out->n - 1].func = "??";
+	if (!call_site(inl, &v[out->n]))
+		return false;
+	out->n++;
+	return true;
+}
+
 /*
  * Name each inlined call around addr, innermost first, and add its
- * call site as the next entry.  The scopes go from the innermost
- * lexical block out to the CU; the first subprogram ends the chain.
+ * call site as the next entry; the first concrete subprogram ends the
+ * chain.  dwarf_getscopes() follows an inlined call into its abstract
+ * definition, so the scopes outside each inlined call are asked for
+ * anew, those of the concrete tree holding the call.
  */
-static int add_inlined(Dwarf_Die *cu, Dwarf_Addr addr, struct srcline *out)
+static void add_inlined(Dwarf_Die *cu, Dwarf_Addr addr, struct srclines *out)
 {
-	Dwarf_Die *scopes = NULL;
+	Dwarf_Die *scopes = NULL, *outer;
 	int nscopes = dwarf_getscopes(cu, addr, &scopes);
-	int n = 1;
 
-	for (int i = 0; i < nscopes && n < SRCLINE_MAX; i++) {
+	for (int i = 0; i < nscopes; i++) {
 		int tag = dwarf_tag(&scopes[i]);
-		Dwarf_Attribute at;
 
-		if (tag == DW_TAG_subprogram)
+		if (tag == DW_TAG_subprogram) {
+			name_function(&scopes[i], addr, out);
 			break;
+		}
 		if (tag != DW_TAG_inlined_subroutine)
 			continue;
-		out[n - 1].func =
-		    dwarf_formstring(dwarf_attr_integrate(&scopes[i], DW_AT_name, &at));
-		if (!out[n - 1].func)
-			out[n - 1].func = "??";
-		if (!call_site(&scopes[i], &out[n]))
+		if (out->n == SRCLINE_MAX || !add_call(&scopes[i], out))
 			break;
-		n++;
+		/* [0] is the inlined call itself: the loop goes on at [1]. */
+		nscopes = dwarf_getscopes_die(&scopes[i], &outer);
+		free(scopes);
+		scopes = outer;
+		i = 0;
 	}
 	free(scopes);
-	return n;
 }
 
 static bool end_of_sequence(Dwarf_Line *line)
@@ -292,7 +320,7 @@ void srcline_new_stack(void)
 	cache.generation++;
 }
 
-static int lookup(struct module *m, uint64_t file_off, struct srcline *out)
+static void lookup(struct module *m, uint64_t file_off, struct srclines *out)
 {
 	Dwarf_Addr addr, bias;
 	Dwarf_Line *line;
@@ -300,8 +328,10 @@ static int lookup(struct module *m, uint64_t file_off, struct srcline *out)
 	const char *file;
 	int lineno;
 
+	out->n = 0;
+	out->func = NULL;
 	if (!file_to_addr(m, file_off, &addr))
-		return 0;
+		return;
 	/*
 	 * libdwfl answers with the CU starting nearest below addr, and
 	 * libdw with the last row at or below it: code past the end of
@@ -310,16 +340,17 @@ static int lookup(struct module *m, uint64_t file_off, struct srcline *out)
 	 */
 	cu = dwfl_module_addrdie(m->mod, addr, &bias);
 	if (!cu || dwarf_haspc(cu, addr - bias) <= 0)
-		return 0;
+		return;
 	addr -= bias;
 	line = dwarf_getsrc_die(cu, addr);
 	if (!line || dwarf_lineno(line, &lineno) < 0 || lineno <= 0 || end_of_sequence(line))
-		return 0;
+		return;
 	file = dwarf_linesrc(line, NULL, NULL);
 	if (!file)
-		return 0;
-	out[0] = (struct srcline){NULL, display_name(cu, file), lineno};
-	return add_inlined(cu, addr, out);
+		return;
+	out->v[0] = (struct srcline){NULL, display_name(cu, file), lineno};
+	out->n = 1;
+	add_inlined(cu, addr, out);
 }
 
 static struct answer *answer_slot(const struct module *m, uint64_t off)
@@ -329,19 +360,21 @@ static struct answer *answer_slot(const struct module *m, uint64_t off)
 	return &answers[h >> (64 - ANSWERS_BITS)];
 }
 
-int srcline_lookup(const char *path, uint64_t file_off, struct srcline *out)
+void srcline_lookup(const char *path, uint64_t file_off, struct srclines *out)
 {
 	struct module *m = module_get(path);
 	struct answer *a;
 
-	if (!m)
-		return 0;
+	if (!m) {
+		out->n = 0;
+		out->func = NULL;
+		return;
+	}
 	a = answer_slot(m, file_off);
 	if (a->m != m || a->off != file_off) {
 		a->m = m;
 		a->off = file_off;
-		a->n = lookup(m, file_off, a->v);
+		lookup(m, file_off, &a->lines);
 	}
-	memcpy(out, a->v, (size_t)a->n * sizeof(*out));
-	return a->n;
+	*out = a->lines;
 }

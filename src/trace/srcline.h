@@ -31,14 +31,27 @@ struct srcline {
  */
 void srcline_new_stack(void);
 
+/* What is known of one code address. */
+struct srclines {
+	int n; /* entries in v; 0: no line information */
+	struct srcline v[SRCLINE_MAX];
+	/*
+	 * The DWARF name of the real function (NULL: unknown), and the
+	 * address's offset from its entry: for a frame whose ELF file
+	 * names no symbol there (a static function of a stripped
+	 * library with its debug file installed).
+	 */
+	const char *func;
+	uint64_t func_off;
+};
+
 /*
  * The source positions of the code at byte offset file_off of the ELF
  * file path (as mapped: /proc/PID/maps's path and offset), innermost
  * first: each inlined function at its own line, then the function
- * they were inlined into at the line of the call.  Returns the number
- * of entries (0: no line information).  The strings stay valid until
- * the next srcline_lookup() or srcline_new_stack().
+ * they were inlined into at the line of the call.  The strings stay
+ * valid until the next srcline_lookup() or srcline_new_stack().
  */
-int srcline_lookup(const char *path, uint64_t file_off, struct srcline *out);
+void srcline_lookup(const char *path, uint64_t file_off, struct srclines *out);
 
 #endif

@@ -64,6 +64,27 @@ else
 	ok "# SKIP -k without DWARF: no strip(1)"
 fi
 
+# The guest's DWARF in a separate file found by .gnu_debuglink, its
+# ELF symbols stripped: the same frames, lines and inlined frame as
+# the original's, the function names now from the DWARF.
+if command -v objcopy >/dev/null && command -v strip >/dev/null &&
+	objcopy --only-keep-debug "$guest" "$tmp/dl.debug" &&
+	strip --strip-all -o "$tmp/dl" "$guest" &&
+	objcopy --add-gnu-debuglink="$tmp/dl.debug" "$tmp/dl"; then
+	run_capture sandbox "$PTSANDBOX" -o "$tmp/t2" -k --trace=getpid -- "$guest" </dev/null
+	grep -E -- "^ > /.*/srclines\(.* at " "$tmp/t2" | sed 's|^ > /.*/srclines(| > GUEST(|' >"$tmp/want"
+	run_capture sandbox "$PTSANDBOX" -o "$tmp/t2" -k --trace=getpid -- "$tmp/dl" </dev/null
+	grep -E -- "^ > $tmp/dl\(" "$tmp/t2" | grep ' at ' | sed "s|^ > $tmp/dl(| > GUEST(|" >"$tmp/got"
+	if [ "$(wc -l <"$tmp/want")" -ge 3 ] && cmp -s "$tmp/want" "$tmp/got"; then
+		ok "-k with a separate debug file: the same frames, named by the DWARF"
+	else
+		not_ok "-k with a separate debug file: other frames"
+		diff "$tmp/want" "$tmp/got" | sed 's/^/# /' | head -20
+	fi
+else
+	ok "# SKIP -k with a separate debug file: no objcopy(1)"
+fi
+
 # The crash report of the main guest: the inlined write, its caller
 # and main at their lines; the guest dies of SIGSEGV as natively.
 guest=$GUESTS/crash_inline
@@ -72,13 +93,14 @@ run_capture sandbox sh -c "ulimit -c 0; exec $PTSANDBOX -- $guest" </dev/null
 compare_captured "crash report: the guest's death"
 at=' at (.*/)?crash_inline\.c'
 m='\(.*/crash_inline\)'
-if grep -A1 -E -- "^    #0 0x[0-9a-f]+ inlined_write $m$at:$(line crash_inline write)$" "$tmp/sandbox.err" |
-	tail -n 1 | grep -Eq -- "^    #1 0x[0-9a-f]+ crash_inline_caller\+0x[0-9a-f]+ $m$at:$(line crash_inline inlined-call)$"; then
-	ok "crash report: the inlined write, then its caller at the call"
+if grep -A2 -E -- "^    #0 0x[0-9a-f]+ inlined_write $m$at:$(line crash_inline write)$" "$tmp/sandbox.err" >"$tmp/inl" &&
+	sed -n 2p "$tmp/inl" | grep -Eq -- "^    #1 0x[0-9a-f]+ inlined_middle $m$at:$(line crash_inline middle-call)$" &&
+	sed -n 3p "$tmp/inl" | grep -Eq -- "^    #2 0x[0-9a-f]+ crash_inline_caller\+0x[0-9a-f]+ $m$at:$(line crash_inline inlined-call)$"; then
+	ok "crash report: the inlined write, the inlined function calling it, their caller"
 else
-	not_ok "crash report: no inlined frame #0 followed by its caller"
+	not_ok "crash report: no inlined frames #0, #1 followed by their caller"
 	sed 's/^/# /' "$tmp/sandbox.err" | head -30
 fi
 has "crash report: main at its call" "$tmp/sandbox.err" \
-	"^    #2 0x[0-9a-f]+ main\+0x[0-9a-f]+ $m$at:$(line crash_inline caller-call)$"
+	"^    #3 0x[0-9a-f]+ main\+0x[0-9a-f]+ $m$at:$(line crash_inline caller-call)$"
 finish

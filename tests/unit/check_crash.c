@@ -258,27 +258,35 @@ START_TEST(test_null_write)
 END_TEST
 
 /*
- * At -O2 the write is inlined: gdb's frames, the inlined function at
- * the write, then at the same address the function it was inlined
- * into, at the line of the inlined call.
+ * At -O2 the write is inlined, twice: gdb's frames, the inlined
+ * function at the write, then at the same address the one it was
+ * inlined into at the line of that call, and so on out to the real
+ * function.
  */
 START_TEST(test_inlined_frame)
 {
 	static const char *const frames[] = { "crash_inline_caller", "main", NULL };
 	char *r = crash_guest("crash_inline", SIGSEGV);
-	char inl[512], caller[512];
-	unsigned long long a, b;
-	int n, m;
+	static const char *const inlined[] = { "inlined_write", "inlined_middle",
+					       "crash_inline_caller" };
+	char frame[512];
+	unsigned long long ip, ip0 = 0;
+	int n;
 
 	assert_frames_in_order(r, frames);
 	assert_frame_at(r, "inlined_write", "crash_inline.c", "write");
+	assert_frame_at(r, "inlined_middle", "crash_inline.c", "middle-call");
 	assert_frame_at(r, "crash_inline_caller", "crash_inline.c", "inlined-call");
 	assert_frame_at(r, "main", "crash_inline.c", "caller-call");
-	frame_of(r, "inlined_write", inl, sizeof(inl));
-	frame_of(r, "crash_inline_caller", caller, sizeof(caller));
-	ck_assert_int_eq(sscanf(inl, " #%d 0x%llx", &n, &a), 2);
-	ck_assert_int_eq(sscanf(caller, " #%d 0x%llx", &m, &b), 2);
-	ck_assert_msg(n == 0 && m == 1 && a == b, "inlined frame not #0 at #1's address:\n%s", r);
+	/* #0, #1, #2 in that order, all at the faulting address. */
+	for (int i = 0; i < 3; i++) {
+		frame_of(r, inlined[i], frame, sizeof(frame));
+		ck_assert_int_eq(sscanf(frame, " #%d 0x%llx", &n, &ip), 2);
+		if (!i)
+			ip0 = ip;
+		ck_assert_msg(n == i && ip == ip0, "%s not #%d at #0's address:\n%s", inlined[i],
+			      i, r);
+	}
 	free(r);
 }
 END_TEST

@@ -85,6 +85,19 @@ else
 	ok "# SKIP -k with a separate debug file: no objcopy(1)"
 fi
 
+# A file rewritten in place between two stacks (same path and inode,
+# as cp does) is read again: the second program's frames have its own
+# lines, not the first one's.
+run_capture sandbox "$PTSANDBOX" -f -o "$tmp/t3" -k --trace=getpid -- sh -c \
+	"cp '$GUESTS/srclines' '$tmp/p' && '$tmp/p' && cp '$GUESTS/trace_calls' '$tmp/p' && '$tmp/p' noopen" </dev/null
+if grep -F -- "$tmp/p(main+" "$tmp/t3" | grep -q ' at .*srclines\.c:' &&
+	grep -F -- "$tmp/p(main+" "$tmp/t3" | grep -q ' at .*trace_calls\.c:'; then
+	ok "-k: a rewritten file's new lines"
+else
+	not_ok "-k: a rewritten file's lines are stale"
+	grep -F -- "$tmp/p(" "$tmp/t3" | sed 's/^/# /' | head -20
+fi
+
 # The crash report of the main guest: the inlined write, its caller
 # and main at their lines; the guest dies of SIGSEGV as natively.
 guest=$GUESTS/crash_inline

@@ -2,10 +2,12 @@
 /*
  * Backtraces of ptrace-stopped guest threads with libunwind-ptrace.
  *
- * Everything is looked up afresh for each backtrace: a new address
- * space, a new _UPT handle and a new copy of /proc/PID/maps.  A crash
- * report is rare, and caching across reports would go stale when the
- * guest maps libraries or execs a new image (PIE, ASLR).
+ * The unwinding state is made afresh for each backtrace: a new address
+ * space, a new _UPT handle and a new copy of /proc/PID/maps, which
+ * would go stale when the guest maps libraries or execs a new image
+ * (PIE, ASLR).  Source lines come from srcline.c, which keeps each
+ * ELF file's DWARF open across backtraces and is asked by file offset,
+ * the same in every process that maps the file.
  */
 #include "config.h"
 
@@ -17,6 +19,7 @@
 
 #include "trace/backtrace.h"
 #include "trace/crash.h"
+#include "trace/srcline.h"
 
 /* Deep enough for any real crash; bounds runaway unwinds of a smashed stack. */
 #define BT_MAX_DEPTH 64
@@ -175,52 +178,115 @@ static bool frame_name(unw_cursor_t *cur, char *buf, size_t len, uint64_t *off)
 }
 
 /*
- * One "#N ip func+0xoff (module)" line.  Above frame 0 the ip is a
- * return address, which may already lie past the end of a call to a
- * noreturn function (abort): the module is looked up at ip - 1, as
- * unw_get_proc_name() already does for the name.  Without a name, the
- * offset into the module's file is given instead, for addr2line.
+ * Source lines of the frame at ip (see srcline.h).  Above frame 0 the
+ * ip is a return address, which may already lie past the end of a
+ * call to a noreturn function (abort), and whose line is the one after
+ * the call: the module and the line are looked up at ip - 1, as
+ * unw_get_proc_name() already does for the name and gdb for the line.
+ * The function's offset is then ip's again.
  */
-typedef void frame_printer(FILE *out, const char *indent, int n, unw_cursor_t *cur, uint64_t ip,
-			   bool is_return_addr, const struct maps *m);
+static void frame_lines(const struct mapping *map, uint64_t ip, bool is_return_addr,
+			struct srclines *lines)
+{
+	uint64_t at = is_return_addr ? ip - 1 : ip;
 
-static void print_frame(FILE *out, const char *indent, int n, unw_cursor_t *cur, uint64_t ip,
-			bool is_return_addr, const struct maps *m)
+	lines->n = 0;
+	lines->func = NULL;
+	if (!map)
+		return;
+	srcline_lookup(map->path, at - map->start + map->offset, lines);
+	lines->func_off += at != ip;
+}
+
+/*
+ * The frame's function: libunwind's ELF symbol, else the DWARF name
+ * where there is line information (a stripped library's static
+ * function, named by its debug file).
+ */
+static bool frame_function(unw_cursor_t *cur, const struct srclines *lines, char *buf, size_t len,
+			   uint64_t *off)
+{
+	if (frame_name(cur, buf, len, off))
+		return true;
+	if (!lines->func)
+		return false;
+	snprintf(buf, len, "%s", lines->func);
+	*off = lines->func_off;
+	return true;
+}
+
+/* " at file:line" of the real function: the entry after the inlined ones, if any. */
+static void print_at(FILE *out, const struct srclines *lines, int i)
+{
+	if (i < lines->n)
+		fprintf(out, " at %s:%d", lines->v[i].file, lines->v[i].line);
+	fputc('\n', out);
+}
+
+/*
+ * One "#N ip func+0xoff (module) at file:line" line, preceded by one
+ * line per function inlined there, as gdb's bt shows them: at the
+ * same ip, with no offset (the code is the caller's).  Without a
+ * name, the offset into the module's file is given instead, for
+ * addr2line.  Returns the number of lines (frame numbers) used.
+ */
+typedef int frame_printer(FILE *out, const char *indent, int n, unw_cursor_t *cur, uint64_t ip,
+			  bool is_return_addr, const struct maps *m);
+
+static int print_frame(FILE *out, const char *indent, int n, unw_cursor_t *cur, uint64_t ip,
+		       bool is_return_addr, const struct maps *m)
 {
 	const struct mapping *map = maps_find(m, is_return_addr ? ip - 1 : ip);
+	struct srclines lines;
 	char name[256];
 	uint64_t off;
+	int i;
 
-	fprintf(out, "%s#%d 0x%016" PRIx64, indent, n, ip);
-	if (frame_name(cur, name, sizeof(name), &off))
-		fprintf(out, " %s+0x%" PRIx64 " (%s)\n", name, off, map ? map->path : "?");
+	frame_lines(map, ip, is_return_addr, &lines);
+	for (i = 0; i < lines.n && lines.v[i].func; i++)
+		fprintf(out, "%s#%d 0x%016" PRIx64 " %s (%s) at %s:%d\n", indent, n + i, ip,
+			lines.v[i].func, map->path, lines.v[i].file, lines.v[i].line);
+	fprintf(out, "%s#%d 0x%016" PRIx64, indent, n + i, ip);
+	if (frame_function(cur, &lines, name, sizeof(name), &off))
+		fprintf(out, " %s+0x%" PRIx64 " (%s)", name, off, map ? map->path : "?");
 	else if (map)
-		fprintf(out, " ?? (%s+0x%" PRIx64 ")\n", map->path, ip - map->start + map->offset);
+		fprintf(out, " ?? (%s+0x%" PRIx64 ")", map->path, ip - map->start + map->offset);
 	else
-		fprintf(out, " ??\n");
+		fprintf(out, " ??");
+	print_at(out, &lines, i);
+	return i + 1;
 }
 
 /*
  * strace -k's frame: module, function and offset, then the offset of
- * ip in the module's file (stable across runs, unlike ip under ASLR).
+ * ip in the module's file (stable across runs, unlike ip under ASLR);
+ * source lines and inlined functions as in print_frame().
  */
-static void print_frame_strace(FILE *out, const char *indent, int n, unw_cursor_t *cur, uint64_t ip,
-			       bool is_return_addr, const struct maps *m)
+static int print_frame_strace(FILE *out, const char *indent, int n, unw_cursor_t *cur, uint64_t ip,
+			      bool is_return_addr, const struct maps *m)
 {
 	const struct mapping *map = maps_find(m, is_return_addr ? ip - 1 : ip);
+	struct srclines lines;
 	char name[256];
-	uint64_t off;
+	uint64_t off, file_off;
+	int i;
 
 	if (!map) {
 		fprintf(out, "%s> ?? [0x%" PRIx64 "]\n", indent, ip);
-		return;
+		return 1;
 	}
-	if (frame_name(cur, name, sizeof(name), &off))
-		fprintf(out, "%s> %s(%s+0x%" PRIx64 ") [0x%" PRIx64 "]\n", indent, map->path, name,
-			off, ip - map->start + map->offset);
+	frame_lines(map, ip, is_return_addr, &lines);
+	file_off = ip - map->start + map->offset;
+	for (i = 0; i < lines.n && lines.v[i].func; i++)
+		fprintf(out, "%s> %s(%s) [0x%" PRIx64 "] at %s:%d\n", indent, map->path,
+			lines.v[i].func, file_off, lines.v[i].file, lines.v[i].line);
+	if (frame_function(cur, &lines, name, sizeof(name), &off))
+		fprintf(out, "%s> %s(%s+0x%" PRIx64 ") [0x%" PRIx64 "]", indent, map->path, name,
+			off, file_off);
 	else
-		fprintf(out, "%s> %s() [0x%" PRIx64 "]\n", indent, map->path,
-			ip - map->start + map->offset);
+		fprintf(out, "%s> %s() [0x%" PRIx64 "]", indent, map->path, file_off);
+	print_at(out, &lines, i);
+	return i + 1;
 }
 
 static void unwind(FILE *out, const char *indent, struct remote *r, const struct maps *m,
@@ -229,7 +295,7 @@ static void unwind(FILE *out, const char *indent, struct remote *r, const struct
 	uint64_t prev_ip = 0, prev_sp = 0;
 	bool is_return_addr = false;
 	unw_cursor_t cur;
-	int depth, rc;
+	int depth, n = 0, rc;
 
 	rc = unw_init_remote(&cur, r->as, r->upt);
 	if (rc < 0) {
@@ -247,7 +313,7 @@ static void unwind(FILE *out, const char *indent, struct remote *r, const struct
 		 */
 		if (depth && (!ip || (ip == prev_ip && sp == prev_sp)))
 			return;
-		print(out, indent, depth, &cur, ip, is_return_addr, m);
+		n += print(out, indent, n, &cur, ip, is_return_addr, m);
 		/* The frame after a signal frame resumes at ip itself. */
 		is_return_addr = unw_is_signal_frame(&cur) <= 0;
 		prev_ip = ip;
@@ -268,6 +334,7 @@ static void backtrace_with(FILE *out, pid_t tid, const char *indent, frame_print
 		return;
 	}
 	maps_load(&m, tid);
+	srcline_new_stack();
 	unwind(out, indent, &r, &m, print);
 	maps_free(&m);
 	remote_close(&r);

@@ -22,3 +22,5 @@ E2E_TESTS += tests/e2e/chldwait.sh
 E2E_TESTS += tests/e2e/leftovers.sh
 # --trace: against strace (skipped without it), and the options alone.
 E2E_TESTS += tests/e2e/trace.sh tests/e2e/trace_opts.sh
+# Source lines and inlined frames in backtraces (libdw).
+E2E_TESTS += tests/e2e/srclines.sh

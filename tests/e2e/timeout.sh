@@ -61,10 +61,16 @@ timed_out() {
 	ok "$name (status 124, dumped, nothing left)"
 }
 
+# line MARKER: the line of hang.c marked "/* line:MARKER */" (-g: each
+# frame of the guest ends with its source line, as gdb's bt shows it).
+line() {
+	grep -n "/\* line:$1 \*/" "$srcdir/tests/guests/hang.c" | cut -d: -f1
+}
+
 timed_out sleep '^ptsandbox: timed out after 1 s: dumping 1 guest thread$' \
 	'^ptsandbox: thread [0-9]+ \(hang\): (clock_)?nanosleep\(.*tv_sec=3600.* for 1\.[0-9] s <emulated>$' \
-	'^    #[0-9]+ 0x[0-9a-f]+ hang_here\+0x[0-9a-f]+ \(.*/hang\)$' \
-	'^    #[0-9]+ 0x[0-9a-f]+ main\+'
+	"^    #[0-9]+ 0x[0-9a-f]+ hang_here\\+0x[0-9a-f]+ \\(.*/hang\\) at (.*/)?hang\\.c:$(line nanosleep)\$" \
+	"^    #[0-9]+ 0x[0-9a-f]+ main\\+0x[0-9a-f]+ \\(.*/hang\\) at (.*/)?hang\\.c:$(line main-sleep)\$"
 timed_out pipe '^ptsandbox: thread [0-9]+ \(hang\): read\([0-9]+, .*<wchan .*>$' \
 	'^    #[0-9]+ 0x[0-9a-f]+ read_forever\+0x'
 timed_out threads 'dumping 3 guest threads$' \

@@ -102,8 +102,9 @@ fi
 
 # -k: the guest's main in each backtrace, also in a child after execve.
 traced "-k" -k --trace=getpid -- "$guest" noopen
-has "-k: libc frame" '^ > /.*libc[^ ]*\(__getpid\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$'
-has "-k: main in the PIE guest" '^ > /.*/trace_calls\(main\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]$'
+# (" at FILE:LINE" where the module has line information: tests/e2e/srclines.sh)
+has "-k: libc frame" '^ > /.*libc[^ ]*\(__getpid\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]( at [^ ]+:[0-9]+)?$'
+has "-k: main in the PIE guest" '^ > /.*/trace_calls\(main\+0x[0-9a-f]+\) \[0x[0-9a-f]+\]( at [^ ]+:[0-9]+)?$'
 traced "-k under a signal" -k --trace=kill -- "$guest" noopen
 # The line after "--- SIGUSR1" is a frame, as with strace -k.
 if grep -A1 -- '^--- SIGUSR1 ' "$tmp/t" | tail -n 1 | grep -Eq '^ > /'; then

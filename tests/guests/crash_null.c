@@ -6,6 +6,8 @@
  * the source itself keeps every frame: noinline against inlining,
  * an empty asm after each call against tail calls, and arguments read
  * from volatiles against constant-propagated clones (foo.constprop.0).
+ * tests/unit/check_crash.c finds each frame's expected source line by
+ * the "line:" markers.
  */
 #include <stddef.h>
 
@@ -16,12 +18,12 @@ __attribute__((noinline)) void crash_null_caller(volatile int *p);
 
 __attribute__((noinline)) void crash_null_write(volatile int *p)
 {
-	*p = 1;
+	*p = 1; /* line:write */
 }
 
 __attribute__((noinline)) void crash_null_caller(volatile int *p)
 {
-	crash_null_write(p);
+	crash_null_write(p); /* line:write-call */
 	KEEP_FRAME();
 }
 
@@ -29,7 +31,7 @@ int main(void)
 {
 	volatile int *volatile p = NULL;
 
-	crash_null_caller(p);
+	crash_null_caller(p); /* line:caller-call */
 	KEEP_FRAME();
 	return 0;
 }

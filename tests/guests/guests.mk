@@ -128,3 +128,12 @@ GUEST_PROGS += tests/guests/chldwait
 tests_guests_chldwait_CPPFLAGS = $(GUEST_CPPFLAGS)
 tests_guests_chldwait_CFLAGS = $(GUEST_CFLAGS)
 tests_guests_chldwait_LDFLAGS = -pthread
+# Source lines and inlined frames in backtraces (tests/unit/check_crash.c,
+# tests/e2e/srclines.sh): optimised, so that always_inline really inlines.
+GUEST_PROGS += tests/guests/crash_inline
+tests_guests_crash_inline_CFLAGS = $(GUEST_CFLAGS) -fno-omit-frame-pointer -O2
+tests_guests_crash_inline_LDFLAGS = -pthread
+GUEST_PROGS += tests/guests/srclines
+tests_guests_srclines_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_srclines_CFLAGS = $(GUEST_CFLAGS) -O2
+tests_guests_srclines_LDFLAGS = -pthread

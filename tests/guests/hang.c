@@ -13,6 +13,9 @@
  *	Catch SIGUSR1, write "ready" to the fifo READY, then block opening
  *	the fifo GO in wait_for_go() until the test writes it; print
  *	whether the handler ran and exit 7.
+ *
+ * tests/e2e/timeout.sh finds the lines a dump must show by the
+ * "line:" markers.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -38,7 +41,7 @@ void hang_here(void)
 	struct timespec ts = {.tv_sec = 3600};
 
 	for (;;)
-		nanosleep(&ts, NULL);
+		nanosleep(&ts, NULL); /* line:nanosleep */
 }
 
 void read_forever(void)
@@ -158,7 +161,7 @@ int main(int argc, char **argv)
 		return 2;
 	if (!strcmp(argv[2], "sleep")) {
 		write_pids(argv[1], 0);
-		hang_here();
+		hang_here(); /* line:main-sleep */
 	}
 	if (!strcmp(argv[2], "pipe")) {
 		write_pids(argv[1], 0);

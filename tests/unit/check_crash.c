@@ -157,6 +157,78 @@ static void assert_frames_in_order(const char *report, const char *const *funcs)
 	}
 }
 
+/* The number of the line of tests/guests/NAME holding "/\* line:MARKER *\/". */
+static int marker_line(const char *name, const char *marker)
+{
+	const char *src = getenv("srcdir");
+	char path[PATH_MAX], pat[64], buf[512];
+	int n = 0, found = 0;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "%s/tests/guests/%s", src && src[0] ? src : ".", name);
+	snprintf(pat, sizeof(pat), "/* line:%s */", marker);
+	f = fopen(path, "re");
+	ck_assert_msg(f != NULL, "cannot open %s", path);
+	while (fgets(buf, sizeof(buf), f)) {
+		n++;
+		if (strstr(buf, pat)) {
+			ck_assert_msg(!found, "%s twice in %s", pat, path);
+			found = n;
+		}
+	}
+	fclose(f);
+	ck_assert_msg(found, "no %s in %s", pat, path);
+	return found;
+}
+
+/*
+ * The backtrace line of func (" func+0x" or, inlined, " func ("),
+ * copied into buf without its newline.
+ */
+static const char *frame_of(const char *report, const char *func, char *buf, size_t len)
+{
+	const char *p = strstr(report, "  backtrace:\n");
+	const char *at, *bol, *eol;
+	char pat[128];
+
+	ck_assert_msg(p != NULL, "no backtrace in:\n%s", report);
+	snprintf(pat, sizeof(pat), " %s+0x", func);
+	at = strstr(p, pat);
+	if (!at) {
+		snprintf(pat, sizeof(pat), " %s (", func);
+		at = strstr(p, pat);
+	}
+	ck_assert_msg(at != NULL, "no frame of %s in:\n%s", func, report);
+	for (bol = at; bol > p && bol[-1] != '\n'; bol--)
+		;
+	eol = strchr(at, '\n');
+	ck_assert_ptr_nonnull(eol);
+	ck_assert_uint_lt((size_t)(eol - bol), len);
+	memcpy(buf, bol, (size_t)(eol - bol));
+	buf[eol - bol] = '\0';
+	return buf;
+}
+
+/*
+ * func's frame ends with " at DIR/FILE:LINE", LINE that of the marker
+ * in tests/guests/FILE: the file as the compiler was given it (from the
+ * build directory), whatever that directory is.
+ */
+static void assert_frame_at(const char *report, const char *func, const char *file,
+			    const char *marker)
+{
+	char frame[512], want[128];
+	size_t fl, wl;
+
+	snprintf(want, sizeof(want), "guests/%s:%d", file, marker_line(file, marker));
+	frame_of(report, func, frame, sizeof(frame));
+	fl = strlen(frame);
+	wl = strlen(want);
+	ck_assert_msg(strstr(frame, " at ") && fl > wl && !strcmp(frame + fl - wl, want) &&
+			      (frame[fl - wl - 1] == '/' || frame[fl - wl - 1] == ' '),
+		      "%s: want \"... at .../%s\", got \"%s\"", func, want, frame);
+}
+
 START_TEST(test_null_write)
 {
 	static const char *const frames[] = {
@@ -177,7 +249,44 @@ START_TEST(test_null_write)
 	ck_assert_str_eq(fault_mnemonic(r, mn, sizeof(mn)), "str");
 #endif
 	assert_frames_in_order(r, frames);
-	ck_assert_ptr_nonnull(strstr(r, "/crash_null)\n"));
+	/* -g: each of the guest's own frames at the line of its call (or write). */
+	assert_frame_at(r, "crash_null_write", "crash_null.c", "write");
+	assert_frame_at(r, "crash_null_caller", "crash_null.c", "write-call");
+	assert_frame_at(r, "main", "crash_null.c", "caller-call");
+	free(r);
+}
+END_TEST
+
+/*
+ * At -O2 the write is inlined, twice: gdb's frames, the inlined
+ * function at the write, then at the same address the one it was
+ * inlined into at the line of that call, and so on out to the real
+ * function.
+ */
+START_TEST(test_inlined_frame)
+{
+	static const char *const frames[] = { "crash_inline_caller", "main", NULL };
+	char *r = crash_guest("crash_inline", SIGSEGV);
+	static const char *const inlined[] = { "inlined_write", "inlined_middle",
+					       "crash_inline_caller" };
+	char frame[512];
+	unsigned long long ip, ip0 = 0;
+	int n;
+
+	assert_frames_in_order(r, frames);
+	assert_frame_at(r, "inlined_write", "crash_inline.c", "write");
+	assert_frame_at(r, "inlined_middle", "crash_inline.c", "middle-call");
+	assert_frame_at(r, "crash_inline_caller", "crash_inline.c", "inlined-call");
+	assert_frame_at(r, "main", "crash_inline.c", "caller-call");
+	/* #0, #1, #2 in that order, all at the faulting address. */
+	for (int i = 0; i < 3; i++) {
+		frame_of(r, inlined[i], frame, sizeof(frame));
+		ck_assert_int_eq(sscanf(frame, " #%d 0x%llx", &n, &ip), 2);
+		if (!i)
+			ip0 = ip;
+		ck_assert_msg(n == i && ip == ip0, "%s not #%d at #0's address:\n%s", inlined[i],
+			      i, r);
+	}
 	free(r);
 }
 END_TEST
@@ -301,6 +410,7 @@ int main(void)
 	tcase_set_tags(kernel, "kernel");
 	tcase_add_test(kernel, test_will_kill_dispositions);
 	tcase_add_test(kernel, test_null_write);
+	tcase_add_test(kernel, test_inlined_frame);
 	tcase_add_test(kernel, test_illegal_instruction);
 #if defined(__x86_64__)
 	tcase_add_test(kernel, test_divide_by_zero);

@@ -29,10 +29,11 @@ enum task_flags {
 	TASK_STOP_SIGNAL = 1u << 2,  /* resumed with a stop signal: its group-stop is next */
 	TASK_SIGWAIT_EXIT = 1u << 3, /* in rt_sigtimedwait, resumed to its exit stop */
 	TASK_FUTEX_EXIT = 1u << 4,   /* in a futex wake, resumed to its exit stop */
+	TASK_POLICY_EXIT = 1u << 5,  /* a call whose result the policy wants (policy/hooks.c) */
 };
 
 /* The stops after which the tracer resumes with PTRACE_SYSCALL. */
-#define TASK_EXIT_WORK (TASK_SIGWAIT_EXIT | TASK_FUTEX_EXIT)
+#define TASK_EXIT_WORK (TASK_SIGWAIT_EXIT | TASK_FUTEX_EXIT | TASK_POLICY_EXIT)
 
 struct task {
 	pid_t tid;

@@ -32,6 +32,9 @@
 #include "emul/emul.h"
 #include "guest_mem.h"
 #include "log.h"
+#include "policy/enforce.h"
+#include "policy/hooks.h"
+#include "policy/report.h"
 #include "signals/forward.h"
 #include "signals/host.h"
 #include "signals/sigstate.h"
@@ -92,6 +95,8 @@ static void on_seccomp_stop(struct task *t)
 	/* A parked thread's stop is its parking ppoll restarting: no new call. */
 	if (!parked)
 		tracing_seccomp_stop(t, &info, emulated, t->wait != NULL);
+	if (!emulated)
+		policy_seccomp_stop(t, &info);
 	if (t->flags & TASK_EXIT_WORK) {
 		if (ptrace(PTRACE_SYSCALL, t->tid, NULL, NULL) < 0 && errno != ESRCH)
 			psb_perror("PTRACE_SYSCALL %d", (int)t->tid);
@@ -115,6 +120,8 @@ static void on_syscall_exit(struct task *t)
 		sigwait_exit(t, info.exit.rval);
 	if (work & TASK_FUTEX_EXIT)
 		emul_futex_exit(t, info.exit.rval);
+	if (work & TASK_POLICY_EXIT)
+		policy_syscall_exit(t, info.exit.rval);
 }
 
 /* The native syscalls that make a task, looked up once. */
@@ -419,15 +426,24 @@ static void handle_status(pid_t tid, int status)
 		on_exec(t);
 		tracer_resume(tid, 0);
 		return;
+	case PTRACE_EVENT_EXIT: /* asked for by a --deny=...:kill only */
+		policy_exit_event(t);
+		tracer_resume(tid, 0);
+		return;
 	case 0:
 		break;
-	default: /* VFORK_DONE, EXIT */
+	default: /* VFORK_DONE */
 		tracer_resume(tid, 0);
 		return;
 	}
 	if (sig == (SIGTRAP | 0x80)) {
 		on_syscall_exit(t);
 		tracing_syscall_exit(t);
+		tracer_resume(tid, 0);
+		return;
+	}
+	/* A call the policy's filter refused: reported, its SIGSYS never delivered. */
+	if (policy_signal_stop(t, sig)) {
 		tracer_resume(tid, 0);
 		return;
 	}
@@ -601,7 +617,10 @@ static int exec_failure(const char *prog, int err_fd)
 	if (read(err_fd, &err, sizeof(err)) != sizeof(err))
 		return -1;
 	if (err < 0) {
-		psb_error("cannot install the seccomp filter: %s", strerror(-err));
+		char why[256];
+
+		spawn_describe_failure(err, why, sizeof(why));
+		psb_error("%s", why);
 		return EXIT_OWN_FAILURE;
 	}
 	if (err == EACCES && is_directory(prog)) {
@@ -614,6 +633,7 @@ static int exec_failure(const char *prog, int err_fd)
 
 int tracer_run(const struct options *opts)
 {
+	const struct policy_run *run;
 	struct sysset set;
 	struct spawned sp;
 	int sfd, cfd, tfd, rc;
@@ -626,6 +646,9 @@ int tracer_run(const struct options *opts)
 		return EXIT_OWN_FAILURE;
 	if (tracing_init(opts, &set) < 0)
 		return EXIT_OWN_FAILURE;
+	if (policy_start(&opts->policy, &set, &run) < 0)
+		return EXIT_OWN_FAILURE;
+	report_set_stack_trace(opts->stack_trace);
 	sfd = host_signals_init(dump_signal());
 	if (sfd < 0) {
 		psb_perror("cannot set up signal handling");
@@ -636,7 +659,7 @@ int tracer_run(const struct options *opts)
 		psb_perror("cannot start the emulation workers");
 		return EXIT_OWN_FAILURE;
 	}
-	if (spawn_guest(opts->argv, &set, &sp) < 0)
+	if (spawn_guest(opts->argv, &set, run, &sp) < 0)
 		return EXIT_OWN_FAILURE;
 	main_pid = sp.pid;
 	task_add(sp.pid, sp.pid, getpid());
@@ -652,6 +675,7 @@ int tracer_run(const struct options *opts)
 			return rc;
 	}
 	tracing_finish();
+	policy_finish();
 	if (diag)
 		fflush(diag);
 	/* timeout(1)'s status, whatever the kill did to the guest. */

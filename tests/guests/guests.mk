@@ -121,3 +121,9 @@ GUEST_PROGS += tests/guests/hang
 tests_guests_hang_CPPFLAGS = $(GUEST_CPPFLAGS)
 tests_guests_hang_CFLAGS = $(GUEST_CFLAGS) -fno-omit-frame-pointer -O0
 tests_guests_hang_LDFLAGS = -pthread
+
+# Sandbox policy: one way out per route (tests/e2e/policy.sh).
+GUEST_PROGS += tests/guests/escape
+tests_guests_escape_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_escape_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_escape_LDFLAGS = -pthread

@@ -423,6 +423,7 @@ static void handle_status(pid_t tid, int status)
 		tracer_resume(tid, 0);
 		return;
 	case PTRACE_EVENT_EXEC:
+		policy_exec_event(t);
 		on_exec(t);
 		tracer_resume(tid, 0);
 		return;

@@ -8,6 +8,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ptrace.h>
 #include <linux/ptrace.h>
 
 #include "policy/hooks.h"
@@ -19,6 +20,7 @@ struct pending {
 	pid_t tid;
 	long nr;
 	uint64_t args[6];
+	void *cookie;
 	struct pending *next;
 };
 
@@ -58,6 +60,7 @@ void policy_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info)
 	}
 	p->nr = (long)info->seccomp.nr;
 	memcpy(p->args, info->seccomp.args, sizeof(p->args));
+	p->cookie = sink->enter ? sink->enter(t, p->nr, p->args) : NULL;
 	t->flags |= TASK_POLICY_EXIT;
 }
 
@@ -69,8 +72,26 @@ void policy_syscall_exit(struct task *t, int64_t ret)
 		return;
 	*pp = p->next;
 	if (sink)
-		sink->exit(t, p->nr, p->args, ret);
+		sink->exit(t, p->nr, p->args, ret, p->cookie);
 	free(p);
+}
+
+void policy_exec_event(struct task *t)
+{
+	unsigned long former = 0;
+	struct pending **pp, *p;
+
+	if (!sink)
+		return;
+	ptrace(PTRACE_GETEVENTMSG, t->tid, NULL, &former);
+	pp = slot(former ? (pid_t)former : t->tid);
+	p = *pp;
+	if (!p)
+		return;
+	*pp = p->next;
+	sink->exit(t, p->nr, p->args, 0, p->cookie);
+	free(p);
+	t->flags &= ~(unsigned)TASK_POLICY_EXIT;
 }
 
 bool policy_signal_stop(struct task *t, int sig)

@@ -18,8 +18,10 @@ struct ptrace_syscall_info;
 struct policy_sink {
 	/* The seccomp stop of nr: should its exit be seen? */
 	bool (*watches)(long nr);
-	/* The watched call ended with ret. */
-	void (*exit)(struct task *t, long nr, const uint64_t args[6], int64_t ret);
+	/* Optional, at the seccomp stop of a watched call: what to keep for its exit. */
+	void *(*enter)(struct task *t, long nr, const uint64_t args[6]);
+	/* The watched call ended with ret; cookie is what enter returned (the sink frees it). */
+	void (*exit)(struct task *t, long nr, const uint64_t args[6], int64_t ret, void *cookie);
 };
 
 void hooks_set_sink(const struct policy_sink *sink);
@@ -34,6 +36,11 @@ void policy_syscall_exit(struct task *t, int64_t ret);
  * and never delivered; the caller resumes t without it.
  */
 bool policy_signal_stop(struct task *t, int sig);
+/*
+ * At a PTRACE_EVENT_EXEC stop, before the tracer renames the thread:
+ * the execve succeeded (its exit stop is not waited for).
+ */
+void policy_exec_event(struct task *t);
 /* At a PTRACE_EVENT_EXIT stop (only asked for with --deny=...:kill). */
 void policy_exit_event(struct task *t);
 /* The guest is gone: the counts of the denials, the learned policy. */

@@ -152,9 +152,11 @@ static int add_path(struct policy *p, const char *opt, const char *value, unsign
 	return 0;
 }
 
+/* Port 0 is only for --bind: Landlock's rule for binding an ephemeral port. */
 static int parse_port(const char *opt, const char *value, uint16_t *ports, int *n, char *err,
 		      size_t errlen)
 {
+	long min = strcmp(opt, "bind") ? 1 : 0;
 	char *end;
 	long v;
 
@@ -162,7 +164,7 @@ static int parse_port(const char *opt, const char *value, uint16_t *ports, int *
 		return fail(err, errlen, "--%s: invalid port '%s'", opt, value ? value : "");
 	errno = 0;
 	v = strtol(value, &end, 10);
-	if (errno || *end || v < 1 || v > 65535)
+	if (errno || *end || v < min || v > 65535)
 		return fail(err, errlen, "--%s: invalid port '%s'", opt, value);
 	if (*n == POLICY_MAX_PORTS)
 		return fail(err, errlen, "--%s: too many ports at '%s'", opt, value);

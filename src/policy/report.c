@@ -81,7 +81,7 @@ static bool watches(long nr)
 	return sysset_has(&run->filter.watched, nr);
 }
 
-static void report_exit(struct task *t, long nr, const uint64_t args[6], int64_t ret);
+static void report_exit(struct task *t, long nr, const uint64_t args[6], int64_t ret, void *cookie);
 
 static const struct policy_sink report_sink = {.watches = watches, .exit = report_exit};
 
@@ -294,8 +294,9 @@ static bool explain_signal(struct task *t, long nr, const uint64_t args[6], int6
 	return true;
 }
 
-static void report_exit(struct task *t, long nr, const uint64_t args[6], int64_t ret)
+static void report_exit(struct task *t, long nr, const uint64_t args[6], int64_t ret, void *cookie)
 {
+	(void)cookie;
 	if (ret != -EACCES && ret != -EPERM && ret != -EXDEV)
 		return;
 	if (paths_known(nr) && explain_file(t, nr, args, ret))

@@ -20,3 +20,4 @@ E2E_TESTS += tests/e2e/futex.sh tests/e2e/sigwaits.sh
 E2E_TESTS += tests/e2e/trace.sh tests/e2e/trace_opts.sh
 E2E_TESTS += tests/e2e/policy.sh
 E2E_TESTS += tests/e2e/policy_kernel.sh
+E2E_TESTS += tests/e2e/learn.sh

@@ -421,8 +421,10 @@ void report_finish(void)
 		const char *call = s->key, *object = call + strlen(call) + 1;
 		const char *rule = object + strlen(object) + 1;
 
-		fprintf(out(), "ptsandbox: denied %lu time%s: %s %s (%s)\n", s->count,
-			s->count == 1 ? "" : "s", call, object, rule);
+		/* "socket (rule)" rather than "socket socket (rule)". */
+		fprintf(out(), "ptsandbox: denied %lu time%s: %s%s%s (%s)\n", s->count,
+			s->count == 1 ? "" : "s", call, strcmp(call, object) ? " " : "",
+			strcmp(call, object) ? object : "", rule);
 	}
 	fflush(out());
 }

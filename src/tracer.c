@@ -672,8 +672,10 @@ int tracer_run(const struct options *opts)
 	}
 	if (!main_execd) {
 		rc = exec_failure(opts->argv[0], sp.exec_err_fd);
-		if (rc >= 0)
+		if (rc >= 0) {
+			policy_finish();
 			return rc;
+		}
 	}
 	tracing_finish();
 	policy_finish();

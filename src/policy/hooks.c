@@ -109,6 +109,14 @@ void policy_finish(void)
 {
 	if (!sink)
 		return;
+	for (size_t i = 0; i < NBUCKETS; i++)
+		while (buckets[i]) {
+			struct pending *next = buckets[i]->next;
+
+			free(buckets[i]->cookie);
+			free(buckets[i]);
+			buckets[i] = next;
+		}
 	report_finish();
 	learn_finish();
 }

@@ -382,6 +382,19 @@ static int make_rules(struct rule **out)
 	return k;
 }
 
+static void forget(void)
+{
+	while (accesses) {
+		struct access *next = accesses->next;
+
+		free(accesses->path);
+		free(accesses);
+		accesses = next;
+	}
+	free(out_file);
+	out_file = NULL;
+}
+
 void learn_finish(void)
 {
 	struct rule *rules;
@@ -391,11 +404,12 @@ void learn_finish(void)
 	if (!out_file)
 		return;
 	n = make_rules(&rules);
-	f = fopen(out_file, "we");
-	if (!f || n < 0) {
+	f = n < 0 ? NULL : fopen(out_file, "we");
+	if (!f) {
 		psb_perror("--learn: cannot write '%s'", out_file);
-		if (f)
-			fclose(f);
+		if (n >= 0)
+			free(rules);
+		forget();
 		return;
 	}
 	fprintf(f,
@@ -418,4 +432,5 @@ void learn_finish(void)
 	if (fclose(f) != 0)
 		psb_perror("--learn: cannot write '%s'", out_file);
 	free(rules);
+	forget();
 }

@@ -409,14 +409,31 @@ void report_exit_event(struct task *t)
 	emit(t->tid, line, arch_syscall_name(nr), arch_syscall_name(nr), rule);
 }
 
+static void forget(void)
+{
+	while (seen) {
+		struct seen *next = seen->next;
+
+		free(seen->key);
+		free(seen);
+		seen = next;
+	}
+	seen_tail = &seen;
+	free(rules);
+	rules = NULL;
+	nrules = 0;
+}
+
 void report_finish(void)
 {
 	unsigned long total = 0;
 
 	for (struct seen *s = seen; s; s = s->next)
 		total += s->count;
-	if (!total)
+	if (!total) {
+		forget();
 		return;
+	}
 	for (struct seen *s = seen; s; s = s->next) {
 		const char *call = s->key, *object = call + strlen(call) + 1;
 		const char *rule = object + strlen(object) + 1;
@@ -427,4 +444,5 @@ void report_finish(void)
 			strcmp(call, object) ? object : "", rule);
 	}
 	fflush(out());
+	forget();
 }

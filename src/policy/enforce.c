@@ -49,9 +49,10 @@ int policy_start(const struct policy *p, struct sysset *trap, const struct polic
 
 int policy_enforce_child(const struct policy_run *run)
 {
-	if (limits_apply(run->p) < 0)
-		return -1;
+	/* Landlock first: its ruleset needs file descriptors a low nofile may not leave. */
 	if (landlock_enforce(run->p, run->abi) < 0)
+		return -1;
+	if (limits_apply(run->p) < 0)
 		return -1;
 	/* Even without Landlock (--best-effort): exec gains no privilege. */
 	return prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);

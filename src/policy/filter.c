@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <netinet/in.h>
 #include <linux/seccomp.h>
@@ -211,8 +212,39 @@ static void emit_file_watch(struct emit *e, const struct policy *p)
 	watch(e, "ioctl");
 }
 
+/* The calls a limit makes fail (EMFILE, EAGAIN, ENOMEM): watched only when the limit is set. */
+static void emit_rlimit_watch(struct emit *e, const struct policy *p)
+{
+	static const char *const fd_makers[] = {"open",		  "openat",	"openat2",
+						"creat",	  "socket",	"socketpair",
+						"accept",	  "accept4",	"pipe",
+						"pipe2",	  "dup",	"dup2",
+						"dup3",		  "eventfd2",	"epoll_create1",
+						"timerfd_create", "signalfd4",	"memfd_create",
+						"inotify_init1",  "pidfd_open", NULL};
+	static const char *const makers[] = {"fork", "vfork", "clone", "clone3", NULL};
+	static const char *const mappers[] = {"mmap", "brk", "mremap", NULL};
+
+	for (int i = 0; i < p->nrlimits; i++) {
+		const char *const *calls = NULL;
+
+		if (p->rlimits[i].resource == RLIMIT_NOFILE)
+			calls = fd_makers;
+		else if (p->rlimits[i].resource == RLIMIT_NPROC)
+			calls = makers;
+		else if (p->rlimits[i].resource == RLIMIT_AS ||
+			 p->rlimits[i].resource == RLIMIT_DATA)
+			calls = mappers;
+		for (size_t j = 0; calls && calls[j]; j++)
+			if (!sysset_has(e->watched, arch_syscall_lookup(calls[j])))
+				watch(e, calls[j]);
+	}
+}
+
 static void emit_watch(struct emit *e, const struct policy *p, int abi)
 {
+	/* First: the file watch lets read-only opens through untrapped. */
+	emit_rlimit_watch(e, p);
 	emit_file_watch(e, p);
 	if (p->net || abi >= 6)
 		watch(e, "connect");

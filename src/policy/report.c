@@ -294,9 +294,43 @@ static bool explain_signal(struct task *t, long nr, const uint64_t args[6], int6
 	return true;
 }
 
+/* EMFILE, EAGAIN of a fork, ENOMEM of a mapping: the limit the policy set. */
+static bool explain_rlimit(struct task *t, long nr, const uint64_t args[6], int64_t ret)
+{
+	static const struct {
+		int err, resource;
+		const char *calls;
+	} limits[] = {
+	    {EMFILE, RLIMIT_NOFILE, NULL},
+	    {EAGAIN, RLIMIT_NPROC, ",fork,vfork,clone,clone3,"},
+	    {ENOMEM, RLIMIT_AS, ",mmap,brk,mremap,"},
+	    {ENOMEM, RLIMIT_DATA, ",mmap,brk,mremap,"},
+	};
+	const char *name = arch_syscall_name(nr);
+	char key[40], rule[96];
+
+	snprintf(key, sizeof(key), ",%s,", name ? name : "?");
+	for (size_t i = 0; i < sizeof(limits) / sizeof(limits[0]); i++) {
+		if (ret != -limits[i].err || (limits[i].calls && !strstr(limits[i].calls, key)))
+			continue;
+		for (int j = 0; j < run->p->nrlimits; j++) {
+			if (run->p->rlimits[j].resource != limits[i].resource)
+				continue;
+			snprintf(rule, sizeof(rule), "--rlimit=%s=%llu",
+				 limits_name(limits[i].resource),
+				 (unsigned long long)run->p->rlimits[j].value);
+			emit_call(t->tid, nr, args, ret, limits_name(limits[i].resource), rule);
+			return true;
+		}
+	}
+	return false;
+}
+
 static void report_exit(struct task *t, long nr, const uint64_t args[6], int64_t ret, void *cookie)
 {
 	(void)cookie;
+	if (explain_rlimit(t, nr, args, ret))
+		return;
 	if (ret != -EACCES && ret != -EPERM && ret != -EXDEV)
 		return;
 	if (paths_known(nr) && explain_file(t, nr, args, ret))

@@ -155,6 +155,12 @@ grep -qx 'fsize: EFBIG' "$tmp/sandbox.out" && [ "$(stat -c %s "$tmp/rw/big")" = 
 	ok "--rlimit=fsize=100 (file cut at 100, reported)" ||
 	not_ok "--rlimit=fsize: $(cat "$tmp/sandbox.out") $(stat -c %s "$tmp/rw/big")"
 
+# The other limits: the failing call, named with its limit.
+extra=--rlimit=nofile=16
+denied "--rlimit=nofile=16" EMFILE "EMFILE (nofile: --rlimit=nofile=16)" nofile
+extra=--rlimit=as=256M
+denied "--rlimit=as=256M" ENOMEM "ENOMEM (as: --rlimit=as=268435456)" as
+
 # Allowed accesses are not reported: a denial report is a denial.
 extra=
 run_capture sandbox "$PTSANDBOX" $base -- "$E" read "$tmp/rw/f" </dev/null

@@ -10,8 +10,8 @@
  *   child FILE | exec FILE | hardlink FILE DIR | renameout FILE DEST
  *   truncate FILE | mknod DIR | tiocsti | io_uring | mount | bpf
  *   userfaultfd | ptrace PID | kill PID | udp | tcp PORT | bindtcp PORT
- *   abstract NAME | listen NAME (outside: the socket to reach) | rlimit-raise | getpid | getppid |
- * fsize FILE
+ *   nofile | as | abstract NAME | listen NAME (outside: the socket to reach) | rlimit-raise |
+ * getpid | getppid | fsize FILE
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/ptrace.h>
 #include <sys/resource.h>
@@ -233,6 +234,16 @@ static int run(int argc, char **argv)
 		rl.rlim_max += 1;
 		return setrlimit(RLIMIT_NOFILE, &rl);
 	}
+	if (!strcmp(route, "nofile")) {
+		while (open("/etc/passwd", O_RDONLY) >= 0)
+			;
+		return -1;
+	}
+	if (!strcmp(route, "as"))
+		return mmap(NULL, 1UL << 30, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS,
+			    -1, 0) == MAP_FAILED
+			   ? -1
+			   : 0;
 	if (!strcmp(route, "getpid"))
 		return (int)syscall(SYS_getpid);
 	if (!strcmp(route, "getppid"))

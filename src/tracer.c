@@ -120,8 +120,6 @@ static void on_syscall_exit(struct task *t)
 		sigwait_exit(t, info.exit.rval);
 	if (work & TASK_FUTEX_EXIT)
 		emul_futex_exit(t, info.exit.rval);
-	if (work & TASK_POLICY_EXIT)
-		policy_syscall_exit(t, info.exit.rval);
 }
 
 /* The native syscalls that make a task, looked up once. */
@@ -438,8 +436,13 @@ static void handle_status(pid_t tid, int status)
 		return;
 	}
 	if (sig == (SIGTRAP | 0x80)) {
+		bool policy_exit = t->flags & TASK_POLICY_EXIT;
+
 		on_syscall_exit(t);
 		tracing_syscall_exit(t);
+		/* After the traced line, which the report explains. */
+		if (policy_exit)
+			policy_syscall_exit(t);
 		tracer_resume(tid, 0);
 		return;
 	}

@@ -64,15 +64,19 @@ void policy_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info)
 	t->flags |= TASK_POLICY_EXIT;
 }
 
-void policy_syscall_exit(struct task *t, int64_t ret)
+void policy_syscall_exit(struct task *t)
 {
 	struct pending **pp = slot(t->tid), *p = *pp;
+	struct ptrace_syscall_info info;
 
 	if (!p)
 		return;
 	*pp = p->next;
-	if (sink)
-		sink->exit(t, p->nr, p->args, ret, p->cookie);
+	if (sink && ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) > 0 &&
+	    info.op == PTRACE_SYSCALL_INFO_EXIT)
+		sink->exit(t, p->nr, p->args, info.exit.rval, p->cookie);
+	else if (sink && sink->enter)
+		free(p->cookie);
 	free(p);
 }
 

@@ -28,8 +28,8 @@ void hooks_set_sink(const struct policy_sink *sink);
 
 /* At t's seccomp stop: sets TASK_POLICY_EXIT when the call's result is wanted. */
 void policy_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info);
-/* At the exit stop of a call policy_seccomp_stop() marked. */
-void policy_syscall_exit(struct task *t, int64_t ret);
+/* At the exit stop of a call policy_seccomp_stop() marked, after --trace's line. */
+void policy_syscall_exit(struct task *t);
 /*
  * At a signal-delivery-stop of sig: true if the signal was the
  * policy's denial (SIGSYS of a trapped call), which is then reported

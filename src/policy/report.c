@@ -20,7 +20,9 @@
 #include <string.h>
 #include <sys/ptrace.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "arch/arch.h"
 #include "guest_mem.h"
@@ -294,6 +296,31 @@ static bool explain_signal(struct task *t, long nr, const uint64_t args[6], int6
 	return true;
 }
 
+/* A device node made by root: the capability dropped under every policy (caps.c). */
+static bool explain_mknod(struct task *t, long nr, const uint64_t args[6], int64_t ret)
+{
+	const char *name = arch_syscall_name(nr);
+	struct sysobj obj[2];
+	uint64_t mode;
+
+	if (ret != -EPERM || !name || geteuid() != 0)
+		return false;
+	if (!strcmp(name, "mknod"))
+		mode = args[1];
+	else if (!strcmp(name, "mknodat"))
+		mode = args[2];
+	else
+		return false;
+	if (!S_ISBLK(mode) && !S_ISCHR(mode))
+		return false;
+	if (paths_of_call(t->tid, nr, args, obj) < 1)
+		return false;
+	emit_call(
+	    t->tid, nr, args, ret, obj[0].path,
+	    "CAP_MKNOD is dropped under a policy (a device node would bypass the file rules)");
+	return true;
+}
+
 /* EMFILE, EAGAIN of a fork, ENOMEM of a mapping: the limit the policy set. */
 static bool explain_rlimit(struct task *t, long nr, const uint64_t args[6], int64_t ret)
 {
@@ -332,6 +359,8 @@ static void report_exit(struct task *t, long nr, const uint64_t args[6], int64_t
 	if (explain_rlimit(t, nr, args, ret))
 		return;
 	if (ret != -EACCES && ret != -EPERM && ret != -EXDEV)
+		return;
+	if (explain_mknod(t, nr, args, ret))
 		return;
 	if (paths_known(nr) && explain_file(t, nr, args, ret))
 		return;

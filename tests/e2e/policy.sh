@@ -124,7 +124,9 @@ grep -qx 'bindtcp: ok' "$tmp/sandbox.out" && ok "--bind=8081 allows it" ||
 if [ "$(id -u)" = 0 ]; then
 	extra=
 	run_capture sandbox "$PTSANDBOX" $base -- "$E" mknod "$tmp/rw" </dev/null
-	grep -qx 'mknod: EPERM' "$tmp/sandbox.out" && ok "root: no block device in a --rw tree" ||
+	grep -qx 'mknod: EPERM' "$tmp/sandbox.out" &&
+		grep -q "^ptsandbox: denied: .*mknod.*$tmp/rw/disk: CAP_MKNOD is dropped" "$tmp/sandbox.err" &&
+		ok "root: no block device in a --rw tree (reported)" ||
 		not_ok "root mknod: $(cat "$tmp/sandbox.out")"
 	run_capture sandbox "$PTSANDBOX" $base --rlimit=nofile=64 -- "$E" rlimit-raise </dev/null
 	grep -qx 'rlimit-raise: EPERM' "$tmp/sandbox.out" && ok "root: cannot raise --rlimit" ||

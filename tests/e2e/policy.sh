@@ -169,6 +169,19 @@ run_capture sandbox "$PTSANDBOX" $base -- "$E" read "$tmp/rw/f" </dev/null
 grep -qx 'read: ok' "$tmp/sandbox.out" && [ ! -s "$tmp/sandbox.err" ] &&
 	ok "an allowed read: no report" || not_ok "allowed read: $(cat "$tmp/sandbox.err")"
 
+# The supervisor is outside the guest's domain: its signals still reach
+# the guest (a SIGTERM to ptsandbox kills a confined sleep by SIGTERM),
+# and the guest's emulated waits still end.
+mkfifo "$tmp/up"
+"$PTSANDBOX" --rox=/ -- sh -c 'echo up; sleep 30 & wait' >"$tmp/up" 2>"$tmp/sig.err" &
+sb=$!
+read_ready "$tmp/up" >/dev/null
+kill -TERM "$sb"
+wait "$sb"
+st=$?
+[ "$st" = 143 ] && [ ! -s "$tmp/sig.err" ] && ok "a host signal reaches a confined guest (143)" ||
+	not_ok "host signal under a policy: status $st, $(cat "$tmp/sig.err")"
+
 # Each distinct denial once, counted at the end.
 run_capture sandbox "$PTSANDBOX" $base -- sh -c "cat $s; cat $s; cat $s; true" </dev/null
 n=$(grep -c "^ptsandbox: denied: .*$s" "$tmp/sandbox.err")

@@ -135,8 +135,12 @@ static int add_path(struct policy *p, const char *opt, const char *value, unsign
 	if (!value || value[0] != '/')
 		return fail(err, errlen, "--%s: not an absolute path '%s'", opt,
 			    value ? value : "");
-	if (stat(value, &st) < 0)
+	if (stat(value, &st) < 0 && errno == ENOENT)
 		return fail(err, errlen, "--%s: no such file or directory '%s'", opt, value);
+	if (stat(value, &st) < 0) {
+		snprintf(err, errlen, "--%s: cannot use '%s': %s", opt, value, strerror(errno));
+		return -1;
+	}
 	if (p->npaths == POLICY_MAX_PATHS)
 		return fail(err, errlen, "--%s: too many file rules at '%s'", opt, value);
 	copy = strdup(value);

@@ -133,6 +133,27 @@ if [ "$(id -u)" = 0 ]; then
 		not_ok "root rlimit raise: $(cat "$tmp/sandbox.out")"
 fi
 
+# A guest that is not root: the same rules, no_new_privs instead of CAP_SYS_ADMIN.
+if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
+	pub=$(mktemp -d "${TMPDIR:-/tmp}/ptsandbox-pub.XXXXXX")
+	chmod 755 "$pub"
+	echo secret >"$pub/secret"
+	chmod 644 "$pub/secret"
+	cp "$E" "$pub/escape"
+	asnobody="setpriv --reuid=65534 --regid=65534 --clear-groups"
+	run_capture sandbox $asnobody "$PTSANDBOX" --rox=/usr --rox=/lib --ro=/etc --rox="$pub/escape" \
+		-- "$pub/escape" read "$pub/secret" </dev/null
+	if [ "$(cat "$tmp/sandbox.rc")" = 126 ] || [ "$(cat "$tmp/sandbox.rc")" = 127 ]; then
+		echo "# skipped the non-root check: $(head -1 "$tmp/sandbox.err")"
+	elif grep -qx 'read: EACCES' "$tmp/sandbox.out" &&
+		grep -q "^ptsandbox: denied: .*$pub/secret: no --ro/--rw rule covers it" "$tmp/sandbox.err"; then
+		ok "uid 65534: read outside the rules (EACCES, reported)"
+	else
+		not_ok "uid 65534: $(cat "$tmp/sandbox.out") $(head -3 "$tmp/sandbox.err")"
+	fi
+	rm -rf "$pub"
+fi
+
 # --deny with strace's sets, an errno, and kill.
 extra="--deny=getpid:ENOSYS"
 denied "--deny=getpid:ENOSYS" ENOSYS "getpid: --deny=getpid" getpid

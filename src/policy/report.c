@@ -178,19 +178,34 @@ static bool first_time(const char *call, const char *object, const char *rule)
 	return true;
 }
 
+static size_t format_enter(pid_t tid, long nr, const uint64_t args[6], char *buf, size_t len)
+{
+	struct trace_mem mem = {.read = guest_read_upto, .ctx = (void *)(intptr_t)tid};
+	struct decode_opts o = {.strsize = 32};
+
+	return decode_syscall_enter(nr, args, &mem, &o, buf, len);
+}
+
 /* "openat(AT_FDCWD, "x", O_RDONLY) = -1 EACCES", strace's line without the errno text. */
 static void format_call(pid_t tid, long nr, const uint64_t args[6], int64_t ret, char *buf,
 			size_t len)
 {
 	struct trace_mem mem = {.read = guest_read_upto, .ctx = (void *)(intptr_t)tid};
 	struct decode_opts o = {.strsize = 32};
-	size_t n = decode_syscall_enter(nr, args, &mem, &o, buf, len);
+	size_t n = format_enter(tid, nr, args, buf, len);
 	char *paren;
 
 	decode_syscall_exit(nr, args, ret, &mem, &o, buf + n, len - n);
 	paren = strrchr(buf, '(');
 	if (paren && paren > buf + n && paren[-1] == ' ' && buf[strlen(buf) - 1] == ')')
 		paren[-1] = '\0';
+}
+
+/* The arguments of the call t stopped in, from its registers. */
+static void regs_args(const struct arch_regs *regs, uint64_t args[6])
+{
+	for (int i = 0; i < 6; i++)
+		args[i] = arch_regs_arg(regs, i);
 }
 
 static void emit(pid_t tid, const char *line, const char *call, const char *object,
@@ -382,8 +397,7 @@ static bool report_trap(struct task *t, const siginfo_t *si)
 	arch_regs_set_ret(&regs, -err);
 	if (arch_set_regs(t->tid, &regs) < 0)
 		psb_perror("cannot set the result of a denied call of %d", (int)t->tid);
-	for (int i = 0; i < 6; i++)
-		args[i] = arch_regs_arg(&regs, i);
+	regs_args(&regs, args);
 	if ((uint32_t)si->si_arch != arch_audit_arch() ||
 	    (arch_foreign_nr_base() && (unsigned long)nr >= arch_foreign_nr_base())) {
 		snprintf(line, sizeof(line), "syscall_%#lx(...) = -1 %s", nr, errno_name(err));
@@ -416,8 +430,7 @@ static bool report_rlimit_signal(struct task *t, int sig)
 		if (sig == SIGXFSZ && arch_get_regs(t->tid, &regs) == 0) {
 			uint64_t args[6];
 
-			for (int j = 0; j < 6; j++)
-				args[j] = arch_regs_arg(&regs, j);
+			regs_args(&regs, args);
 			emit_call(t->tid, arch_regs_nr(&regs), args, arch_regs_ret(&regs), object,
 				  rule);
 		} else {
@@ -459,16 +472,10 @@ void report_exit_event(struct task *t)
 	nr = arch_regs_nr(&regs);
 	if (!policy_filter_kills(run->p, nr))
 		return;
-	for (int i = 0; i < 6; i++)
-		args[i] = arch_regs_arg(&regs, i);
+	regs_args(&regs, args);
 	policy_filter_rule(run->p, nr, args, rule, sizeof(rule));
-	{
-		struct trace_mem mem = {.read = guest_read_upto, .ctx = (void *)(intptr_t)t->tid};
-		struct decode_opts o = {.strsize = 32};
-
-		n = decode_syscall_enter(nr, args, &mem, &o, line, sizeof(line));
-		snprintf(line + n, sizeof(line) - n, ") = ? killed");
-	}
+	n = format_enter(t->tid, nr, args, line, sizeof(line));
+	snprintf(line + n, sizeof(line) - n, ") = ? killed");
 	emit(t->tid, line, arch_syscall_name(nr), arch_syscall_name(nr), rule);
 }
 

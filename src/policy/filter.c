@@ -182,6 +182,29 @@ static unsigned int global_access(const struct policy *p)
 	return a;
 }
 
+static bool beneath(const char *path, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	return !strcmp(dir, "/") || (!strncmp(path, dir, n) && (!path[n] || path[n] == '/'));
+}
+
+/*
+ * Can the guest open a device it may not ioctl?  Only under a rule
+ * without write (device ioctls come with --rw) over /dev: the guest
+ * cannot make device nodes elsewhere (CAP_MKNOD is dropped).  If not,
+ * no ioctl can be denied, and ioctl need not stop (isatty() on every
+ * file a program opens would).
+ */
+static bool devices_without_ioctl(const struct policy *p)
+{
+	for (int i = 0; i < p->npaths; i++)
+		if (!(p->paths[i].access & PACC_WRITE) &&
+		    (beneath(p->paths[i].path, "/dev") || beneath("/dev", p->paths[i].path)))
+			return true;
+	return false;
+}
+
 static void emit_file_watch(struct emit *e, const struct policy *p)
 {
 	static const char *const writers[] = {
@@ -209,7 +232,8 @@ static void emit_file_watch(struct emit *e, const struct policy *p)
 		return;
 	for (size_t i = 0; writers[i]; i++)
 		watch(e, writers[i]);
-	watch(e, "ioctl");
+	if (devices_without_ioctl(p))
+		watch(e, "ioctl");
 }
 
 /* The calls a limit makes fail (EMFILE, EAGAIN, ENOMEM): watched only when the limit is set. */

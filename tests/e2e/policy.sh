@@ -66,6 +66,15 @@ denied "rename out of a --rw tree" EACCES "rename(" renameout "$tmp/rw/f" "$tmp/
 denied "truncate under no rule" EACCES "truncate(" truncate "$s"
 [ -f "$tmp/rw/f" ] && [ -s "$s" ] && ok "the files are untouched" || not_ok "a file was changed"
 
+# A device readable but not --rw: Landlock refuses its ioctls (the driver
+# itself answers EINVAL natively, so EACCES is the policy's).
+run_capture native "$E" devioctl /dev/urandom </dev/null
+grep -qx 'devioctl: EACCES' "$tmp/native.out" && not_ok "devioctl: EACCES natively: bad test setup"
+extra=--ro=/dev/urandom
+denied "device ioctl under --ro" EACCES "/dev/urandom: no --rw/--rwx rule covers it (--ro=/dev/urandom" \
+	devioctl /dev/urandom
+extra=
+
 # An exec'd program stays confined: cat fails as natively on EACCES.
 run_capture sandbox "$PTSANDBOX" $base -- "$E" exec "$s" </dev/null
 if [ "$(cat "$tmp/sandbox.rc")" = 1 ] && grep -q 'Permission denied' "$tmp/sandbox.err" &&

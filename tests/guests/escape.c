@@ -8,7 +8,7 @@
  *   read FILE | write FILE | dotdot DIR FILE | symlink DIR FILE
  *   procroot FILE | proccwd DIR FILE | openat2 FILE | thread FILE
  *   child FILE | exec FILE | hardlink FILE DIR | renameout FILE DEST
- *   truncate FILE | mknod DIR | tiocsti | io_uring | mount | bpf
+ *   truncate FILE | mknod DIR | devioctl DEV | tiocsti | io_uring | mount | bpf
  *   userfaultfd | ptrace PID | kill PID | udp | tcp PORT | bindtcp PORT
  *   nofile | as | abstract NAME | listen NAME (outside: the socket to reach) | rlimit-raise |
  * getpid | getppid | fsize FILE
@@ -197,6 +197,12 @@ static int run(int argc, char **argv)
 	if (!strcmp(route, "mknod")) {
 		snprintf(buf, sizeof(buf), "%s/disk", a);
 		return mknod(buf, S_IFBLK | 0600, makedev(8, 0));
+	}
+	if (!strcmp(route, "devioctl")) {
+		struct termios t;
+		int fd = open(a, O_RDONLY);
+
+		return fd < 0 ? -1 : ioctl(fd, TCGETS, &t);
 	}
 	if (!strcmp(route, "tiocsti")) {
 		char c = 'x';

@@ -405,6 +405,7 @@ START_TEST(test_policy_watch)
 	policy_free(&pol);
 	use("ro", "/");
 	/* Readable everywhere: a read-only open cannot be denied, a writing one can. */
+	ck_assert_uint_eq(NATIVE("ioctl", 0, TCGETS, 0), SECCOMP_RET_TRACE);
 	ck_assert_uint_eq(NATIVE("openat", AT_FDCWD, 0, O_RDONLY | O_CLOEXEC), SECCOMP_RET_ALLOW);
 	ck_assert_uint_eq(NATIVE("openat", AT_FDCWD, 0, O_WRONLY), SECCOMP_RET_TRACE);
 	ck_assert_uint_eq(NATIVE("openat", AT_FDCWD, 0, O_RDONLY | O_CREAT), SECCOMP_RET_TRACE);
@@ -419,6 +420,10 @@ START_TEST(test_policy_watch)
 	policy_free(&pol);
 	use("ro", "/usr");
 	ck_assert_uint_eq(NATIVE("openat", AT_FDCWD, 0, O_RDONLY), SECCOMP_RET_TRACE);
+	/* No device is readable without --rw: no ioctl can be denied, none stops. */
+	ck_assert_uint_eq(NATIVE("ioctl", 0, TCGETS, 0), SECCOMP_RET_ALLOW);
+	use("ro", "/dev/urandom");
+	ck_assert_uint_eq(NATIVE("ioctl", 0, TCGETS, 0), SECCOMP_RET_TRACE);
 	/* A set limit watches the calls it makes fail, read-only opens included. */
 	policy_free(&pol);
 	use("ro", "/");

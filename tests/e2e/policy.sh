@@ -212,6 +212,15 @@ st=$?
 [ "$st" = 143 ] && [ ! -s "$tmp/sig.err" ] && ok "a host signal reaches a confined guest (143)" ||
 	not_ok "host signal under a policy: status $st, $(cat "$tmp/sig.err")"
 
+# -k: a backtrace under the report (strace -k's format).
+run_capture sandbox "$PTSANDBOX" -k --trace=none $base -- "$E" read "$s" </dev/null
+if grep -A8 "^ptsandbox: denied: .*$s" "$tmp/sandbox.err" | grep -q "^ > .*(main+"; then
+	ok "-k: the denial's backtrace"
+else
+	not_ok "-k: no backtrace under the report"
+	sed 's/^/# stderr: /' "$tmp/sandbox.err" | head -5
+fi
+
 # Each distinct denial once, counted at the end.
 run_capture sandbox "$PTSANDBOX" $base -- sh -c "cat $s; cat $s; cat $s; true" </dev/null
 n=$(grep -c "^ptsandbox: denied: .*$s" "$tmp/sandbox.err")

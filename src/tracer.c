@@ -650,7 +650,7 @@ int tracer_run(const struct options *opts)
 		return EXIT_OWN_FAILURE;
 	if (tracing_init(opts, &set) < 0)
 		return EXIT_OWN_FAILURE;
-	if (policy_start(&opts->policy, &set, &run) < 0)
+	if (policy_start(&opts->policy, opts->argv, &set, &run) < 0)
 		return EXIT_OWN_FAILURE;
 	report_set_stack_trace(opts->stack_trace);
 	sfd = host_signals_init(dump_signal());

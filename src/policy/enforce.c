@@ -27,11 +27,12 @@ static void missing(const char *rule, const char *feature, void *arg)
 		psb_error("%s: the kernel lacks %s (--best-effort runs without it)", rule, feature);
 }
 
-int policy_start(const struct policy *p, struct sysset *trap, const struct policy_run **run)
+int policy_start(const struct policy *p, char *const argv[], struct sysset *trap,
+		 const struct policy_run **run)
 {
 	*run = NULL;
 	if (p->learn)
-		return learn_start(p->learn, trap);
+		return learn_start(p->learn, argv, trap);
 	if (!p->active)
 		return 0;
 	the_run.p = p;

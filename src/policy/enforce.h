@@ -24,10 +24,11 @@ struct policy_run {
  * Check that the kernel can enforce p (exit status 125 after naming
  * each rule it cannot, or one warning per rule with --best-effort),
  * compile its seccomp blocks, and set up the reports (and --learn,
- * which adds the calls it watches to trap).  *run is NULL when p asks
+ * which adds the calls it watches to trap, and names argv in its file).  *run is NULL when p asks
  * for nothing.  0, or -1 after printing why.
  */
-int policy_start(const struct policy *p, struct sysset *trap, const struct policy_run **run);
+int policy_start(const struct policy *p, char *const argv[], struct sysset *trap,
+		 const struct policy_run **run);
 
 /*
  * In the guest before execve, with the seccomp filter not yet

@@ -48,6 +48,7 @@ static const char *const system_trees[] = {"/usr", "/lib",  "/lib32", "/lib64", 
 					   "/bin", "/sbin", "/opt",   "/proc",	"/sys"};
 
 static char *out_file;
+static char command[512];
 static char cwd_tree[PATH_MAX], tmp_tree[PATH_MAX];
 static struct sysset watched;
 static struct access *accesses;
@@ -247,7 +248,7 @@ static void watch(struct sysset *trap, const char *name)
 	sysset_add(&watched, nr);
 }
 
-int learn_start(const char *file, struct sysset *trap)
+int learn_start(const char *file, char *const argv[], struct sysset *trap)
 {
 	static const char *const calls[] = {
 	    "open",	 "openat",  "openat2",	 "creat",    "execve",	"execveat",
@@ -271,6 +272,12 @@ int learn_start(const char *file, struct sysset *trap)
 	if (!out_file) {
 		psb_error("--learn: cannot name '%s'", file);
 		return -1;
+	}
+	command[0] = '\0';
+	for (int i = 0; argv[i]; i++) {
+		size_t n = strlen(command);
+
+		snprintf(command + n, sizeof(command) - n, "%s%s", i ? " " : "", argv[i]);
 	}
 	if (getcwd(real, sizeof(real)) && realpath(real, cwd_tree) && !strcmp(cwd_tree, "/"))
 		cwd_tree[0] = '\0';
@@ -414,6 +421,7 @@ void learn_finish(void)
 	}
 	fprintf(f,
 		"# ptsandbox policy written by --learn: the accesses of one run, generalised.\n");
+	fprintf(f, "# command: %s\n", command);
 	for (int i = 0; i < n; i++)
 		if (rules[i].access)
 			fprintf(f, "--%s=%s\n", option_of(rules[i].access), rules[i].path);

@@ -11,8 +11,8 @@
 
 struct sysset;
 
-/* Add the calls to watch to trap; 0, or -1 after printing why. */
-int learn_start(const char *file, struct sysset *trap);
+/* Add the calls to watch to trap (argv: the command, for the file); 0, or -1 after printing why. */
+int learn_start(const char *file, char *const argv[], struct sysset *trap);
 /* Write the policy (no-op when not learning). */
 void learn_finish(void);
 

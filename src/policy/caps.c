@@ -5,7 +5,9 @@
  * limits (SYS_RESOURCE), file handles that open by inode
  * (DAC_READ_SEARCH), raw sockets and network configuration, the
  * administrator's catch-all (SYS_ADMIN), modules, BPF, perf, tracing of
- * other processes, clocks, reboot, audit and MAC administration.
+ * other processes, clocks, reboot, audit and MAC administration, the
+ * priorities of processes outside (SYS_NICE: Landlock does not scope
+ * setpriority) and other users' System V IPC (IPC_OWNER).
  */
 #include "config.h"
 
@@ -24,7 +26,7 @@ static const int dropped[] = {
     CAP_NET_ADMIN, CAP_NET_RAW,	       CAP_DAC_READ_SEARCH,    CAP_LINUX_IMMUTABLE,
     CAP_MAC_ADMIN, CAP_MAC_OVERRIDE,   CAP_AUDIT_CONTROL,      CAP_SYSLOG,
     CAP_SYS_PACCT, CAP_SYS_TTY_CONFIG, CAP_WAKE_ALARM,	       CAP_BLOCK_SUSPEND,
-    CAP_SETFCAP,   CAP_SYS_CHROOT,
+    CAP_SETFCAP,   CAP_SYS_CHROOT,     CAP_SYS_NICE,	       CAP_IPC_OWNER,
 #ifdef CAP_BPF
     CAP_BPF,	   CAP_PERFMON,	       CAP_CHECKPOINT_RESTORE,
 #else

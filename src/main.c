@@ -12,6 +12,7 @@
 int main(int argc, char *argv[])
 {
 	struct options opts;
+	int rc;
 
 	options_parse(argc, argv, &opts);
 	switch (opts.action) {
@@ -22,6 +23,7 @@ int main(int argc, char *argv[])
 		printf("ptsandbox %s\n", PACKAGE_VERSION);
 		return fflush(stdout) == 0 ? EXIT_SUCCESS : EXIT_OWN_FAILURE;
 	case OPT_ERROR:
+		policy_free(&opts.policy);
 		psb_error("%s", opts.error);
 		fputs("Try 'ptsandbox --help' for more information.\n", stderr);
 		return EXIT_OWN_FAILURE;
@@ -33,5 +35,7 @@ int main(int argc, char *argv[])
 		psb_perror("cannot open '%s'", opts.output);
 		return EXIT_OWN_FAILURE;
 	}
-	return tracer_run(&opts);
+	rc = tracer_run(&opts);
+	policy_free(&opts.policy);
+	return rc;
 }

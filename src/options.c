@@ -42,6 +42,20 @@ const char options_usage[] =
     "\n"
     "      --wait-all      return only once every traced descendant has exited,\n"
     "                      not as soon as PROGRAM has\n"
+    "Sandbox policy (any of these confines the guest; see ptsandbox(1)):\n"
+    "      --ro=PATH       may read PATH (file or tree); --rox also execute,\n"
+    "      --rw=PATH       --rw also write, create, remove, rename within,\n"
+    "      --rwx=PATH      --rwx all; once one is given, every other file is denied\n"
+    "      --net=none      no network (TCP only to --connect/--bind ports)\n"
+    "      --connect=PORT  may connect to TCP PORT\n"
+    "      --bind=PORT     may bind TCP PORT\n"
+    "      --deny=SET[:ERRNO|kill]  deny the syscalls of SET (strace syntax)\n"
+    "      --allow=SET     take SET off the always-denied list\n"
+    "      --rlimit=RES=N  set a resource limit (as, nofile, nproc, fsize, cpu, ...)\n"
+    "      --policy=FILE   read options from FILE, one per line, # comments\n"
+    "      --best-effort   run even if the kernel cannot enforce a rule (warns)\n"
+    "      --learn=FILE    run unconfined, write the policy the run needed to FILE\n"
+    "\n"
     "  -h, --help          display this help and exit\n"
     "  -V, --version       output version information and exit\n"
     "\n"
@@ -57,6 +71,7 @@ enum {
 	OPT_TIMEOUT,
 	OPT_DUMP_ON,
 	OPT_WAIT_ALL,
+	OPT_POLICY,
 };
 
 static const struct option long_options[] = {
@@ -68,6 +83,19 @@ static const struct option long_options[] = {
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"dump-on", required_argument, NULL, OPT_DUMP_ON},
     {"wait-all", no_argument, NULL, OPT_WAIT_ALL},
+    {"ro", required_argument, NULL, OPT_POLICY},
+    {"rox", required_argument, NULL, OPT_POLICY},
+    {"rw", required_argument, NULL, OPT_POLICY},
+    {"rwx", required_argument, NULL, OPT_POLICY},
+    {"net", required_argument, NULL, OPT_POLICY},
+    {"connect", required_argument, NULL, OPT_POLICY},
+    {"bind", required_argument, NULL, OPT_POLICY},
+    {"deny", required_argument, NULL, OPT_POLICY},
+    {"allow", required_argument, NULL, OPT_POLICY},
+    {"rlimit", required_argument, NULL, OPT_POLICY},
+    {"policy", required_argument, NULL, OPT_POLICY},
+    {"best-effort", no_argument, NULL, OPT_POLICY},
+    {"learn", required_argument, NULL, OPT_POLICY},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -171,7 +199,7 @@ static int parse_uint(const char *s, unsigned int *out)
 
 void options_parse(int argc, char *const argv[], struct options *opts)
 {
-	int c, nf = 0;
+	int c, nf = 0, longidx = 0;
 
 	memset(opts, 0, sizeof(*opts));
 	opts->action = OPT_RUN;
@@ -183,7 +211,7 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 	 */
 	opterr = 0;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "+:o:hVe:s:fcktT", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:o:hVe:s:fcktT", long_options, &longidx)) != -1) {
 		switch (c) {
 		case 'o':
 			if (optarg[0] == '\0') {
@@ -238,6 +266,13 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 		case OPT_WAIT_ALL:
 			opts->wait_all = true;
 			break;
+		case OPT_POLICY:
+			if (policy_option(&opts->policy, long_options[longidx].name, optarg,
+					  opts->error, sizeof(opts->error)) < 0) {
+				opts->action = OPT_ERROR;
+				return;
+			}
+			break;
 		case 'h':
 			opts->action = OPT_HELP;
 			return;
@@ -271,6 +306,10 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 	if (!opts->trace &&
 	    (opts->summary || opts->stack_trace || opts->durations || opts->timestamps))
 		opts->trace = "all";
+	if (opts->policy.learn && opts->policy.active) {
+		set_error(opts, "--learn runs unconfined: it takes no other policy option", NULL);
+		return;
+	}
 	opts->argv = argv + optind;
 	opts->argc = argc - optind;
 }

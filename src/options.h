@@ -6,6 +6,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "policy/policy.h"
+
 /* Exit statuses, following timeout(1) and env(1). */
 enum {
 	EXIT_TIMEDOUT = 124,
@@ -39,13 +41,15 @@ struct options {
 	int dump_signal;      /* --dump-on=SIG; 0: none */
 
 	bool wait_all; /* --wait-all: exit once every traced descendant has */
+	/* Sandbox policy (src/policy/): --ro, --rw, --net, --deny, ... */
+	struct policy policy;
 
 	char *const *argv; /* the guest command line */
 	int argc;
 	char error[256]; /* with OPT_ERROR: the one-line message */
 };
 
-/* Parse argv into opts. Never exits, never prints. */
+/* Parse argv into opts (and any --policy file). Never exits, never prints. */
 void options_parse(int argc, char *const argv[], struct options *opts);
 
 /* timeout(1)'s DURATION in nanoseconds; -1 if invalid. */

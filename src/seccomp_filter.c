@@ -59,24 +59,39 @@ static struct sock_filter jump(uint16_t code, uint32_t k, uint8_t jt, uint8_t jf
 	return f;
 }
 
-size_t seccomp_build(const struct sysset *set, uint32_t audit_arch, uint32_t foreign_base,
-		     struct sock_filter *prog)
+static size_t splice(struct sock_filter *prog, size_t n, const struct sock_filter *block,
+		     size_t len)
 {
+	if (block && len)
+		memcpy(prog + n, block, len * sizeof(*block));
+	return n + len;
+}
+
+size_t seccomp_build_ext(const struct sysset *set, uint32_t audit_arch, uint32_t foreign_base,
+			 const struct seccomp_extra *extra, struct sock_filter *prog)
+{
+	uint32_t foreign = extra && extra->foreign ? extra->foreign : SECCOMP_RET_TRACE;
 	size_t n = 0;
 
-	if (set->all) {
+	if (set->all && !extra) {
 		prog[n++] = stmt(BPF_RET | BPF_K, SECCOMP_RET_TRACE);
 		return n;
 	}
 	/* Another ABI (int 0x80 on x86_64): trap it, its numbers differ. */
 	prog[n++] = stmt(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch));
 	prog[n++] = jump(BPF_JMP | BPF_JEQ | BPF_K, audit_arch, 1, 0);
-	prog[n++] = stmt(BPF_RET | BPF_K, SECCOMP_RET_TRACE);
+	prog[n++] = stmt(BPF_RET | BPF_K, foreign);
 	prog[n++] = stmt(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr));
 	/* Same audit arch, other ABI (x32): trap it too. */
 	if (foreign_base) {
 		prog[n++] = jump(BPF_JMP | BPF_JGE | BPF_K, foreign_base, 0, 1);
+		prog[n++] = stmt(BPF_RET | BPF_K, foreign);
+	}
+	if (extra)
+		n = splice(prog, n, extra->pre, extra->npre);
+	if (set->all) {
 		prog[n++] = stmt(BPF_RET | BPF_K, SECCOMP_RET_TRACE);
+		return n;
 	}
 	for (long nr = 0; nr < SYSSET_MAX; nr++) {
 		if (!sysset_has(set, nr))
@@ -84,8 +99,16 @@ size_t seccomp_build(const struct sysset *set, uint32_t audit_arch, uint32_t for
 		prog[n++] = jump(BPF_JMP | BPF_JEQ | BPF_K, (uint32_t)nr, 0, 1);
 		prog[n++] = stmt(BPF_RET | BPF_K, SECCOMP_RET_TRACE);
 	}
+	if (extra)
+		n = splice(prog, n, extra->post, extra->npost);
 	prog[n++] = stmt(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);
 	return n;
+}
+
+size_t seccomp_build(const struct sysset *set, uint32_t audit_arch, uint32_t foreign_base,
+		     struct sock_filter *prog)
+{
+	return seccomp_build_ext(set, audit_arch, foreign_base, NULL, prog);
 }
 
 /*

@@ -25,8 +25,26 @@ void sysset_add(struct sysset *set, long nr);
 void sysset_del(struct sysset *set, long nr);
 bool sysset_has(const struct sysset *set, long nr);
 
+/*
+ * Instructions spliced into the filter by a sandbox policy
+ * (src/policy/filter.c), each block entered with the syscall number in
+ * A and leaving it there when it falls through.  pre runs before the
+ * interposed set (denials win over traps), post after it; foreign is
+ * the action for another ABI's syscalls (0: trap them as usual).
+ */
+struct seccomp_extra {
+	const struct sock_filter *pre;
+	size_t npre;
+	const struct sock_filter *post;
+	size_t npost;
+	uint32_t foreign;
+};
+
+/* Longest block a policy may add. */
+#define SECCOMP_EXTRA_MAX 1536
+
 /* Longest program seccomp_build() can produce. */
-#define SECCOMP_PROG_MAX (SYSSET_MAX * 2 + 8)
+#define SECCOMP_PROG_MAX (SYSSET_MAX * 2 + 8 + SECCOMP_EXTRA_MAX)
 
 /*
  * Build the filter for the native ABI described by audit_arch and
@@ -35,6 +53,10 @@ bool sysset_has(const struct sysset *set, long nr);
  */
 size_t seccomp_build(const struct sysset *set, uint32_t audit_arch, uint32_t foreign_base,
 		     struct sock_filter *prog);
+
+/* The same, with a policy's blocks (extra may be NULL). */
+size_t seccomp_build_ext(const struct sysset *set, uint32_t audit_arch, uint32_t foreign_base,
+			 const struct seccomp_extra *extra, struct sock_filter *prog);
 
 /* Install prog on the calling thread (done by the guest before execve). */
 int seccomp_install(struct sock_filter *prog, size_t len);

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
@@ -12,8 +13,27 @@
 
 #include "arch/arch.h"
 #include "log.h"
+#include "policy/enforce.h"
+#include "policy/filter.h"
 #include "signals/host.h"
 #include "spawn.h"
+
+/* A negative code: the failed step times STEP_BASE plus the errno. */
+enum { STEP_BASE = 1 << 16, STEP_SECCOMP = 0, STEP_POLICY = 1, STEP_CAPS = 2 };
+
+void spawn_describe_failure(int code, char *buf, size_t len)
+{
+	static const char *const steps[] = {
+	    "cannot install the seccomp filter",
+	    "cannot put the policy in force (rlimits, Landlock)",
+	    "cannot drop the capabilities",
+	};
+	int step = (-code) / STEP_BASE, err = (-code) % STEP_BASE;
+
+	if (step < 0 || step > STEP_CAPS)
+		step = 0;
+	snprintf(buf, len, "%s: %s", steps[step], strerror(err));
+}
 
 static void child_fail(int err_fd, int err)
 {
@@ -24,9 +44,11 @@ static void child_fail(int err_fd, int err)
 }
 
 static void __attribute__((noreturn))
-child_main(char *const argv[], const struct sysset *set, int sync_fd, int err_fd)
+child_main(char *const argv[], const struct sysset *set, const struct policy_run *run, int sync_fd,
+	   int err_fd)
 {
 	static struct sock_filter prog[SECCOMP_PROG_MAX];
+	const struct seccomp_extra *extra = run ? &run->filter.extra : NULL;
 	size_t len;
 	char go;
 
@@ -36,18 +58,24 @@ child_main(char *const argv[], const struct sysset *set, int sync_fd, int err_fd
 	close(sync_fd);
 
 	host_signals_restore_in_child();
-	len = seccomp_build(set, arch_audit_arch(), arch_foreign_nr_base(), prog);
+	if (run && policy_enforce_child(run) < 0)
+		child_fail(err_fd, -(STEP_POLICY * STEP_BASE + errno));
+	len = seccomp_build_ext(set, arch_audit_arch(), arch_foreign_nr_base(), extra, prog);
 	if (seccomp_install(prog, len) < 0) {
 		/* Negative: not an execve errno, the tracer reports it as its own. */
-		child_fail(err_fd, -errno);
+		child_fail(err_fd, -(STEP_SECCOMP * STEP_BASE + errno));
 	}
+	if (run && policy_enforce_child_late(run) < 0)
+		child_fail(err_fd, -(STEP_CAPS * STEP_BASE + errno));
 	execvp(argv[0], argv);
 	child_fail(err_fd, errno);
 	_exit(EXIT_FAILURE);
 }
 
-int spawn_guest(char *const argv[], const struct sysset *set, struct spawned *out)
+int spawn_guest(char *const argv[], const struct sysset *set, const struct policy_run *run,
+		struct spawned *out)
 {
+	long ptopts = PTSANDBOX_PTRACE_OPTIONS;
 	int sync[2], err[2];
 	pid_t pid;
 
@@ -63,11 +91,14 @@ int spawn_guest(char *const argv[], const struct sysset *set, struct spawned *ou
 	if (pid == 0) {
 		close(sync[1]);
 		close(err[0]);
-		child_main(argv, set, sync[0], err[1]);
+		child_main(argv, set, run, sync[0], err[1]);
 	}
 	close(sync[0]);
 	close(err[1]);
-	if (ptrace(PTRACE_SEIZE, pid, NULL, (void *)(long)PTSANDBOX_PTRACE_OPTIONS) < 0) {
+	/* A --deny=...:kill kills with no signal stop: its exit stop names the call. */
+	if (run && policy_has_kill(run->p))
+		ptopts |= PTRACE_O_TRACEEXIT;
+	if (ptrace(PTRACE_SEIZE, pid, NULL, (void *)ptopts) < 0) {
 		psb_perror("cannot trace the guest (PTRACE_SEIZE)");
 		kill(pid, SIGKILL);
 		waitpid(pid, NULL, 0);

@@ -7,6 +7,8 @@
 
 #include "seccomp_filter.h"
 
+struct policy_run;
+
 struct spawned {
 	pid_t pid;
 	int exec_err_fd; /* readable: errno of a failed execve; EOF: exec'd */
@@ -14,12 +16,21 @@ struct spawned {
 
 /*
  * Fork the guest, PTRACE_SEIZE it with every follow option, and only
- * then let it install its seccomp filter and execvp(argv).  The filter
+ * then let it confine itself to run's policy (NULL: none), install its
+ * seccomp filter and execvp(argv).  The filter
  * must not fire before the tracer is attached (SECCOMP_RET_TRACE with
  * no tracer fails the syscall with ENOSYS).  Returns 0, or -1 after
  * printing why (the child, if any, is killed and reaped).
  */
-int spawn_guest(char *const argv[], const struct sysset *set, struct spawned *out);
+int spawn_guest(char *const argv[], const struct sysset *set, const struct policy_run *run,
+		struct spawned *out);
+
+/*
+ * What a negative code read from exec_err_fd means: the guest failed
+ * to confine itself before execve ("cannot install the seccomp
+ * filter: ...").  Written to buf.
+ */
+void spawn_describe_failure(int code, char *buf, size_t len);
 
 /* PTRACE_O_* options every tracee carries. */
 #define PTSANDBOX_PTRACE_OPTIONS                                                                   \

@@ -31,10 +31,11 @@ enum task_flags {
 	TASK_SIGWAIT_EXIT = 1u << 3, /* in rt_sigtimedwait, resumed to its exit stop */
 	TASK_FUTEX_EXIT = 1u << 4,   /* in a futex wake, resumed to its exit stop */
 	TASK_HELD = 1u << 5,	     /* signals blocked until its rerun's entry stop */
+	TASK_POLICY_EXIT = 1u << 6,  /* a call whose result the policy wants (policy/hooks.c) */
 };
 
 /* The stops after which the tracer resumes with PTRACE_SYSCALL. */
-#define TASK_EXIT_WORK (TASK_SIGWAIT_EXIT | TASK_FUTEX_EXIT)
+#define TASK_EXIT_WORK (TASK_SIGWAIT_EXIT | TASK_FUTEX_EXIT | TASK_POLICY_EXIT)
 
 struct task {
 	pid_t tid;

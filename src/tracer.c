@@ -33,6 +33,9 @@
 #include "emul/emul.h"
 #include "guest_mem.h"
 #include "log.h"
+#include "policy/enforce.h"
+#include "policy/hooks.h"
+#include "policy/report.h"
 #include "signals/forward.h"
 #include "signals/host.h"
 #include "signals/relay.h"
@@ -95,6 +98,8 @@ static void on_seccomp_stop(struct task *t)
 	/* A parked thread's stop is its parking ppoll restarting: no new call. */
 	if (!parked)
 		tracing_seccomp_stop(t, &info, emulated, t->wait != NULL);
+	if (!emulated)
+		policy_seccomp_stop(t, &info);
 	if (t->flags & TASK_EXIT_WORK) {
 		if (ptrace(PTRACE_SYSCALL, t->tid, NULL, NULL) < 0 && errno != ESRCH)
 			psb_perror("PTRACE_SYSCALL %d", (int)t->tid);
@@ -432,18 +437,33 @@ static void handle_status(pid_t tid, int status)
 		tracer_resume(tid, 0);
 		return;
 	case PTRACE_EVENT_EXEC:
+		policy_exec_event(t);
 		on_exec(t);
+		tracer_resume(tid, 0);
+		return;
+	case PTRACE_EVENT_EXIT: /* asked for by a --deny=...:kill only */
+		policy_exit_event(t);
 		tracer_resume(tid, 0);
 		return;
 	case 0:
 		break;
-	default: /* VFORK_DONE, EXIT */
+	default: /* VFORK_DONE */
 		tracer_resume(tid, 0);
 		return;
 	}
 	if (sig == (SIGTRAP | 0x80)) {
+		bool policy_exit = t->flags & TASK_POLICY_EXIT;
+
 		on_syscall_exit(t);
 		tracing_syscall_exit(t);
+		/* After the traced line, which the report explains. */
+		if (policy_exit)
+			policy_syscall_exit(t);
+		tracer_resume(tid, 0);
+		return;
+	}
+	/* A call the policy's filter refused: reported, its SIGSYS never delivered. */
+	if (policy_signal_stop(t, sig)) {
 		tracer_resume(tid, 0);
 		return;
 	}
@@ -623,7 +643,10 @@ static int exec_failure(const char *prog, int err_fd)
 	if (read(err_fd, &err, sizeof(err)) != sizeof(err))
 		return -1;
 	if (err < 0) {
-		psb_error("cannot install the seccomp filter: %s", strerror(-err));
+		char why[256];
+
+		spawn_describe_failure(err, why, sizeof(why));
+		psb_error("%s", why);
 		return EXIT_OWN_FAILURE;
 	}
 	if (err == EACCES && is_directory(prog)) {
@@ -645,6 +668,7 @@ static void finish_tracing(void)
 		return;
 	trace_finished = true;
 	tracing_finish();
+	policy_finish();
 	if (diag)
 		fflush(diag);
 }
@@ -681,6 +705,7 @@ static void report_main_gone(void)
 
 static int supervise(const struct options *opts, int sfd, int tfd)
 {
+	const struct policy_run *run;
 	struct sysset set;
 	struct spawned sp;
 	int cfd;
@@ -689,12 +714,15 @@ static int supervise(const struct options *opts, int sfd, int tfd)
 	emul_interpose(&set);
 	if (tracing_init(opts, &set) < 0)
 		return EXIT_OWN_FAILURE;
+	if (policy_start(&opts->policy, opts->argv, &set, &run) < 0)
+		return EXIT_OWN_FAILURE;
+	report_set_stack_trace(opts->stack_trace);
 	cfd = emul_init();
 	if (cfd < 0) {
 		psb_perror("cannot start the emulation workers");
 		return EXIT_OWN_FAILURE;
 	}
-	if (spawn_guest(opts->argv, &set, &sp) < 0)
+	if (spawn_guest(opts->argv, &set, run, &sp) < 0)
 		return EXIT_OWN_FAILURE;
 	main_pid = sp.pid;
 	main_prog = opts->argv[0];

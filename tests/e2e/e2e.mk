@@ -24,3 +24,6 @@ E2E_TESTS += tests/e2e/leftovers.sh
 E2E_TESTS += tests/e2e/trace.sh tests/e2e/trace_opts.sh
 # Source lines and inlined frames in backtraces (libdw).
 E2E_TESTS += tests/e2e/srclines.sh
+E2E_TESTS += tests/e2e/policy.sh
+E2E_TESTS += tests/e2e/policy_kernel.sh
+E2E_TESTS += tests/e2e/learn.sh

@@ -137,3 +137,8 @@ GUEST_PROGS += tests/guests/srclines
 tests_guests_srclines_CPPFLAGS = $(GUEST_CPPFLAGS)
 tests_guests_srclines_CFLAGS = $(GUEST_CFLAGS) -O2
 tests_guests_srclines_LDFLAGS = -pthread
+# Sandbox policy: one way out per route (tests/e2e/policy.sh).
+GUEST_PROGS += tests/guests/escape
+tests_guests_escape_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_escape_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_escape_LDFLAGS = -pthread

@@ -23,6 +23,13 @@
 
 #include "arch/arch.h"
 #include "seccomp_filter.h"
+#include "policy/filter.h"
+#include "policy/policy.h"
+
+#include <fcntl.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
 
 /* Two ABIs on one host, as on x86_64: native and its 32-bit sibling. */
 #define NATIVE_ARCH AUDIT_ARCH_X86_64
@@ -84,6 +91,9 @@ static uint32_t bpf_run(const struct sock_filter *p, size_t len, const struct se
 			break;
 		case BPF_RET | BPF_K:
 			return f->k;
+		case BPF_ALU | BPF_AND | BPF_K:
+			a &= f->k;
+			break;
 		case BPF_JMP | BPF_JA:
 			pc += f->k;
 			break;
@@ -299,6 +309,131 @@ START_TEST(test_filter_kernel_accepts)
 }
 END_TEST
 
+/* The verdict of the filter made for policy p on name(a0, a1, a2) of arch. */
+static uint32_t policy_verdict(const struct policy *p, const char *name, uint64_t a0, uint64_t a1,
+			       uint64_t a2, uint32_t arch)
+{
+	static struct policy_filter f;
+	struct seccomp_data sd = {.nr = (int)arch_syscall_lookup(name), .arch = arch};
+	struct sysset none;
+	size_t len;
+
+	sysset_clear(&none);
+	ck_assert_int_eq(policy_filter_build(p, 7, &f), 0);
+	len = seccomp_build_ext(&none, arch_audit_arch(), arch_foreign_nr_base(), &f.extra, prog);
+	ck_assert_uint_le(len, SECCOMP_PROG_MAX);
+	sd.args[0] = a0;
+	sd.args[1] = a1;
+	sd.args[2] = a2;
+	return bpf_run(prog, len, &sd);
+}
+
+static struct policy pol;
+
+static void use(const char *name, const char *value)
+{
+	char err[256];
+
+	ck_assert_msg(policy_option(&pol, name, value, err, sizeof(err)) == 0, "%s", err);
+}
+
+#define NATIVE(name, a0, a1, a2) policy_verdict(&pol, name, a0, a1, a2, arch_audit_arch())
+#define TRAP(err) (SECCOMP_RET_TRAP | POLICY_TRAP_TAG | (err))
+
+START_TEST(test_policy_none)
+{
+	policy_free(&pol);
+	ck_assert_uint_eq(NATIVE("getpid", 0, 0, 0), SECCOMP_RET_ALLOW);
+	ck_assert_uint_eq(NATIVE("io_uring_setup", 0, 0, 0), SECCOMP_RET_ALLOW);
+}
+END_TEST
+
+START_TEST(test_policy_deny)
+{
+	policy_free(&pol);
+	use("deny", "getpid:ENOSYS");
+	use("deny", "getuid:kill");
+	ck_assert_uint_eq(NATIVE("getpid", 0, 0, 0), TRAP(ENOSYS));
+	ck_assert_uint_eq(NATIVE("getuid", 0, 0, 0), SECCOMP_RET_KILL_PROCESS);
+	ck_assert_uint_eq(NATIVE("getppid", 0, 0, 0), SECCOMP_RET_ALLOW);
+	/* The deny list is in native numbers: another ABI is refused whole. */
+	ck_assert_uint_eq(policy_verdict(&pol, "getppid", 0, 0, 0, ~arch_audit_arch()),
+			  TRAP(ENOSYS));
+	policy_free(&pol);
+}
+END_TEST
+
+START_TEST(test_policy_always_denied)
+{
+	policy_free(&pol);
+	use("rlimit", "core=0");
+	ck_assert_uint_eq(NATIVE("io_uring_setup", 0, 0, 0), TRAP(EPERM));
+	ck_assert_uint_eq(NATIVE("bpf", 0, 0, 0), TRAP(EPERM));
+	ck_assert_uint_eq(NATIVE("ioctl", 0, TIOCSTI, 0), TRAP(EPERM));
+	ck_assert_uint_eq(NATIVE("ioctl", 0, 0x10000000ULL << 32 | TIOCSTI, 0), TRAP(EPERM));
+	ck_assert_uint_eq(NATIVE("ioctl", 0, TCGETS, 0), SECCOMP_RET_ALLOW);
+	use("allow", "io_uring_setup,ioctl");
+	ck_assert_uint_eq(NATIVE("io_uring_setup", 0, 0, 0), SECCOMP_RET_ALLOW);
+	ck_assert_uint_eq(NATIVE("ioctl", 0, TIOCSTI, 0), SECCOMP_RET_ALLOW);
+	policy_free(&pol);
+}
+END_TEST
+
+START_TEST(test_policy_sockets)
+{
+	policy_free(&pol);
+	use("rlimit", "core=0");
+	ck_assert_uint_eq(NATIVE("socket", AF_INET, SOCK_DGRAM, 0), SECCOMP_RET_ALLOW);
+	use("net", "none");
+	ck_assert_uint_eq(NATIVE("socket", AF_INET, SOCK_DGRAM, 0), TRAP(EACCES));
+	ck_assert_uint_eq(NATIVE("socket", AF_INET6, SOCK_RAW, 0), TRAP(EACCES));
+	ck_assert_uint_eq(NATIVE("socket", AF_INET, SOCK_STREAM, IPPROTO_SCTP), TRAP(EACCES));
+	ck_assert_uint_eq(NATIVE("socket", AF_PACKET, SOCK_RAW, 0), TRAP(EACCES));
+	ck_assert_uint_eq(NATIVE("socket", AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0),
+			  SECCOMP_RET_ALLOW);
+	ck_assert_uint_eq(NATIVE("socket", AF_INET6, SOCK_STREAM, IPPROTO_TCP), SECCOMP_RET_ALLOW);
+	ck_assert_uint_eq(NATIVE("socket", AF_UNIX, SOCK_DGRAM, 0), SECCOMP_RET_ALLOW);
+	ck_assert_uint_eq(NATIVE("socket", AF_NETLINK, SOCK_RAW, 0), SECCOMP_RET_ALLOW);
+	/* Landlock decides ports: connect stops only to be explained. */
+	ck_assert_uint_eq(NATIVE("connect", 3, 0, 16), SECCOMP_RET_TRACE);
+	policy_free(&pol);
+}
+END_TEST
+
+START_TEST(test_policy_watch)
+{
+	policy_free(&pol);
+	use("ro", "/");
+	/* Readable everywhere: a read-only open cannot be denied, a writing one can. */
+	ck_assert_uint_eq(NATIVE("ioctl", 0, TCGETS, 0), SECCOMP_RET_TRACE);
+	ck_assert_uint_eq(NATIVE("openat", AT_FDCWD, 0, O_RDONLY | O_CLOEXEC), SECCOMP_RET_ALLOW);
+	ck_assert_uint_eq(NATIVE("openat", AT_FDCWD, 0, O_WRONLY), SECCOMP_RET_TRACE);
+	ck_assert_uint_eq(NATIVE("openat", AT_FDCWD, 0, O_RDONLY | O_CREAT), SECCOMP_RET_TRACE);
+	ck_assert_uint_eq(NATIVE("unlinkat", AT_FDCWD, 0, 0), SECCOMP_RET_TRACE);
+	ck_assert_uint_eq(NATIVE("execve", 0, 0, 0), SECCOMP_RET_TRACE);
+	ck_assert_uint_eq(NATIVE("read", 0, 0, 0), SECCOMP_RET_ALLOW);
+	policy_free(&pol);
+	use("rwx", "/");
+	ck_assert_uint_eq(NATIVE("openat", AT_FDCWD, 0, O_WRONLY), SECCOMP_RET_ALLOW);
+	ck_assert_uint_eq(NATIVE("execve", 0, 0, 0), SECCOMP_RET_ALLOW);
+	ck_assert_uint_eq(NATIVE("ioctl", 0, TCGETS, 0), SECCOMP_RET_ALLOW);
+	policy_free(&pol);
+	use("ro", "/usr");
+	ck_assert_uint_eq(NATIVE("openat", AT_FDCWD, 0, O_RDONLY), SECCOMP_RET_TRACE);
+	/* No device is readable without --rw: no ioctl can be denied, none stops. */
+	ck_assert_uint_eq(NATIVE("ioctl", 0, TCGETS, 0), SECCOMP_RET_ALLOW);
+	use("ro", "/dev/urandom");
+	ck_assert_uint_eq(NATIVE("ioctl", 0, TCGETS, 0), SECCOMP_RET_TRACE);
+	/* A set limit watches the calls it makes fail, read-only opens included. */
+	policy_free(&pol);
+	use("ro", "/");
+	use("rlimit", "nofile=64");
+	ck_assert_uint_eq(NATIVE("openat", AT_FDCWD, 0, O_RDONLY), SECCOMP_RET_TRACE);
+	ck_assert_uint_eq(NATIVE("pipe2", 0, 0, 0), SECCOMP_RET_TRACE);
+	policy_free(&pol);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("seccomp_filter");
@@ -320,6 +455,11 @@ int main(void)
 	/* Needs the real kernel: a cross build's qemu-user run excludes it. */
 	tcase_set_tags(kernel, "kernel");
 	tcase_add_test(kernel, test_filter_kernel_accepts);
+	tcase_add_test(filter, test_policy_none);
+	tcase_add_test(filter, test_policy_deny);
+	tcase_add_test(filter, test_policy_always_denied);
+	tcase_add_test(filter, test_policy_sockets);
+	tcase_add_test(filter, test_policy_watch);
 	suite_add_tcase(s, sets);
 	suite_add_tcase(s, filter);
 	suite_add_tcase(s, kernel);

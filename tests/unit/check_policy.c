@@ -1,0 +1,273 @@
+// SPDX-License-Identifier: MIT
+/* The policy grammar: command line and --policy file, and every bad input. */
+#include "config.h"
+
+#include <check.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "arch/arch.h"
+#include "options.h"
+#include "policy/policy.h"
+
+static struct options o;
+
+static void parse(char **argv)
+{
+	int argc = 0;
+
+	while (argv[argc])
+		argc++;
+	options_parse(argc, argv, &o);
+}
+
+static void teardown(void)
+{
+	policy_free(&o.policy);
+}
+
+/* A policy file with these lines; its name is returned (static buffer). */
+static const char *policy_file(const char *text)
+{
+	static char name[64];
+	FILE *f;
+
+	snprintf(name, sizeof(name), "/tmp/check_policy.%d", (int)getpid());
+	f = fopen(name, "w");
+	ck_assert_ptr_nonnull(f);
+	fputs(text, f);
+	fclose(f);
+	return name;
+}
+
+START_TEST(test_no_policy)
+{
+	char *argv[] = {"ptsandbox", "--", "true", NULL};
+
+	parse(argv);
+	ck_assert_int_eq(o.action, OPT_RUN);
+	ck_assert(!o.policy.active);
+	ck_assert_int_eq(o.policy.npaths, 0);
+}
+END_TEST
+
+START_TEST(test_cli)
+{
+	char *argv[] = {"ptsandbox",
+			"--ro=/usr/",
+			"--rox=/bin",
+			"--rw=/tmp",
+			"--rwx=/",
+			"--net=none",
+			"--connect=443",
+			"--bind=8080",
+			"--deny=%file:EACCES",
+			"--deny=getpid:kill",
+			"--allow=bpf",
+			"--rlimit=nofile=64",
+			"--rlimit=as=1G",
+			"--best-effort",
+			"--",
+			"true",
+			NULL};
+
+	parse(argv);
+	ck_assert_int_eq(o.action, OPT_RUN);
+	ck_assert(o.policy.active);
+	ck_assert(o.policy.best_effort);
+	ck_assert_int_eq(o.policy.npaths, 4);
+	ck_assert_str_eq(o.policy.paths[0].path, "/usr");
+	ck_assert_uint_eq(o.policy.paths[0].access, PACC_READ);
+	ck_assert_uint_eq(o.policy.paths[1].access, PACC_READ | PACC_EXEC);
+	ck_assert_uint_eq(o.policy.paths[2].access, PACC_READ | PACC_WRITE);
+	ck_assert_uint_eq(o.policy.paths[3].access, PACC_READ | PACC_WRITE | PACC_EXEC);
+	ck_assert_str_eq(o.policy.paths[3].path, "/");
+	ck_assert(o.policy.net);
+	ck_assert_int_eq(o.policy.nconnect, 1);
+	ck_assert_int_eq(o.policy.connect[0], 443);
+	ck_assert_int_eq(o.policy.bind[0], 8080);
+	ck_assert_int_eq(o.policy.ndeny, 2);
+	ck_assert_int_eq(o.policy.deny[0].action, EACCES);
+	ck_assert(sysset_has(&o.policy.deny[0].set, arch_syscall_lookup("openat")));
+	ck_assert(!sysset_has(&o.policy.deny[0].set, arch_syscall_lookup("getpid")));
+	ck_assert_int_eq(o.policy.deny[1].action, POLICY_KILL);
+	ck_assert(sysset_has(&o.policy.deny[1].set, arch_syscall_lookup("getpid")));
+	ck_assert(sysset_has(&o.policy.allow, arch_syscall_lookup("bpf")));
+	ck_assert_int_eq(o.policy.nrlimits, 2);
+	ck_assert_int_eq(o.policy.rlimits[0].resource, RLIMIT_NOFILE);
+	ck_assert_uint_eq(o.policy.rlimits[0].value, 64);
+	ck_assert_uint_eq(o.policy.rlimits[1].value, 1ULL << 30);
+	ck_assert_str_eq(o.argv[0], "true");
+}
+END_TEST
+
+START_TEST(test_deny_never_exit)
+{
+	char *argv[] = {"ptsandbox", "--deny=all", "--", "true", NULL};
+
+	parse(argv);
+	ck_assert_int_eq(o.action, OPT_RUN);
+	ck_assert(!o.policy.deny[0].set.all);
+	ck_assert(!sysset_has(&o.policy.deny[0].set, arch_syscall_lookup("exit_group")));
+	ck_assert(sysset_has(&o.policy.deny[0].set, arch_syscall_lookup("read")));
+	ck_assert_int_eq(o.policy.deny[0].action, EPERM);
+}
+END_TEST
+
+/* Each bad option alone: OPT_ERROR with this message. */
+static const struct {
+	const char *arg, *error;
+} bad_cli[] = {
+    {"--ro=usr", "--ro: not an absolute path 'usr'"},
+    {"--rw=", "--rw: not an absolute path ''"},
+    {"--rox=/no/such/dir", "--rox: no such file or directory '/no/such/dir'"},
+    {"--connect=0", "--connect: invalid port '0'"},
+    {"--connect=65536", "--connect: invalid port '65536'"},
+    {"--bind=http", "--bind: invalid port 'http'"},
+    {"--bind=80x", "--bind: invalid port '80x'"},
+    {"--net=host", "--net: expected 'none', got 'host'"},
+    {"--deny=getpid:EWHAT", "--deny: unknown errno 'EWHAT'"},
+    {"--deny=nosuchcall", "--deny: invalid system call 'nosuchcall'"},
+    {"--deny=", "--deny: empty syscall set"},
+    {"--rlimit=files=3", "--rlimit: unknown resource 'files'"},
+    {"--rlimit=nofile", "--rlimit: expected RESOURCE=N, got 'nofile'"},
+    {"--rlimit=nofile=-1", "--rlimit: invalid limit '-1'"},
+    {"--rlimit=as=1T", "--rlimit: invalid limit '1T'"},
+    {"--policy=/no/such/file", "/no/such/file: No such file or directory"},
+    {"--learn=", "--learn: empty file name"},
+};
+
+START_TEST(test_bad_cli)
+{
+	char arg[128];
+	char *argv[] = {"ptsandbox", arg, "--", "true", NULL};
+
+	snprintf(arg, sizeof(arg), "%s", bad_cli[_i].arg);
+	parse(argv);
+	ck_assert_int_eq(o.action, OPT_ERROR);
+	ck_assert_str_eq(o.error, bad_cli[_i].error);
+}
+END_TEST
+
+START_TEST(test_learn_alone)
+{
+	char *argv[] = {"ptsandbox", "--learn=/tmp/p", "--ro=/", "--", "true", NULL};
+
+	parse(argv);
+	ck_assert_int_eq(o.action, OPT_ERROR);
+	ck_assert_str_eq(o.error, "--learn runs unconfined: it takes no other policy option");
+}
+END_TEST
+
+START_TEST(test_file_same_as_cli)
+{
+	const char *f = policy_file("# a policy\n"
+				    "\n"
+				    "--ro=/usr\n"
+				    "  rw=/tmp   # not a comment: part of no path\n");
+	char arg[96];
+	char *argv[] = {"ptsandbox", arg, "--", "true", NULL};
+
+	/* A '#' after a value is part of the value: that path does not exist. */
+	snprintf(arg, sizeof(arg), "--policy=%s", f);
+	parse(argv);
+	ck_assert_int_eq(o.action, OPT_ERROR);
+	unlink(f);
+
+	f = policy_file("# a policy\n\n--ro=/usr\n  rw=/tmp  \nnet=none\nconnect=443\n"
+			"deny=%network:EACCES\nrlimit=nofile=64\n");
+	snprintf(arg, sizeof(arg), "--policy=%s", f);
+	teardown();
+	parse(argv);
+	unlink(f);
+	ck_assert_int_eq(o.action, OPT_RUN);
+	ck_assert_int_eq(o.policy.npaths, 2);
+	ck_assert_str_eq(o.policy.paths[0].path, "/usr");
+	ck_assert_str_eq(o.policy.paths[1].path, "/tmp");
+	ck_assert_uint_eq(o.policy.paths[1].access, PACC_READ | PACC_WRITE);
+	ck_assert(o.policy.net);
+	ck_assert_int_eq(o.policy.connect[0], 443);
+	ck_assert_int_eq(o.policy.deny[0].action, EACCES);
+	ck_assert_uint_eq(o.policy.rlimits[0].value, 64);
+}
+END_TEST
+
+/* Bad file lines: "FILE:LINE: what". */
+static const struct {
+	const char *text, *error;
+} bad_file[] = {
+    {"ro=/usr\nbogus=1\n", "%s:2: unknown option 'bogus'"},
+    {"\n\n--rw=tmp\n", "%s:3: --rw: not an absolute path 'tmp'"},
+    {"ro=/nonexistent-psb\n", "%s:1: --ro: no such file or directory '/nonexistent-psb'"},
+    {"# c\nconnect=99999\n", "%s:2: --connect: invalid port '99999'"},
+    {"deny=open:EBOGUS\n", "%s:1: --deny: unknown errno 'EBOGUS'"},
+    {"deny=frobnicate\n", "%s:1: --deny: invalid system call 'frobnicate'"},
+    {"best-effort=yes\n", "%s:1: --best-effort takes no value"},
+    {"ro\n", "%s:1: --ro needs a value"},
+    {"trace=all\n", "%s:1: unknown option 'trace'"},
+};
+
+START_TEST(test_bad_file)
+{
+	const char *f = policy_file(bad_file[_i].text);
+	char arg[96], want[256];
+	char *argv[] = {"ptsandbox", arg, "--", "true", NULL};
+
+	snprintf(arg, sizeof(arg), "--policy=%s", f);
+	snprintf(want, sizeof(want), bad_file[_i].error, f);
+	parse(argv);
+	unlink(f);
+	ck_assert_int_eq(o.action, OPT_ERROR);
+	ck_assert_str_eq(o.error, want);
+}
+END_TEST
+
+START_TEST(test_errno_parse)
+{
+	ck_assert_int_eq(policy_errno_parse("EACCES"), EACCES);
+	ck_assert_int_eq(policy_errno_parse("13"), 13);
+	ck_assert_int_eq(policy_errno_parse("ENOSYS"), ENOSYS);
+	ck_assert_int_eq(policy_errno_parse("0"), -1);
+	ck_assert_int_eq(policy_errno_parse("eacces"), -1);
+	ck_assert_int_eq(policy_errno_parse(""), -1);
+}
+END_TEST
+
+START_TEST(test_always_denied_known)
+{
+	/* Every name of the list is a syscall somewhere; x86_64 has them all. */
+	for (size_t i = 0; policy_always_denied[i]; i++)
+		if (!strcmp(arch_name(), "x86_64"))
+			ck_assert_msg(arch_syscall_lookup(policy_always_denied[i]) >= 0, "%s",
+				      policy_always_denied[i]);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("policy");
+	TCase *tc = tcase_create("grammar");
+	SRunner *sr;
+	int failed;
+
+	tcase_add_checked_fixture(tc, NULL, teardown);
+	tcase_add_test(tc, test_no_policy);
+	tcase_add_test(tc, test_cli);
+	tcase_add_test(tc, test_deny_never_exit);
+	tcase_add_loop_test(tc, test_bad_cli, 0, sizeof(bad_cli) / sizeof(bad_cli[0]));
+	tcase_add_test(tc, test_learn_alone);
+	tcase_add_test(tc, test_file_same_as_cli);
+	tcase_add_loop_test(tc, test_bad_file, 0, sizeof(bad_file) / sizeof(bad_file[0]));
+	tcase_add_test(tc, test_errno_parse);
+	tcase_add_test(tc, test_always_denied_known);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -2,11 +2,13 @@
 /* ptsandbox: run a program under a ptrace supervisor. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "log.h"
 #include "options.h"
+#include "resolve.h"
 #include "tracer.h"
 
 int main(int argc, char *argv[])
@@ -28,6 +30,10 @@ int main(int argc, char *argv[])
 	case OPT_RUN:
 		break;
 	}
+	/* Before any output file or guest: a missing program is not a trace. */
+	opts.exec_path = resolve_program(opts.argv[0]);
+	if (!opts.exec_path)
+		return resolve_report(opts.argv[0], errno);
 	/* -ff: the trace goes to FILE.PID files only; diagnostics stay on stderr. */
 	if (opts.output && !opts.per_process && diag_open(opts.output) < 0) {
 		psb_perror("cannot open '%s'", opts.output);

@@ -39,6 +39,7 @@ struct options {
 	int dump_signal;      /* --dump-on=SIG; 0: none */
 
 	char *const *argv; /* the guest command line */
+	char *exec_path;   /* argv[0] found along PATH: set by main(), not parsed */
 	int argc;
 	char error[256]; /* with OPT_ERROR: the one-line message */
 };

@@ -23,8 +23,33 @@ static void child_fail(int err_fd, int err)
 	_exit(EXIT_FAILURE);
 }
 
+/*
+ * The exec step: path was found by the supervisor (resolve.c), so the
+ * only execve the guest makes is the one that runs it; a file without
+ * #! goes to /bin/sh as execvp(3) sends it.  Returns only on failure.
+ */
+static void exec_program(const char *path, char *const argv[])
+{
+	size_t argc = 0;
+	char **sh_argv;
+
+	execve(path, argv, environ);
+	if (errno != ENOEXEC)
+		return;
+	while (argv[argc])
+		argc++;
+	sh_argv = calloc(argc + 2, sizeof(*sh_argv));
+	if (!sh_argv)
+		return;
+	sh_argv[0] = (char *)"/bin/sh";
+	sh_argv[1] = (char *)path;
+	memcpy(sh_argv + 2, argv + 1, (argc ? argc - 1 : 0) * sizeof(*sh_argv));
+	execve("/bin/sh", sh_argv, environ);
+	errno = ENOEXEC;
+}
+
 static void __attribute__((noreturn))
-child_main(char *const argv[], const struct sysset *set, int sync_fd, int err_fd)
+child_main(const char *path, char *const argv[], const struct sysset *set, int sync_fd, int err_fd)
 {
 	static struct sock_filter prog[SECCOMP_PROG_MAX];
 	size_t len;
@@ -41,12 +66,12 @@ child_main(char *const argv[], const struct sysset *set, int sync_fd, int err_fd
 		/* Negative: not an execve errno, the tracer reports it as its own. */
 		child_fail(err_fd, -errno);
 	}
-	execvp(argv[0], argv);
+	exec_program(path, argv);
 	child_fail(err_fd, errno);
 	_exit(EXIT_FAILURE);
 }
 
-int spawn_guest(char *const argv[], const struct sysset *set, struct spawned *out)
+int spawn_guest(const char *path, char *const argv[], const struct sysset *set, struct spawned *out)
 {
 	int sync[2], err[2];
 	pid_t pid;
@@ -63,7 +88,7 @@ int spawn_guest(char *const argv[], const struct sysset *set, struct spawned *ou
 	if (pid == 0) {
 		close(sync[1]);
 		close(err[0]);
-		child_main(argv, set, sync[0], err[1]);
+		child_main(path, argv, set, sync[0], err[1]);
 	}
 	close(sync[0]);
 	close(err[1]);

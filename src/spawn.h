@@ -14,12 +14,14 @@ struct spawned {
 
 /*
  * Fork the guest, PTRACE_SEIZE it with every follow option, and only
- * then let it install its seccomp filter and execvp(argv).  The filter
+ * then let it install its seccomp filter and execve(path, argv), path
+ * being argv[0] already found along PATH (resolve_program()).  The filter
  * must not fire before the tracer is attached (SECCOMP_RET_TRACE with
  * no tracer fails the syscall with ENOSYS).  Returns 0, or -1 after
  * printing why (the child, if any, is killed and reaped).
  */
-int spawn_guest(char *const argv[], const struct sysset *set, struct spawned *out);
+int spawn_guest(const char *path, char *const argv[], const struct sysset *set,
+		struct spawned *out);
 
 /* PTRACE_O_* options every tracee carries. */
 #define PTSANDBOX_PTRACE_OPTIONS                                                                   \

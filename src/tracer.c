@@ -636,7 +636,7 @@ int tracer_run(const struct options *opts)
 		psb_perror("cannot start the emulation workers");
 		return EXIT_OWN_FAILURE;
 	}
-	if (spawn_guest(opts->argv, &set, &sp) < 0)
+	if (spawn_guest(opts->exec_path, opts->argv, &set, &sp) < 0)
 		return EXIT_OWN_FAILURE;
 	main_pid = sp.pid;
 	task_add(sp.pid, sp.pid, getpid());

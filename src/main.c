@@ -9,6 +9,7 @@
 #include "log.h"
 #include "options.h"
 #include "resolve.h"
+#include "trace/crash.h"
 #include "tracer.h"
 
 int main(int argc, char *argv[])
@@ -30,6 +31,7 @@ int main(int argc, char *argv[])
 	case OPT_RUN:
 		break;
 	}
+	crash_set_scope(opts.crash_scope);
 	/* Before any output file or guest: a missing program is not a trace. */
 	opts.exec_path = resolve_program(opts.argv[0]);
 	if (!opts.exec_path)

@@ -20,7 +20,9 @@ const char options_usage[] =
     "Run PROGRAM under a ptrace supervisor that emulates its blocking\n"
     "syscalls and delivers host signals to it as natively.\n"
     "\n"
-    "  -o, --output=FILE   write diagnostics and trace to FILE instead of stderr\n"
+    "  -o, --output=FILE   write the trace and diagnostics to FILE instead of stderr;\n"
+    "                      alone it traces all syscalls (as strace -o), with\n"
+    "                      --timeout or --dump-on only the hang reports\n"
     "\n"
     "Tracing (as strace):\n"
     "      --trace[=SET]   print each syscall of SET (default all); SET as strace's\n"
@@ -38,13 +40,20 @@ const char options_usage[] =
     "Hang reports:\n"
     "      --timeout=DURATION  after DURATION (timeout(1) syntax: 10, 1.5s, 2m, 1h, 1d)\n"
     "                      dump every guest thread, kill the guest, exit 124\n"
+    "      --timeout-status=N  exit N instead of 124 on a timeout (automake's hard\n"
+    "                      error is 99)\n"
     "      --dump-on=SIG   dump every guest thread when ptsandbox receives SIG\n"
+    "\n"
+    "Crash reports:\n"
+    "      --crash-report=WHOSE  report (registers, code, backtrace) a guest process\n"
+    "                      killed by a fault or abort(): main (default: the main\n"
+    "                      process only), all, or none\n"
     "  -h, --help          display this help and exit\n"
     "  -V, --version       output version information and exit\n"
     "\n"
     "Exit status is PROGRAM's; if PROGRAM dies by a signal, ptsandbox dies\n"
     "by the same signal.  Otherwise:\n"
-    "  124  --timeout expired, as timeout(1)\n"
+    "  124  --timeout expired, as timeout(1) (or --timeout-status's N)\n"
     "  125  ptsandbox itself failed (bad usage, ptrace or seccomp unavailable)\n"
     "  126  PROGRAM was found but cannot be executed\n"
     "  127  PROGRAM was not found\n";
@@ -53,6 +62,8 @@ enum {
 	OPT_TRACE = 256,
 	OPT_TIMEOUT,
 	OPT_DUMP_ON,
+	OPT_CRASH_REPORT,
+	OPT_TIMEOUT_STATUS,
 };
 
 static const struct option long_options[] = {
@@ -63,6 +74,8 @@ static const struct option long_options[] = {
     {"stack-trace", no_argument, NULL, 'k'},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"dump-on", required_argument, NULL, OPT_DUMP_ON},
+    {"crash-report", required_argument, NULL, OPT_CRASH_REPORT},
+    {"timeout-status", required_argument, NULL, OPT_TIMEOUT_STATUS},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -149,6 +162,21 @@ static int parse_qualifier(struct options *opts, const char *expr)
 	return -1;
 }
 
+static int parse_crash_scope(struct options *opts, const char *s)
+{
+	static const char *const names[] = {
+	    [CRASH_REPORT_MAIN] = "main", [CRASH_REPORT_ALL] = "all", [CRASH_REPORT_NONE] = "none"};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (!strcmp(s, names[i])) {
+			opts->crash_scope = (enum crash_scope)i;
+			return 0;
+		}
+	}
+	set_error(opts, "invalid --crash-report (main, all or none):", s);
+	return -1;
+}
+
 static int parse_uint(const char *s, unsigned int *out)
 {
 	char *end;
@@ -171,6 +199,7 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 	memset(opts, 0, sizeof(*opts));
 	opts->action = OPT_RUN;
 	opts->strsize = 32;
+	opts->timeout_status = EXIT_TIMEDOUT;
 
 	/*
 	 * '+': stop at the first non-option, so "ptsandbox ls -l" works
@@ -230,6 +259,20 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 				return;
 			}
 			break;
+		case OPT_TIMEOUT_STATUS: {
+			unsigned int st;
+
+			if (parse_uint(optarg, &st) < 0 || st > 255) {
+				set_error(opts, "invalid exit status for --timeout-status", optarg);
+				return;
+			}
+			opts->timeout_status = (int)st;
+			break;
+		}
+		case OPT_CRASH_REPORT:
+			if (parse_crash_scope(opts, optarg) < 0)
+				return;
+			break;
 		case 'h':
 			opts->action = OPT_HELP;
 			return;
@@ -259,9 +302,15 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 		set_error(opts, "-ff needs -o FILE", NULL);
 		return;
 	}
-	/* -c, -k, -T, -t, -s alone imply tracing everything, as in strace. */
+	/*
+	 * -c, -k, -T, -t, -ff, -o alone imply tracing everything, as in
+	 * strace.  But -o with --timeout or --dump-on and no trace option
+	 * is where the hang report goes, not a trace.
+	 */
 	if (!opts->trace &&
-	    (opts->summary || opts->stack_trace || opts->durations || opts->timestamps))
+	    (opts->summary || opts->stack_trace || opts->durations || opts->timestamps ||
+	     opts->per_process ||
+	     (opts->output && !opts->timeout_ns && !opts->dump_signal)))
 		opts->trace = "all";
 	opts->argv = argv + optind;
 	opts->argc = argc - optind;

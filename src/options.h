@@ -21,6 +21,13 @@ enum options_action {
 	OPT_ERROR,   /* print error (and hint) to stderr, exit 125 */
 };
 
+/* --crash-report: whose deaths by a fault or abort() get a report. */
+enum crash_scope {
+	CRASH_REPORT_MAIN, /* the main guest process only (default) */
+	CRASH_REPORT_ALL,  /* every guest process */
+	CRASH_REPORT_NONE,
+};
+
 struct options {
 	enum options_action action;
 	const char *output; /* -o FILE: diagnostics go here, else stderr */
@@ -34,9 +41,12 @@ struct options {
 	bool summary;	      /* -c */
 	bool stack_trace;     /* -k, --stack-trace */
 
+	enum crash_scope crash_scope; /* --crash-report=main|all|none */
+
 	/* Hang reports. */
 	long long timeout_ns; /* --timeout=DURATION; 0: none */
 	int dump_signal;      /* --dump-on=SIG; 0: none */
+	int timeout_status;   /* --timeout-status=N: exit status of a timeout (124) */
 
 	char *const *argv; /* the guest command line */
 	char *exec_path;   /* argv[0] found along PATH: set by main(), not parsed */

@@ -320,7 +320,8 @@ static void on_signal_stop(struct task *t, int sig)
 
 	if (have_si) {
 		forward_on_delivery(t, sig, &si);
-		if (crash_is_fatal_sync(sig, &si) && crash_will_kill(t->tid, sig))
+		if (crash_report_wanted(t->proc->tgid == main_pid) &&
+		    crash_is_fatal_sync(sig, &si) && crash_will_kill(t->tid, sig))
 			crash_report(diag ? diag : stderr, t->tid, &si);
 	}
 	if (t->wait) {
@@ -656,7 +657,7 @@ int tracer_run(const struct options *opts)
 		fflush(diag);
 	/* timeout(1)'s status, whatever the kill did to the guest. */
 	if (dump_timed_out())
-		return EXIT_TIMEDOUT;
+		return opts->timeout_status;
 	if (WIFSIGNALED(main_status)) {
 		host_die_by_signal(WTERMSIG(main_status));
 		return 128 + WTERMSIG(main_status);

@@ -32,6 +32,7 @@
 #include "trace/crash.h"
 #include "trace/decode.h"
 #include "trace/decode_ext.h"
+#include "trace/ptrace_note.h"
 #include "trace/tracefmt.h"
 #include "trace/tracing.h"
 
@@ -88,6 +89,7 @@ int tracing_init(const struct options *o, struct sysset *filter)
 {
 	char err[256];
 
+	ptrace_note_init(filter);
 	if (!o->trace)
 		return 0;
 	sysset_clear(&tr.set);
@@ -378,6 +380,7 @@ void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info
 	long nr = (long)info->seccomp.nr;
 	struct tstate *s;
 
+	ptrace_note_seccomp(info);
 	if (!tr.on || !sysset_has(&tr.set, nr) || !(s = state_of(t)))
 		return;
 	/* The native re-execution of a settled wait: the same call goes on. */

@@ -18,3 +18,4 @@ EXTRA_DIST += tests/e2e/sigcommon.sh
 E2E_TESTS += tests/e2e/futex.sh tests/e2e/sigwaits.sh
 # --trace: against strace (skipped without it), and the options alone.
 E2E_TESTS += tests/e2e/trace.sh tests/e2e/trace_opts.sh
+E2E_TESTS += tests/e2e/debugging.sh

@@ -121,3 +121,7 @@ GUEST_PROGS += tests/guests/hang
 tests_guests_hang_CPPFLAGS = $(GUEST_CPPFLAGS)
 tests_guests_hang_CFLAGS = $(GUEST_CFLAGS) -fno-omit-frame-pointer -O0
 tests_guests_hang_LDFLAGS = -pthread
+
+GUEST_PROGS += tests/guests/ptrace_self
+tests_guests_ptrace_self_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_ptrace_self_CFLAGS = $(GUEST_CFLAGS)

@@ -19,3 +19,4 @@ E2E_TESTS += tests/e2e/futex.sh tests/e2e/sigwaits.sh
 # --trace: against strace (skipped without it), and the options alone.
 E2E_TESTS += tests/e2e/trace.sh tests/e2e/trace_opts.sh
 E2E_TESTS += tests/e2e/debugging.sh
+E2E_TESTS += tests/e2e/automake.sh

@@ -298,6 +298,7 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 		return;
 	}
 	opts->per_process = nf >= 2;
+	opts->follow = nf >= 1;
 	if (opts->per_process && !opts->output) {
 		set_error(opts, "-ff needs -o FILE", NULL);
 		return;
@@ -309,8 +310,7 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 	 */
 	if (!opts->trace &&
 	    (opts->summary || opts->stack_trace || opts->durations || opts->timestamps ||
-	     opts->per_process ||
-	     (opts->output && !opts->timeout_ns && !opts->dump_signal)))
+	     opts->per_process || (opts->output && !opts->timeout_ns && !opts->dump_signal)))
 		opts->trace = "all";
 	opts->argv = argv + optind;
 	opts->argc = argc - optind;

@@ -36,6 +36,7 @@ struct options {
 	const char *trace;    /* --trace[=SET] / -e trace=SET; NULL: no tracing */
 	unsigned int strsize; /* -s N (default 32) */
 	bool per_process;     /* -ff: -o FILE.<pid> per process */
+	bool follow;	      /* -f given: with -o, "PID " on every line, as strace */
 	int timestamps;	      /* -t 1, -tt 2, -ttt 3 */
 	bool durations;	      /* -T */
 	bool summary;	      /* -c */

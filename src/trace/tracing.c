@@ -181,7 +181,29 @@ static size_t pid_prefix(pid_t tid, char *buf)
 	return 5 + width + 2;
 }
 
-/* "[pid N] " and the -t/-tt/-ttt time stamp.  Returns the length. */
+/* strace -f -o's "PID " (left-aligned in 5 columns) on every line. */
+static size_t pid_column(pid_t tid, char *buf)
+{
+	unsigned int v = (unsigned int)tid;
+	char digits[12];
+	size_t n = 0, width;
+
+	do
+		digits[n++] = (char)('0' + v % 10);
+	while ((v /= 10));
+	for (size_t i = 0; i < n; i++)
+		buf[i] = digits[n - 1 - i];
+	width = n < 5 ? 5 : n;
+	memset(buf + n, ' ', width - n + 1);
+	buf[width + 1] = '\0';
+	return width + 1;
+}
+
+/*
+ * The pid ("PID " with -f -o FILE, else "[pid N] " once there is more
+ * than one task, none with -ff) and the -t/-tt/-ttt time stamp.
+ * Returns the length.
+ */
 static size_t prefix(pid_t tid, char *buf, size_t len)
 {
 	struct timespec ts;
@@ -189,7 +211,11 @@ static size_t prefix(pid_t tid, char *buf, size_t len)
 	size_t n = 0;
 
 	buf[0] = '\0';
-	if (tr.multi && !tr.o->per_process)
+	if (tr.o->per_process)
+		;
+	else if (tr.o->follow && tr.o->output)
+		n = pid_column(tid, buf);
+	else if (tr.multi)
 		n = pid_prefix(tid, buf);
 	if (!tr.o->timestamps || n >= len)
 		return n;

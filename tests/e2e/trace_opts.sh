@@ -72,6 +72,22 @@ traced "killed" --trace=kill -- "$GUESTS/signal_death" kill 10
 has "killed by a signal" '^\+\+\+ killed by SIGUSR1 \+\+\+$'
 if [ "$(cat "$tmp/rc")" = 138 ]; then ok "killed: status 138"; else not_ok "killed: status $(cat "$tmp/rc")"; fi
 
+# -f -o FILE: strace's "PID " on every line, from the first one, and
+# the pid counts in the result column.
+traced "-f -o" -f --trace=getpid -- "$guest" noopen
+has "-f -o: PID prefix on a single process's lines" '^[0-9]+ +getpid\(\) += [0-9]+$'
+has "-f -o: PID prefix on the exit line" '^[0-9]+ +\+\+\+ exited with 3 \+\+\+$'
+col=$(awk '/getpid\(\)/ { print index($0, "= "); exit }' "$tmp/t")
+pid=$(awk '/getpid\(\)/ { print $1; exit }' "$tmp/t")
+if [ "$col" = 41 ] && grep -Eq "^$pid {$((6 - ${#pid}))}getpid" "$tmp/t"; then
+	ok "-f -o: pid left-aligned in 5 columns, result at column 41"
+else
+	not_ok "-f -o: result at column $col"
+	head -3 "$tmp/t" | sed 's/^/# /'
+fi
+traced "-o without -f" --trace=getpid -- "$guest" noopen
+has "-o without -f: no prefix for a single process" '^getpid\(\) += [0-9]+$'
+
 # -c: a table, one row per traced syscall with its count.
 traced "-c" -c --trace=getpid,openat,close -- "$guest"
 has "-c header" '^% time +seconds +usecs/call +calls +errors +syscall$'

@@ -38,7 +38,7 @@ bench_futexpp_CPPFLAGS = $(BENCH_CPPFLAGS)
 bench_futexpp_CFLAGS = $(BENCH_CFLAGS)
 bench_futexpp_LDFLAGS = -pthread
 
-EXTRA_DIST += bench/run bench/README bench/bench.mk
+EXTRA_DIST += bench/run bench/README bench/bench.mk bench/strace_match
 
 bench-programs: $(BENCH_PROGS)
 

@@ -456,5 +456,7 @@ const struct sysent *sysent_table(size_t *count);
 
 void custom_clone(struct dctx *c);
 void custom_clone3(struct dctx *c);
+/* decode_sig.c */
+void custom_rt_sigreturn(struct dctx *c);
 
 #endif

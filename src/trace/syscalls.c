@@ -323,7 +323,7 @@ static const struct sysent sysents[] = {
     {"rt_sigpending", 2, R_DEC, TS, {A_SIGSET_OUT, A_SIGSETSIZE}, NULL},
     {"rt_sigprocmask", 4, R_DEC, TS, {A_SIGHOW, A_SIGSET_IN, A_SIGSET_OUT, A_SIGSETSIZE}, NULL},
     {"rt_sigqueueinfo", 3, R_DEC, TP | TS, {A_INT, A_SIG, A_SIGINFO_IN}, NULL},
-    {"rt_sigreturn", 0, R_DEC, TS, {0}, NULL},
+    {"rt_sigreturn", 0, R_DEC, TS, {0}, custom_rt_sigreturn},
     {"rt_sigsuspend", 2, R_DEC, TS, {A_SIGSET_IN, A_SIGSETSIZE}, NULL},
     {"rt_sigtimedwait",
      4,

@@ -400,6 +400,15 @@ static void finish_call(struct task *t, struct tstate *s, int64_t ret, bool know
 	fflush(f);
 }
 
+static long sigreturn_nr(void)
+{
+	static long nr = -2;
+
+	if (nr == -2)
+		nr = arch_syscall_lookup("rt_sigreturn");
+	return nr;
+}
+
 void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info, bool emulated,
 			  bool parked)
 {
@@ -423,6 +432,9 @@ void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info
 	s->parked = parked;
 	s->nr = nr;
 	memcpy(s->args, info->seccomp.args, sizeof(s->args));
+	/* The decoder's way to the frame rt_sigreturn restores its mask from. */
+	if (nr == sigreturn_nr())
+		s->args[0] = arch_sigreturn_mask_addr(info->stack_pointer);
 	if (timed())
 		clock_gettime(CLOCK_MONOTONIC, &s->start);
 	if (tr.lines)

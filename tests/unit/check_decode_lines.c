@@ -394,6 +394,20 @@ START_TEST(test_rt_sigprocmask)
 }
 END_TEST
 
+/* rt_sigreturn: tracing passes the frame's saved mask's address as args[0]. */
+START_TEST(test_rt_sigreturn)
+{
+	uint64_t mask = SIGBIT(SIGCHLD) | SIGBIT(SIGTERM);
+
+	put(0x5300, &mask, sizeof(mask));
+	ck_assert_str_eq(LINE("rt_sigreturn", 0, 0x5300),
+			 "rt_sigreturn({mask=[TERM CHLD]}) = 0");
+	ck_assert_str_eq(LINE("rt_sigreturn", -EINTR, 0x5300),
+			 "rt_sigreturn({mask=[TERM CHLD]}) = -1 EINTR (Interrupted system call)");
+	ck_assert_str_eq(LINE("rt_sigreturn", 0, 0x9900), "rt_sigreturn({mask=?}) = 0");
+}
+END_TEST
+
 START_TEST(test_kill)
 {
 	ck_assert_str_eq(LINE("kill", 0, 8082, SIGUSR1), "kill(8082, SIGUSR1) = 0");
@@ -717,6 +731,7 @@ int main(void)
 	tcase_add_test(mm, test_utimensat_dates);
 	tcase_add_test(sig, test_rt_sigaction);
 	tcase_add_test(sig, test_rt_sigprocmask);
+	tcase_add_test(sig, test_rt_sigreturn);
 	tcase_add_test(sig, test_kill);
 	tcase_add_test(sig, test_clone);
 	tcase_add_test(sig, test_wait4);

@@ -745,16 +745,20 @@ static bool pr_uidptr(struct dctx *c, int i, const struct argfmt *k)
 
 /*
  * A length the kernel reads and rewrites (accept's addrlen).  A failed
- * call leaves it alone, so it is worth printing either way; strace also
- * shows the value before the call, which a stateless decoder cannot.
+ * call leaves it alone, so it is worth printing either way.  As strace:
+ * "[128 => 16]" when the call changed it, from the entry value the
+ * tracer kept (c->saved).
  */
 static bool pr_socklen(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint64_t v = arg(c, i);
 	int n;
 
+	(void)k;
 	if (!mem_read(c, v, &n, sizeof(n)))
 		sb_ptr(c->sb, v);
+	else if (c->saved && (c->saved->have & (1u << i)) && c->saved->val[i] != n)
+		sb_printf(c->sb, "[%d => %d]", c->saved->val[i], n);
 	else
 		sb_printf(c->sb, "[%d]", n);
 	return true;
@@ -948,7 +952,7 @@ static const struct argfmt kinds[A_KIND_COUNT] = {
     [A_INTPTR_OUT] = OUT(pr_intptr),
     [A_UIDPTR_OUT] = OUT(pr_uidptr),
     [A_INT64PTR] = SCALAR(pr_int64ptr),
-    [A_SOCKLEN_OUT] = OUT(pr_socklen),
+    [A_SOCKLEN_OUT] = {pr_socklen, NULL, NULL, K_OUT | K_SAVE, NULL},
     [A_SOCKADDR_IN] = SCALAR(pr_sockaddr),
     [A_SOCKADDR_OUT] = OUT(pr_sockaddr),
     [A_SOCKOPT_IN] = SCALAR(pr_sockopt),
@@ -981,6 +985,24 @@ bool argkind_is_out(const struct dctx *c, int i)
 	if (k->flags & K_DYN)
 		return k->is_out(c, i);
 	return k->flags & K_OUT;
+}
+
+void save_value_results(struct dctx *c)
+{
+	int n = c->ent ? c->ent->nargs : 0;
+
+	if (!c->saved)
+		return;
+	c->saved->have = 0;
+	for (int i = 0; i < n && i < 6; i++) {
+		int32_t v;
+
+		if (!(argkind_get(kind_of(c, i))->flags & K_SAVE) ||
+		    !mem_read(c, c->args[i], &v, sizeof(v)))
+			continue;
+		c->saved->val[i] = v;
+		c->saved->have |= 1u << i;
+	}
 }
 
 bool print_arg(struct dctx *c, int i)

@@ -47,6 +47,7 @@ static void dctx_init(struct dctx *c, struct sbuf *sb, long nr, const uint64_t a
 	c->mem = mem;
 	c->strsize = o ? o->strsize : DEFAULT_STRSIZE;
 	c->ent = sysent_of(nr);
+	c->saved = NULL;
 }
 
 static int nargs(const struct dctx *c)
@@ -86,6 +87,13 @@ static bool print_args(struct dctx *c, int from, int to)
 size_t decode_syscall_enter(long nr, const uint64_t args[6], const struct trace_mem *mem,
 			    const struct decode_opts *o, char *buf, size_t len)
 {
+	return decode_syscall_enter_saving(nr, args, mem, o, NULL, buf, len);
+}
+
+size_t decode_syscall_enter_saving(long nr, const uint64_t args[6], const struct trace_mem *mem,
+				   const struct decode_opts *o, struct decode_saved *saved,
+				   char *buf, size_t len)
+{
 	const char *name = arch_syscall_name(nr);
 	struct sbuf sb;
 	struct dctx c;
@@ -93,6 +101,8 @@ size_t decode_syscall_enter(long nr, const uint64_t args[6], const struct trace_
 
 	sb_init(&sb, buf, len);
 	dctx_init(&c, &sb, nr, args, mem, o);
+	c.saved = saved;
+	save_value_results(&c);
 	if (name) {
 		sb_puts(&sb, name);
 		sb_putc(&sb, '(');
@@ -193,6 +203,15 @@ static void print_retval(struct dctx *c)
 	case R_SIGNAL:
 		print_named(c, signal_name((int)c->ret));
 		break;
+	case R_PRCTL:
+		print_prctl_result(c);
+		break;
+	case R_PERSONALITY:
+		print_personality_result(c);
+		break;
+	case R_MEMBARRIER:
+		print_membarrier_result(c);
+		break;
 	default:
 		sb_dec(c->sb, c->ret);
 	}
@@ -211,12 +230,22 @@ size_t decode_syscall_exit_at(long nr, const uint64_t args[6], int64_t ret,
 			      const struct trace_mem *mem, const struct decode_opts *o,
 			      size_t column, char *buf, size_t len)
 {
+	return decode_syscall_exit_saved(nr, args, ret, mem, o, NULL, column, buf, len);
+}
+
+size_t decode_syscall_exit_saved(long nr, const uint64_t args[6], int64_t ret,
+				 const struct trace_mem *mem, const struct decode_opts *o,
+				 const struct decode_saved *saved, size_t column, char *buf,
+				 size_t len)
+{
 	struct sbuf sb;
 	struct dctx c;
 	size_t col;
 
 	sb_init(&sb, buf, len);
 	dctx_init(&c, &sb, nr, args, mem, o);
+	/* Exit only reads it; dctx is shared with entry, which writes it. */
+	c.saved = (struct decode_saved *)saved;
 	c.ret = ret;
 	c.exiting = true;
 	if (c.ent && c.ent->custom)

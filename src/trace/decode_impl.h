@@ -15,6 +15,7 @@
 #include <sys/types.h>
 
 #include "decode.h"
+#include "decode_ext.h"
 
 /* ---- output buffer (format.c) ---- */
 
@@ -61,6 +62,7 @@ struct dctx {
 	const struct trace_mem *mem;
 	unsigned int strsize;
 	const struct sysent *ent;
+	struct decode_saved *saved; /* entry values of value-result args, or NULL */
 };
 
 /* The syscall failed: ret is -errno (the kernel's -4095..-1 range). */
@@ -346,10 +348,13 @@ struct argfmt {
 #define K_DYN  0x02 /* direction decided by is_out() */
 #define K_WIDE 0x04 /* 64-bit value, not an int */
 #define K_HEX  0x08 /* a buffer of random bytes: quote every byte in hex */
+#define K_SAVE 0x10 /* value-result: its int is read at entry too */
 
 const struct argfmt *argkind_get(enum argkind kind);
 bool argkind_is_out(const struct dctx *c, int i);
 
+/* At entry: read the value-result arguments (K_SAVE) into c->saved. */
+void save_value_results(struct dctx *c);
 /* Argument i of the current syscall, printed by its kind. */
 bool print_arg(struct dctx *c, int i);
 /* "O_RDWR|O_CLOEXEC": the access mode, then the flags. */
@@ -437,6 +442,9 @@ enum retkind {
 	R_SCHED,  /* " (SCHED_OTHER)" */
 	R_SIGNAL, /* rt_sigtimedwait: " (SIGUSR1)" */
 	R_TIME,	  /* time(): " (2026-11-24T19:21:11+0000)" */
+	R_PRCTL,  /* decode_proc.c: " (SUID_DUMP_USER)" */
+	R_PERSONALITY,
+	R_MEMBARRIER,
 };
 
 struct sysent {
@@ -458,5 +466,11 @@ void custom_clone(struct dctx *c);
 void custom_clone3(struct dctx *c);
 /* decode_sig.c */
 void custom_rt_sigreturn(struct dctx *c);
+/* decode_proc.c */
+void custom_personality(struct dctx *c);
+void custom_kcmp(struct dctx *c);
+void print_prctl_result(struct dctx *c);
+void print_personality_result(struct dctx *c);
+void print_membarrier_result(struct dctx *c);
 
 #endif

@@ -46,6 +46,7 @@ struct tstate {
 	bool rerun;    /* settled as "run it again natively": expect its stop */
 	long nr;
 	uint64_t args[6];
+	struct decode_saved saved; /* value-result arguments at entry */
 	struct timespec start;
 	size_t col; /* width of the open line */
 };
@@ -285,7 +286,8 @@ static void print_entry(struct task *t, struct tstate *s)
 
 	close_open_line(t);
 	n = prefix(t->tid, tr.buf, tr.buflen);
-	n += decode_syscall_enter(s->nr, s->args, &mem, &tr.dopts, tr.buf + n, tr.buflen - n);
+	n += decode_syscall_enter_saving(s->nr, s->args, &mem, &tr.dopts, &s->saved, tr.buf + n,
+					 tr.buflen - n);
 	fputs(tr.buf, f);
 	s->col = n;
 	s->open = true;
@@ -386,8 +388,8 @@ static void finish_call(struct task *t, struct tstate *s, int64_t ret, bool know
 	}
 	room = tr.buflen - LINE_TAIL_MAX - n;
 	if (known)
-		n += decode_syscall_exit_at(s->nr, s->args, ret, &mem, &tr.dopts, col, tr.buf + n,
-					    room);
+		n += decode_syscall_exit_saved(s->nr, s->args, ret, &mem, &tr.dopts, &s->saved, col,
+					       tr.buf + n, room);
 	else
 		n += unknown_result(tr.buf + n, room, col);
 	n += line_tail(s, known, ns, tr.buf + n, tr.buflen - n);

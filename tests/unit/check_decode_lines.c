@@ -11,6 +11,10 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <sys/personality.h>
+#include <sys/prctl.h>
+#include <linux/kcmp.h>
+#include <linux/membarrier.h>
 #include <arpa/inet.h>
 #include <poll.h>
 #include <signal.h>
@@ -622,6 +626,62 @@ START_TEST(test_sockets)
 }
 END_TEST
 
+/* The whole line through the saving entry and exit, as tracing decodes. */
+static const char *line_saved(const char *name, const uint64_t args[6], int64_t ret,
+			      const void *before, const void *after, uint64_t at, size_t len)
+{
+	struct decode_saved saved;
+	long nr = sysnr(name);
+
+	put(at, before, len);
+	decode_syscall_enter_saving(nr, args, &mem, &opts, &saved, ent, sizeof(ent));
+	/* The kernel writes the value-result argument. */
+	memcpy(regions[nregions - 1].data, after, len);
+	decode_syscall_exit_saved(nr, args, ret, &mem, &opts, &saved, DECODE_NO_COLUMN, ext,
+				  sizeof(ext));
+	snprintf(full, sizeof(full), "%s%s", ent, ext);
+	return full;
+}
+
+START_TEST(test_value_result_socklen)
+{
+	struct sockaddr_in sin = { AF_INET, htons(1), { htonl(0x7f000001) }, { 0 } };
+	int in = 128, out = 16, same = 4, type = SOCK_STREAM;
+
+	put(0x6000, &sin, sizeof(sin));
+	put(0x6200, &type, sizeof(type));
+	ck_assert_str_eq(line_saved("getsockname", (const uint64_t[6]){ 3, 0x6000, 0x6100 }, 0,
+				    &in, &out, 0x6100, sizeof(int)),
+			 "getsockname(3, {sa_family=AF_INET, sin_port=htons(1), "
+			 "sin_addr=inet_addr(\"127.0.0.1\")}, [128 => 16]) = 0");
+	ck_assert_str_eq(line_saved("getsockopt",
+				    (const uint64_t[6]){ 3, SOL_SOCKET, SO_TYPE, 0x6200, 0x6300 }, 0,
+				    &same, &same, 0x6300, sizeof(int)),
+			 "getsockopt(3, SOL_SOCKET, SO_TYPE, [1], [4]) = 0");
+	/* Without the entry value (decode_syscall_exit): the value after. */
+	ck_assert_str_eq(LINE("getsockname", 0, 3, 0x6000, 0x6100),
+			 "getsockname(3, {sa_family=AF_INET, sin_port=htons(1), "
+			 "sin_addr=inet_addr(\"127.0.0.1\")}, [16]) = 0");
+}
+END_TEST
+
+START_TEST(test_named_results)
+{
+	ck_assert_str_eq(LINE("prctl", 1, PR_GET_DUMPABLE), "prctl(PR_GET_DUMPABLE) = 1 (SUID_DUMP_USER)");
+	ck_assert_str_eq(LINE("personality", 0, 0xffffffff), "personality(0xffffffff) = 0 (PER_LINUX)");
+	ck_assert_str_eq(LINE("personality", 0x40000, 0xffffffff),
+			 "personality(0xffffffff) = 0x40000 (PER_LINUX|ADDR_NO_RANDOMIZE)");
+	ck_assert_str_eq(LINE("personality", 0, PER_LINUX | ADDR_NO_RANDOMIZE),
+			 "personality(PER_LINUX|ADDR_NO_RANDOMIZE) = 0 (PER_LINUX)");
+	ck_assert_str_eq(LINE("membarrier", 0x9, MEMBARRIER_CMD_QUERY, 0),
+			 "membarrier(MEMBARRIER_CMD_QUERY, 0) = 0x9 (MEMBARRIER_CMD_GLOBAL|"
+			 "MEMBARRIER_CMD_PRIVATE_EXPEDITED)");
+	ck_assert_str_eq(LINE("membarrier", 0, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0),
+			 "membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0) = 0");
+	ck_assert_str_eq(LINE("kcmp", 1, 42, 43, KCMP_FILE, 0, 1), "kcmp(42, 43, KCMP_FILE, 0, 1) = 1");
+}
+END_TEST
+
 /* ---- limits and the rest ---- */
 
 START_TEST(test_prlimit64)
@@ -744,6 +804,8 @@ int main(void)
 	tcase_add_test(io, test_getrandom_hex);
 	tcase_add_test(io, test_futex);
 	tcase_add_test(io, test_sockets);
+	tcase_add_test(io, test_value_result_socklen);
+	tcase_add_test(misc, test_named_results);
 	tcase_add_test(misc, test_prlimit64);
 	tcase_add_test(misc, test_umask_and_unformatted);
 	tcase_add_test(misc, test_unknown_syscall);

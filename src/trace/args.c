@@ -369,7 +369,9 @@ static bool fcntl_is_setlk(uint32_t cmd)
 
 static bool fcntl_is_out(const struct dctx *c, int i)
 {
-	return fcntl_is_getlk((uint32_t)arg(c, 1));
+	uint32_t cmd = (uint32_t)arg(c, 1);
+
+	return fcntl_is_getlk(cmd) || cmd == F_GETOWN_EX;
 }
 
 /* Commands that take no third argument. */
@@ -395,6 +397,10 @@ static bool pr_fcntl_arg(struct dctx *c, int i, const struct argfmt *k)
 
 	if (fcntl_no_arg(cmd))
 		return false;
+	if (fcntl_is_owner_ex(cmd)) {
+		print_fcntl_owner_ex(c, v);
+		return true;
+	}
 	if (fcntl_is_getlk(cmd) || fcntl_is_setlk(cmd)) {
 		if (fcntl_is_getlk(cmd) && dctx_failed(c))
 			sb_ptr(c->sb, v);

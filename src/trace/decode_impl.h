@@ -466,6 +466,18 @@ void custom_clone(struct dctx *c);
 void custom_clone3(struct dctx *c);
 /* decode_sig.c */
 void custom_rt_sigreturn(struct dctx *c);
+/* decode_file.c */
+void custom_openat2(struct dctx *c);
+bool fcntl_is_owner_ex(uint32_t cmd);
+void print_fcntl_owner_ex(struct dctx *c, uint64_t addr);
+/* decode_caps.c, decode_ipc.c, decode_seccomp.c */
+void custom_capget(struct dctx *c);
+void custom_capset(struct dctx *c);
+void custom_semctl(struct dctx *c);
+void custom_seccomp(struct dctx *c);
+/* decode_net.c */
+bool print_sockopt_struct(struct dctx *c, int level, int name, uint64_t addr, uint32_t len);
+void print_cmsgs(struct dctx *c, uint64_t addr, size_t len);
 /* decode_proc.c */
 void custom_personality(struct dctx *c);
 void custom_kcmp(struct dctx *c);

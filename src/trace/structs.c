@@ -947,6 +947,8 @@ bool pr_sockopt(struct dctx *c, int i, const struct argfmt *k)
 		sb_ptr(c->sb, addr);
 		return true;
 	}
+	if (addr && print_sockopt_struct(c, (int)c->args[1], (int)c->args[2], addr, len))
+		return true;
 	if (len == sizeof(val) && addr && mem_read(c, addr, &val, sizeof(val)))
 		sb_printf(c->sb, "[%d]", val);
 	else
@@ -968,7 +970,7 @@ bool pr_msghdr(struct dctx *c, int i, const struct argfmt *k)
 	sb_printf(c->sb, ", msg_iovlen=%zu", (size_t)m.msg_iovlen);
 	if (m.msg_controllen) {
 		sb_puts(c->sb, ", msg_control=");
-		sb_ptr(c->sb, (uint64_t)(uintptr_t)m.msg_control);
+		print_cmsgs(c, (uint64_t)(uintptr_t)m.msg_control, m.msg_controllen);
 	}
 	sb_printf(c->sb, ", msg_controllen=%zu, msg_flags=", (size_t)m.msg_controllen);
 	print_flags(c->sb, msg_flags, (uint32_t)m.msg_flags, NULL);

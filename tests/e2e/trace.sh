@@ -21,9 +21,15 @@ normalise() {
 # golden NAME SET [ARG]...: the same lines as strace -e trace=SET.  The
 # guest is one process, so strace needs no -f (whose -o adds pids).
 golden() {
-	name=$1
-	set=$2
-	shift 2
+	golden_of "$guest" "$@"
+}
+
+# golden_of GUEST NAME SET [ARG]...: golden for another guest.
+golden_of() {
+	guest=$1
+	name=$2
+	set=$3
+	shift 3
 	$bounded strace -qq -e trace="$set" -o "$tmp/strace.raw" "$guest" "$@" \
 		>/dev/null 2>&1 </dev/null
 	$bounded "$PTSANDBOX" --trace="$set" -o "$tmp/psb.raw" -- "$guest" "$@" \
@@ -51,6 +57,9 @@ golden "%file class" %file
 golden "%desc class" %desc
 golden "negated set" '!execve,brk,mprotect,arch_prctl,set_tid_address,set_robust_list,rseq,prlimit64,newfstatat,pread64,access,clock_nanosleep'
 golden "rt_sigreturn: the mask it restores" kill,rt_sigreturn noopen
+golden_of "$GUESTS/decode_calls" "named results, value-result lengths, option structs, cmsgs, caps, openat2, seccomp, kcmp, F_GETOWN_EX, rt_sigreturn" \
+	prctl,personality,membarrier,getsockname,setsockopt,getsockopt,sendmsg,recvmsg,capget,capset,openat2,fcntl,seccomp,kcmp,rt_sigreturn
+guest=$GUESTS/trace_calls
 
 # -c: the same calls and errors per syscall as strace -c (times differ).
 counts() {

@@ -125,3 +125,7 @@ tests_guests_hang_LDFLAGS = -pthread
 GUEST_PROGS += tests/guests/ptrace_self
 tests_guests_ptrace_self_CPPFLAGS = $(GUEST_CPPFLAGS)
 tests_guests_ptrace_self_CFLAGS = $(GUEST_CFLAGS)
+
+GUEST_PROGS += tests/guests/decode_calls
+tests_guests_decode_calls_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_decode_calls_CFLAGS = $(GUEST_CFLAGS)

@@ -12,6 +12,10 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/personality.h>
+#include <sys/sem.h>
+#include <sys/socket.h>
+#include <linux/openat2.h>
+#include <linux/seccomp.h>
 #include <sys/prctl.h>
 #include <linux/kcmp.h>
 #include <linux/membarrier.h>
@@ -682,6 +686,49 @@ START_TEST(test_named_results)
 }
 END_TEST
 
+START_TEST(test_family_decoders)
+{
+	struct open_how how = { .flags = O_WRONLY | O_CREAT, .mode = 0644, .resolve = 0 };
+	struct f_owner_ex owner = { F_OWNER_PGRP, 42 };
+	int fds[2] = { 5, 6 };
+	struct {
+		struct cmsghdr h;
+		int fds[2];
+	} cm = { { CMSG_LEN(sizeof(fds)), SOL_SOCKET, SCM_RIGHTS }, { 5, 6 } };
+	struct msghdr m = { 0 };
+
+	put(0x7000, &how, sizeof(how));
+	put_str(0x7100, "/tmp/x");
+	ck_assert_str_eq(LINE("openat2", 3, AT_FDCWD, 0x7100, 0x7000, sizeof(how)),
+			 "openat2(AT_FDCWD, \"/tmp/x\", {flags=O_WRONLY|O_CREAT, mode=0644, "
+			 "resolve=0}, 24) = 3");
+	put(0x7200, &owner, sizeof(owner));
+	ck_assert_str_eq(LINE("fcntl", 0, 3, F_SETOWN_EX, 0x7200),
+			 "fcntl(3, F_SETOWN_EX, {type=F_OWNER_PGRP, pid=42}) = 0");
+	ck_assert_str_eq(LINE("fcntl", -EFAULT, 3, F_GETOWN_EX, 0x7200),
+			 "fcntl(3, F_GETOWN_EX, 0x7200) = -1 EFAULT (Bad address)");
+	ck_assert_str_eq(LINE("semctl", 0, 7, 0, SETVAL, 5), "semctl(7, 0, SETVAL, 0x5) = 0");
+	ck_assert_str_eq(LINE("semctl", 0, 7, 0, IPC_RMID, 0), "semctl(7, 0, IPC_RMID, NULL) = 0");
+	ck_assert_str_eq(LINE("seccomp", 0, SECCOMP_SET_MODE_STRICT, 0, 0),
+			 "seccomp(SECCOMP_SET_MODE_STRICT, 0, NULL) = 0");
+	/* Control messages past the readable memory: the address. */
+	put(0x7300, &cm, sizeof(cm));
+	m.msg_control = (void *)0x7300;
+	m.msg_controllen = sizeof(cm);
+	put(0x7400, &m, sizeof(m));
+	ck_assert_str_eq(LINE("sendmsg", 0, 3, 0x7400, 0),
+			 "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=NULL, msg_iovlen=0, "
+			 "msg_control=[{cmsg_len=24, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, "
+			 "cmsg_data=[5, 6]}], msg_controllen=24, msg_flags=0}, 0) = 0");
+	m.msg_control = (void *)0x9900;
+	put(0x7500, &m, sizeof(m));
+	ck_assert_str_eq(LINE("sendmsg", 0, 3, 0x7500, 0),
+			 "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=NULL, msg_iovlen=0, "
+			 "msg_control=0x9900, msg_controllen=24, msg_flags=0}, 0) = 0");
+	(void)fds;
+}
+END_TEST
+
 /* ---- limits and the rest ---- */
 
 START_TEST(test_prlimit64)
@@ -806,6 +853,7 @@ int main(void)
 	tcase_add_test(io, test_sockets);
 	tcase_add_test(io, test_value_result_socklen);
 	tcase_add_test(misc, test_named_results);
+	tcase_add_test(misc, test_family_decoders);
 	tcase_add_test(misc, test_prlimit64);
 	tcase_add_test(misc, test_umask_and_unformatted);
 	tcase_add_test(misc, test_unknown_syscall);

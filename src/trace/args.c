@@ -650,7 +650,10 @@ static const char *const ioc_dirs[] = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ",
 static bool pr_ioctl_req(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint32_t req = (uint32_t)arg(c, i);
-	const char *name = xlat_name(ioctl_requests, req);
+	const char *name = ioctl_extra_name(req);
+
+	if (!name)
+		name = xlat_name(ioctl_requests, req);
 
 	if (name) {
 		sb_puts(c->sb, name);
@@ -663,6 +666,10 @@ static bool pr_ioctl_req(struct dctx *c, int i, const struct argfmt *k)
 
 static bool ioctl_is_out(const struct dctx *c, int i)
 {
+	int extra = ioctl_extra_is_out((uint32_t)arg(c, 1));
+
+	if (extra >= 0)
+		return extra;
 	switch ((uint32_t)arg(c, 1)) {
 	case 0x5401:
 	case 0x540f:
@@ -682,6 +689,8 @@ static bool pr_ioctl_arg(struct dctx *c, int i, const struct argfmt *k)
 	uint16_t ws[4];
 	int n;
 
+	if (ioctl_extra_arg(c, (uint32_t)arg(c, 1), v))
+		return true;
 	switch ((uint32_t)arg(c, 1)) {
 	case 0x5450:
 	case 0x5451:

@@ -475,6 +475,12 @@ void custom_capget(struct dctx *c);
 void custom_capset(struct dctx *c);
 void custom_semctl(struct dctx *c);
 void custom_seccomp(struct dctx *c);
+/* decode_ioctl.c: requests args.c's table leaves out or names otherwise */
+const char *ioctl_extra_name(uint32_t req);
+/* 1 out, 0 in, -1 not one of decode_ioctl.c's */
+int ioctl_extra_is_out(uint32_t req);
+/* Printed the argument of req? */
+bool ioctl_extra_arg(struct dctx *c, uint32_t req, uint64_t v);
 /* decode_net.c */
 bool print_sockopt_struct(struct dctx *c, int level, int name, uint64_t addr, uint32_t len);
 void print_cmsgs(struct dctx *c, uint64_t addr, size_t len);
@@ -484,5 +490,9 @@ void custom_kcmp(struct dctx *c);
 void print_prctl_result(struct dctx *c);
 void print_personality_result(struct dctx *c);
 void print_membarrier_result(struct dctx *c);
+void custom_io_setup(struct dctx *c);
+void custom_io_destroy(struct dctx *c);
+/* decode_time.c */
+void custom_timer_create(struct dctx *c);
 
 #endif

@@ -102,3 +102,27 @@ void custom_kcmp(struct dctx *c)
 	sb_printf(c->sb, ", %llu, %llu", (unsigned long long)c->args[3],
 		  (unsigned long long)c->args[4]);
 }
+
+/* io_setup(nr_events, ctxp): the context the kernel stored in *ctxp. */
+void custom_io_setup(struct dctx *c)
+{
+	uint64_t ctx;
+
+	if (!c->exiting) {
+		sb_printf(c->sb, "%u, ", (unsigned int)c->args[0]);
+		return;
+	}
+	if (dctx_failed(c) || !mem_read(c, c->args[1], &ctx, sizeof(ctx))) {
+		sb_ptr(c->sb, c->args[1]);
+		return;
+	}
+	sb_putc(c->sb, '[');
+	sb_hex(c->sb, ctx);
+	sb_putc(c->sb, ']');
+}
+
+void custom_io_destroy(struct dctx *c)
+{
+	if (!c->exiting)
+		sb_hex(c->sb, c->args[0]);
+}

@@ -4,23 +4,75 @@
  * tests/e2e/trace.sh to compare with strace: named results (prctl,
  * personality, membarrier), value-result lengths, socket option
  * structs, control messages, capabilities, openat2, seccomp, kcmp,
- * F_GETOWN_EX and rt_sigreturn's restored mask.  Prints nothing;
+ * F_GETOWN_EX, terminal and interface ioctls, timer_create's sigevent,
+ * io_setup and rt_sigreturn's restored mask.  Prints nothing;
  * exits 0.  Nothing in a line depends on the run (no pids, no ports).
  */
 #include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <termios.h>
+#include <time.h>
+#include <net/if.h>
+#include <sys/ioctl.h>
 #include <sys/personality.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
 #include <unistd.h>
+#include <linux/aio_abi.h>
 #include <linux/capability.h>
 #include <linux/kcmp.h>
 #include <linux/membarrier.h>
 #include <linux/openat2.h>
 #include <linux/seccomp.h>
+
+/* Terminal requests on a bad descriptor: the kernel fails, strace decodes. */
+static void ioctls(void)
+{
+	struct termios t;
+	struct ifreq ifr;
+	int sk;
+
+	memset(&t, 0, sizeof(t));
+	t.c_iflag = ICRNL | IXON;
+	t.c_oflag = OPOST | ONLCR | TAB3;
+	t.c_cflag = B38400 | CS8 | CREAD;
+	t.c_lflag = ISIG | ICANON | ECHO | IEXTEN | ECHOCTL | TOSTOP;
+	ioctl(-1, TCSETS, &t);
+	memset(&t, 0, sizeof(t));
+	ioctl(-1, TCSETSW, &t);
+	ioctl(-1, TCXONC, TCOON);
+	ioctl(-1, TCFLSH, TCIOFLUSH);
+	sk = socket(AF_INET, SOCK_DGRAM, 0);
+	if (sk < 0)
+		return;
+	memset(&ifr, 0, sizeof(ifr));
+	strcpy(ifr.ifr_name, "lo");
+	ioctl(sk, SIOCGIFINDEX, &ifr);
+	ioctl(sk, SIOCGIFFLAGS, &ifr);
+	close(sk);
+}
+
+static void timers(void)
+{
+	struct sigevent ev;
+	timer_t t;
+	aio_context_t ctx = 0;
+
+	memset(&ev, 0, sizeof(ev));
+	ev.sigev_notify = SIGEV_SIGNAL;
+	ev.sigev_signo = SIGUSR2;
+	ev.sigev_value.sival_int = 7;
+	if (timer_create(CLOCK_MONOTONIC, &ev, &t) == 0)
+		timer_delete(t);
+	ev.sigev_notify = SIGEV_NONE;
+	if (timer_create(CLOCK_REALTIME, &ev, &t) == 0)
+		timer_delete(t);
+	if (syscall(SYS_io_setup, 4, &ctx) == 0)
+		syscall(SYS_io_destroy, ctx);
+}
 
 static void on_usr1(int sig)
 {
@@ -86,6 +138,8 @@ int main(void)
 	fcntl(fd, F_GETOWN_EX, &owner);
 	syscall(SYS_seccomp, SECCOMP_GET_ACTION_AVAIL, 0, &act);
 	syscall(SYS_kcmp, 0, 0, KCMP_FILE, 0, 1);
+	ioctls();
+	timers();
 	/* A handler that returns with CHLD and TERM blocked. */
 	signal(SIGUSR1, on_usr1);
 	sigemptyset(&block);

@@ -64,6 +64,9 @@ enum {
 	OPT_DUMP_ON,
 	OPT_CRASH_REPORT,
 	OPT_TIMEOUT_STATUS,
+	/* strace's long spellings without a short one */
+	OPT_SECCOMP_BPF,
+	OPT_STRACE_QUALIFIER, /* --status=, --signal=, --quiet= as -e X= */
 };
 
 static const struct option long_options[] = {
@@ -76,6 +79,33 @@ static const struct option long_options[] = {
     {"dump-on", required_argument, NULL, OPT_DUMP_ON},
     {"crash-report", required_argument, NULL, OPT_CRASH_REPORT},
     {"timeout-status", required_argument, NULL, OPT_TIMEOUT_STATUS},
+    /* strace's long spellings */
+    {"output-separately", no_argument, NULL, 'F'},
+    {"follow-forks", no_argument, NULL, 'f'},
+    {"summary-only", no_argument, NULL, 'c'},
+    {"summary-wall-clock", no_argument, NULL, 'w'},
+    {"summary-sort-by", required_argument, NULL, 'S'},
+    {"stack-traces", no_argument, NULL, 'k'},
+    {"syscall-times", optional_argument, NULL, 'T'},
+    {"absolute-timestamps", optional_argument, NULL, 't'},
+    {"timestamps", optional_argument, NULL, 't'},
+    {"relative-timestamps", optional_argument, NULL, 'r'},
+    {"syscall-number", no_argument, NULL, 'n'},
+    {"columns", required_argument, NULL, 'a'},
+    {"successful-only", no_argument, NULL, 'z'},
+    {"failed-only", no_argument, NULL, 'Z'},
+    {"decode-fds", optional_argument, NULL, 'y'},
+    {"strings-in-hex", optional_argument, NULL, 'x'},
+    {"const-print-style", required_argument, NULL, 'X'},
+    {"no-abbrev", no_argument, NULL, 'v'},
+    {"trace-path", required_argument, NULL, 'P'},
+    {"env", required_argument, NULL, 'E'},
+    {"user", required_argument, NULL, 'u'},
+    {"seccomp-bpf", no_argument, NULL, OPT_SECCOMP_BPF},
+    {"status", required_argument, NULL, OPT_STRACE_QUALIFIER},
+    {"signal", required_argument, NULL, OPT_STRACE_QUALIFIER},
+    {"quiet", optional_argument, NULL, OPT_STRACE_QUALIFIER},
+    {"silent", optional_argument, NULL, OPT_STRACE_QUALIFIER},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -147,9 +177,11 @@ static int parse_dump_signal(const char *s)
 	return -1;
 }
 
-/* -e EXPR: strace's qualifiers; only trace= is supported. */
+/* -e EXPR: strace's qualifiers. */
 static int parse_qualifier(struct options *opts, const char *expr)
 {
+	int rc;
+
 	if (!strncmp(expr, "trace=", 6)) {
 		opts->trace = expr + 6;
 		return 0;
@@ -158,8 +190,22 @@ static int parse_qualifier(struct options *opts, const char *expr)
 		opts->trace = expr;
 		return 0;
 	}
-	set_error(opts, "unsupported qualifier (only trace= is supported):", expr);
+	rc = strace_qualifier(opts, expr);
+	if (rc <= 0)
+		return rc;
+	set_error(opts, "unsupported qualifier:", expr);
 	return -1;
+}
+
+/* --status=X, --signal=X, --quiet[=X] as -e X=... */
+static int long_qualifier(struct options *opts, const char *name, const char *arg)
+{
+	char expr[512];
+
+	if (!arg && (!strcmp(name, "quiet") || !strcmp(name, "silent")))
+		arg = "attach,personality";
+	snprintf(expr, sizeof(expr), "%s=%s", name, arg);
+	return parse_qualifier(opts, expr);
 }
 
 static int parse_crash_scope(struct options *opts, const char *s)
@@ -194,11 +240,12 @@ static int parse_uint(const char *s, unsigned int *out)
 
 void options_parse(int argc, char *const argv[], struct options *opts)
 {
-	int c, nf = 0;
+	int c, nf = 0, idx = 0;
 
 	memset(opts, 0, sizeof(*opts));
 	opts->action = OPT_RUN;
 	opts->strsize = 32;
+	opts->st.align = 40;
 	opts->timeout_status = EXIT_TIMEDOUT;
 
 	/*
@@ -207,8 +254,19 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 	 */
 	opterr = 0;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "+:o:hVe:s:fcktT", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:o:hVe:s:fcktTqa:CS:wrnzZyxvX:P:E:u:", long_options,
+				&idx)) != -1) {
 		switch (c) {
+		case OPT_SECCOMP_BPF:
+			/* What ptsandbox always does: only the traced set stops. */
+			break;
+		case OPT_STRACE_QUALIFIER:
+			if (long_qualifier(opts, long_options[idx].name, optarg) < 0)
+				return;
+			break;
+		case 'F':
+			nf = 2;
+			break;
 		case 'o':
 			if (optarg[0] == '\0') {
 				set_error(opts, "empty file name for --output", NULL);
@@ -273,6 +331,28 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 			if (parse_crash_scope(opts, optarg) < 0)
 				return;
 			break;
+		case 'q':
+		case 'a':
+		case 'C':
+		case 'S':
+		case 'w':
+		case 'r':
+		case 'n':
+		case 'z':
+		case 'Z':
+		case 'y':
+		case 'x':
+		case 'v':
+		case 'X':
+		case 'P':
+		case 'E':
+		case 'u':
+			if (strace_option(opts, c, optarg) < 0)
+				return;
+			/* Long spellings with a level: --decode-fds=all is -yy. */
+			if ((c == 'y' || c == 'x') && optarg && !strcmp(optarg, "all"))
+				strace_option(opts, c, NULL);
+			break;
 		case 'h':
 			opts->action = OPT_HELP;
 			return;
@@ -310,7 +390,9 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 	 */
 	if (!opts->trace &&
 	    (opts->summary || opts->stack_trace || opts->durations || opts->timestamps ||
-	     opts->per_process || (opts->output && !opts->timeout_ns && !opts->dump_signal)))
+	     opts->per_process || opts->st.relative || opts->st.numbers || opts->st.decode_fds ||
+	     opts->st.npaths || opts->st.status || opts->st.hex ||
+	     (opts->output && !opts->timeout_ns && !opts->dump_signal)))
 		opts->trace = "all";
 	opts->argv = argv + optind;
 	opts->argc = argc - optind;

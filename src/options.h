@@ -44,6 +44,25 @@ struct options {
 
 	enum crash_scope crash_scope; /* --crash-report=main|all|none */
 
+	/* strace's everyday options (parsed in src/trace_options.c). */
+	struct strace_opts {
+		int quiet;		/* -q 1; -qq 2: no exit lines either */
+		unsigned int align;	/* -a N: the result column (40) */
+		bool with_lines;	/* -C: the -c table and the lines */
+		int sort_by;		/* -S: enum summary_sort */
+		bool relative;		/* -r: time since the previous line */
+		bool numbers;		/* -n: "[ 59] " syscall numbers */
+		unsigned int status;	/* -z, -Z, -e status=: STATUS_* shown; 0 all */
+		const char *signals;	/* -e signal=SET; NULL: every signal */
+		int decode_fds;		/* -y 1, -yy 2 */
+		int hex;		/* -x 1 (non-ASCII strings), -xx 2 (all) */
+		const char *paths[16];	/* -P PATH: only calls that touch these */
+		int npaths;
+		const char *env[64];	/* -E VAR=VAL / -E VAR for the guest */
+		int nenv;
+		const char *user;	/* -u USER: run the guest as USER */
+	} st;
+
 	/* Hang reports. */
 	long long timeout_ns; /* --timeout=DURATION; 0: none */
 	int dump_signal;      /* --dump-on=SIG; 0: none */
@@ -54,6 +73,27 @@ struct options {
 	int argc;
 	char error[256]; /* with OPT_ERROR: the one-line message */
 };
+
+/* -S's keys. */
+enum summary_sort { SORT_TIME, SORT_CALLS, SORT_ERRORS, SORT_NAME, SORT_NOTHING };
+
+/* -e status= classes (strace's): which finished calls are shown. */
+enum {
+	STATUS_SUCCESSFUL = 1,
+	STATUS_FAILED = 2,
+	STATUS_UNFINISHED = 4,
+	STATUS_UNAVAILABLE = 8,
+	STATUS_DETACHED = 16,
+};
+
+/*
+ * The strace option c with argument arg (NULL for none), for
+ * options_parse: 0 done, 1 not a strace option of trace_options.c,
+ * -1 after set_error-style message in opts->error.
+ */
+int strace_option(struct options *opts, int c, const char *arg);
+/* -e QUALIFIER=VALUE other than trace=: 0, 1 unknown, -1 error. */
+int strace_qualifier(struct options *opts, const char *expr);
 
 /* Parse argv into opts. Never exits, never prints. */
 void options_parse(int argc, char *const argv[], struct options *opts);

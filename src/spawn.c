@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +24,32 @@ static void child_fail(int err_fd, int err)
 	_exit(EXIT_FAILURE);
 }
 
+/* -u USER: the guest's credentials, set in the child just before execve. */
+static struct {
+	bool set;
+	uid_t uid;
+	gid_t gid;
+	const char *name;
+} guest_user;
+
+void spawn_set_user(uid_t uid, gid_t gid, const char *name)
+{
+	guest_user.set = true;
+	guest_user.uid = uid;
+	guest_user.gid = gid;
+	guest_user.name = name;
+}
+
+static int become_user(void)
+{
+	if (!guest_user.set)
+		return 0;
+	if (initgroups(guest_user.name, guest_user.gid) < 0 || setgid(guest_user.gid) < 0 ||
+	    setuid(guest_user.uid) < 0)
+		return -1;
+	return 0;
+}
+
 /*
  * The exec step: path was found by the supervisor (resolve.c), so the
  * only execve the guest makes is the one that runs it; a file without
@@ -33,6 +60,8 @@ static void exec_program(const char *path, char *const argv[])
 	size_t argc = 0;
 	char **sh_argv;
 
+	if (become_user() < 0)
+		return;
 	execve(path, argv, environ);
 	if (errno != ENOEXEC)
 		return;

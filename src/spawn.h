@@ -23,6 +23,9 @@ struct spawned {
 int spawn_guest(const char *path, char *const argv[], const struct sysset *set,
 		struct spawned *out);
 
+/* -u: run the guest as this user (uid, gid, initgroups of name). */
+void spawn_set_user(uid_t uid, gid_t gid, const char *name);
+
 /* PTRACE_O_* options every tracee carries. */
 #define PTSANDBOX_PTRACE_OPTIONS                                                                   \
 	(PTRACE_O_TRACECLONE | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK | PTRACE_O_TRACEEXEC |     \

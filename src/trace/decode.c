@@ -238,6 +238,7 @@ size_t decode_syscall_exit_saved(long nr, const uint64_t args[6], int64_t ret,
 				 const struct decode_saved *saved, size_t column, char *buf,
 				 size_t len)
 {
+	size_t align = o && o->align ? o->align : DECODE_RESULT_COLUMN;
 	struct sbuf sb;
 	struct dctx c;
 	size_t col;
@@ -253,8 +254,8 @@ size_t decode_syscall_exit_saved(long nr, const uint64_t args[6], int64_t ret,
 	else
 		print_args(&c, first_out(&c), nargs(&c));
 	sb_putc(&sb, ')');
-	col = column == DECODE_NO_COLUMN ? DECODE_RESULT_COLUMN : column + sb.len;
-	sb_pad(&sb, col < DECODE_RESULT_COLUMN ? DECODE_RESULT_COLUMN - col : 1);
+	col = column == DECODE_NO_COLUMN ? align : column + sb.len;
+	sb_pad(&sb, col < align ? align - col : 1);
 	sb_puts(&sb, "= ");
 	print_retval(&c);
 	return sb.len;

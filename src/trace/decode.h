@@ -23,6 +23,7 @@ struct trace_mem {
 
 struct decode_opts {
 	unsigned int strsize; /* -s N: string cut length (default 32) */
+	unsigned int align;   /* -a N: the result column; 0: 40 */
 };
 
 /* "ENOENT"; NULL if unknown. */

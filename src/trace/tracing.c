@@ -49,6 +49,8 @@ struct tstate {
 	struct decode_saved saved; /* value-result arguments at entry */
 	struct timespec start;
 	size_t col; /* width of the open line */
+	char *held; /* -z/-Z/-e status=: the entry half, printed with its result */
+	size_t held_len;
 };
 
 struct callstat {
@@ -67,6 +69,8 @@ static struct {
 	char *buf;	   /* a line being built */
 	size_t buflen;
 	struct callstat *stats; /* -c, indexed by syscall number */
+	uint64_t signals;	/* -e signal=: bit sig-1 set if its lines are shown */
+	int64_t last_ns;	/* -r: when the previous line was printed */
 } tr;
 
 static int64_t now_ns(clockid_t clock)
@@ -84,6 +88,42 @@ static void sysset_union(struct sysset *into, const struct sysset *from)
 	for (long nr = 0; nr < SYSSET_MAX; nr++)
 		if (sysset_has(from, nr))
 			sysset_add(into, nr);
+}
+
+/* -e signal=SET: names or numbers, "all", "none", "!" negates. */
+static int parse_signals(const char *set, uint64_t *mask)
+{
+	bool neg = *set == '!';
+	char *copy, *tok, *save = NULL;
+	int rc = 0;
+
+	if (neg)
+		set++;
+	*mask = 0;
+	copy = strdup(set);
+	if (!copy)
+		return -1;
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		int sig;
+
+		if (!strcmp(tok, "all")) {
+			*mask = ~0ull;
+			continue;
+		}
+		if (!strcmp(tok, "none"))
+			continue;
+		sig = signal_parse(tok);
+		if (sig < 1 || sig > 64) {
+			psb_error("invalid signal name '%s'", tok);
+			rc = -1;
+			break;
+		}
+		*mask |= 1ull << (sig - 1);
+	}
+	free(copy);
+	if (neg)
+		*mask = ~*mask;
+	return rc;
 }
 
 int tracing_init(const struct options *o, struct sysset *filter)
@@ -107,9 +147,13 @@ int tracing_init(const struct options *o, struct sysset *filter)
 		psb_error("out of memory");
 		return -1;
 	}
+	tr.signals = ~0ull;
+	if (o->st.signals && parse_signals(o->st.signals, &tr.signals) < 0)
+		return -1;
 	tr.o = o;
 	tr.dopts.strsize = o->strsize;
-	tr.lines = !o->summary;
+	tr.dopts.align = o->st.align ? o->st.align : 1;
+	tr.lines = !o->summary || o->st.with_lines;
 	tr.on = true;
 	sysset_union(filter, &tr.set);
 	return 0;
@@ -200,15 +244,41 @@ static size_t pid_column(pid_t tid, char *buf)
 	return width + 1;
 }
 
-/*
- * The pid ("PID " with -f -o FILE, else "[pid N] " once there is more
- * than one task, none with -ff) and the -t/-tt/-ttt time stamp.
- * Returns the length.
- */
-static size_t prefix(pid_t tid, char *buf, size_t len)
+/* -t, -tt, -ttt: the time of day; -r: the time since the previous line. */
+static size_t time_stamp(char *buf, size_t len)
 {
 	struct timespec ts;
 	struct tm tm;
+	size_t n = 0;
+
+	if (tr.o->st.relative) {
+		int64_t now = now_ns(CLOCK_MONOTONIC), d = tr.last_ns ? now - tr.last_ns : 0;
+
+		tr.last_ns = now;
+		return (size_t)snprintf(buf, len, "%6lld.%06lld ", (long long)(d / 1000000000),
+					(long long)(d % 1000000000 / 1000));
+	}
+	if (!tr.o->timestamps)
+		return 0;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	if (tr.o->timestamps == 3)
+		return (size_t)snprintf(buf, len, "%lld.%06ld ", (long long)ts.tv_sec,
+					ts.tv_nsec / 1000);
+	localtime_r(&ts.tv_sec, &tm);
+	n = strftime(buf, len, "%H:%M:%S", &tm);
+	if (tr.o->timestamps == 2)
+		n += (size_t)snprintf(buf + n, len - n, ".%06ld", ts.tv_nsec / 1000);
+	return n + (size_t)snprintf(buf + n, len - n, " ");
+}
+
+/*
+ * The pid ("PID " with -f -o FILE, else "[pid N] " once there is more
+ * than one task, none with -ff), the -t/-tt/-ttt/-r time stamp and
+ * -n's syscall number nr (of the task's last call on event lines).
+ * Returns the length.
+ */
+static size_t prefix(pid_t tid, long nr, char *buf, size_t len)
+{
 	size_t n = 0;
 
 	buf[0] = '\0';
@@ -218,17 +288,10 @@ static size_t prefix(pid_t tid, char *buf, size_t len)
 		n = pid_column(tid, buf);
 	else if (tr.multi)
 		n = pid_prefix(tid, buf);
-	if (!tr.o->timestamps || n >= len)
-		return n;
-	clock_gettime(CLOCK_REALTIME, &ts);
-	if (tr.o->timestamps == 3)
-		return n + (size_t)snprintf(buf + n, len - n, "%lld.%06ld ", (long long)ts.tv_sec,
-					    ts.tv_nsec / 1000);
-	localtime_r(&ts.tv_sec, &tm);
-	n += strftime(buf + n, len - n, "%H:%M:%S", &tm);
-	if (tr.o->timestamps == 2)
-		n += (size_t)snprintf(buf + n, len - n, ".%06ld", ts.tv_nsec / 1000);
-	return n + (size_t)snprintf(buf + n, len - n, " ");
+	n += time_stamp(buf + n, len - n);
+	if (tr.o->st.numbers && n < len)
+		n += (size_t)snprintf(buf + n, len - n, "[%4ld] ", nr < 0 ? 0 : nr);
+	return n;
 }
 
 /* A whole line that belongs to no call: signals, exits. */
@@ -243,7 +306,7 @@ static void print_event(struct task *t, pid_t tid, const char *text)
 		close_open_line(t);
 	else if (tr.open && !tr.o->per_process)
 		close_open_line(NULL);
-	prefix(tid, tr.buf, tr.buflen);
+	prefix(tid, t && t->trace ? t->trace->nr : 0, tr.buf, tr.buflen);
 	fprintf(f, "%s%s\n", tr.buf, text);
 	fflush(f);
 }
@@ -278,16 +341,49 @@ static bool on_terminal(FILE *f)
 	return tty;
 }
 
+/*
+ * -z, -Z, -e status=: whether a call is shown depends on its result,
+ * so its entry half is kept (s->held) until then, as strace does.
+ */
+static bool hold_entry(struct tstate *s, size_t n)
+{
+	char *p = realloc(s->held, n + 1);
+
+	if (!p)
+		return false;
+	memcpy(p, tr.buf, n + 1);
+	s->held = p;
+	s->held_len = n;
+	s->col = n;
+	return true;
+}
+
+/* Is a call that ended so shown under -e status=? */
+static bool status_shown(int64_t ret, bool known)
+{
+	unsigned int cls;
+
+	if (!tr.o->st.status)
+		return true;
+	if (!known)
+		cls = STATUS_UNFINISHED | STATUS_UNAVAILABLE;
+	else
+		cls = ret < 0 && ret >= -4095 ? STATUS_FAILED : STATUS_SUCCESSFUL;
+	return tr.o->st.status & cls;
+}
+
 static void print_entry(struct task *t, struct tstate *s)
 {
 	const struct trace_mem mem = {guest_read_upto, (void *)(intptr_t)t->tid};
 	FILE *f = out_of(t, s);
 	size_t n;
 
-	close_open_line(t);
-	n = prefix(t->tid, tr.buf, tr.buflen);
+	n = prefix(t->tid, s->nr, tr.buf, tr.buflen);
 	n += decode_syscall_enter_saving(s->nr, s->args, &mem, &tr.dopts, &s->saved, tr.buf + n,
 					 tr.buflen - n);
+	if (tr.o->st.status && hold_entry(s, n))
+		return;
+	close_open_line(t);
 	fputs(tr.buf, f);
 	s->col = n;
 	s->open = true;
@@ -335,7 +431,8 @@ static int64_t elapsed_ns(const struct tstate *s)
 /* The exit half of a call whose result is unknown: ")", then "= ?" aligned. */
 static size_t unknown_result(char *buf, size_t len, size_t col)
 {
-	size_t pad = col + 1 < DECODE_RESULT_COLUMN ? DECODE_RESULT_COLUMN - col - 1 : 1;
+	size_t align = tr.dopts.align;
+	size_t pad = col + 1 < align ? align - col - 1 : 1;
 	int n = snprintf(buf, len, ")%*s= ?", (int)pad, "");
 
 	return n < 0 ? 0 : (size_t)n < len ? (size_t)n : len - 1;
@@ -377,11 +474,24 @@ static void finish_call(struct task *t, struct tstate *s, int64_t ret, bool know
 	count_call(s->nr, ret, known, ns);
 	if (!tr.lines)
 		return;
-	if (s->open) {
+	if (s->held) {
+		bool shown = status_shown(ret, known);
+
+		if (shown) {
+			close_open_line(t);
+			memcpy(tr.buf, s->held, s->held_len);
+		}
+		n = s->held_len;
+		col = s->col;
+		free(s->held);
+		s->held = NULL;
+		if (!shown)
+			return;
+	} else if (s->open) {
 		col = s->col;
 	} else {
 		close_open_line(t);
-		n = prefix(t->tid, tr.buf, tr.buflen);
+		n = prefix(t->tid, s->nr, tr.buf, tr.buflen);
 		n += (size_t)snprintf(tr.buf + n, tr.buflen - n, "<... %s resumed>",
 				      call_name(s->nr));
 		col = n;
@@ -442,7 +552,7 @@ void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info
 	if (tr.lines)
 		print_entry(t, s);
 	/* A parked call may wait long: let other lines through meanwhile. */
-	if (parked && tr.lines)
+	if (parked && tr.lines && !s->held)
 		close_parked_line(t, s);
 }
 
@@ -492,7 +602,8 @@ void tracing_signal(struct task *t, const siginfo_t *si)
 	char info[512], line[600];
 	const char *name;
 
-	if (!tr.on || !tr.lines)
+	if (!tr.on || !tr.lines || si->si_signo < 1 || si->si_signo > 64 ||
+	    !(tr.signals & (1ull << (si->si_signo - 1))))
 		return;
 	decode_siginfo(si, info, sizeof(info));
 	name = signal_name(si->si_signo);
@@ -522,7 +633,13 @@ void tracing_task_exit(struct task *t, pid_t tid, int status)
 		return;
 	if (t && t->trace && t->trace->active)
 		finish_call(t, t->trace, 0, false);
+	/* -qq: no exit lines. */
+	if (tr.o->st.quiet >= 2)
+		return;
 	if (WIFEXITED(status)) {
+		/* -n: the exit line carries exit_group's number, as strace's. */
+		if (t && t->trace && tr.o->st.numbers)
+			t->trace->nr = arch_syscall_lookup("exit_group");
 		snprintf(line, sizeof(line), "+++ exited with %d +++", WEXITSTATUS(status));
 	} else {
 		name = signal_name(WTERMSIG(status));
@@ -542,20 +659,46 @@ void tracing_task_free(struct task *t)
 		return;
 	if (s->f && s->f != stderr)
 		fclose(s->f);
+	free(s->held);
 	free(s);
 	t->trace = NULL;
 }
 
 /* ---- -c ---- */
 
-static int cmp_time(const void *a, const void *b)
+static int cmp_name(long a, long b)
 {
-	const struct callstat *x = &tr.stats[*(const long *)a];
-	const struct callstat *y = &tr.stats[*(const long *)b];
+	const char *x = arch_syscall_name(a), *y = arch_syscall_name(b);
+	int d = strcmp(x ? x : "", y ? y : "");
 
-	if (x->ns != y->ns)
-		return x->ns < y->ns ? 1 : -1;
-	return *(const long *)a < *(const long *)b ? -1 : 1;
+	return d ? d : a < b ? -1 : 1;
+}
+
+/* -S: descending time (the default), calls or errors, else by name. */
+static int cmp_rows(const void *a, const void *b)
+{
+	long ia = *(const long *)a, ib = *(const long *)b;
+	const struct callstat *x = &tr.stats[ia];
+	const struct callstat *y = &tr.stats[ib];
+
+	switch (tr.o->st.sort_by) {
+	case SORT_CALLS:
+		if (x->calls != y->calls)
+			return x->calls < y->calls ? 1 : -1;
+		break;
+	case SORT_ERRORS:
+		if (x->errors != y->errors)
+			return x->errors < y->errors ? 1 : -1;
+		break;
+	case SORT_NAME:
+		return cmp_name(ia, ib);
+	case SORT_NOTHING:
+		return ia < ib ? -1 : 1;
+	default:
+		if (x->ns != y->ns)
+			return x->ns < y->ns ? 1 : -1;
+	}
+	return ia < ib ? -1 : 1;
 }
 
 static void print_row(FILE *f, double pct, int64_t ns, unsigned long calls, unsigned long errors,
@@ -584,7 +727,7 @@ static void print_summary(FILE *f)
 		errors += tr.stats[nr].errors;
 		total += tr.stats[nr].ns;
 	}
-	qsort(order, n, sizeof(order[0]), cmp_time);
+	qsort(order, n, sizeof(order[0]), cmp_rows);
 	fputs("% time     seconds  usecs/call     calls    errors syscall\n", f);
 	fputs(rule, f);
 	for (size_t i = 0; i < n; i++) {

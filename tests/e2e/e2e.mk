@@ -17,6 +17,6 @@ EXTRA_DIST += tests/e2e/sigcommon.sh
 # semantics an emulation must match.
 E2E_TESTS += tests/e2e/futex.sh tests/e2e/sigwaits.sh
 # --trace: against strace (skipped without it), and the options alone.
-E2E_TESTS += tests/e2e/trace.sh tests/e2e/trace_opts.sh
+E2E_TESTS += tests/e2e/trace.sh tests/e2e/trace_opts.sh tests/e2e/trace_strace_opts.sh
 E2E_TESTS += tests/e2e/debugging.sh
 E2E_TESTS += tests/e2e/automake.sh

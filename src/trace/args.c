@@ -71,9 +71,15 @@ static bool pr_ptr(struct dctx *c, int i, const struct argfmt *k)
 static bool pr_dirfd(struct dctx *c, int i, const struct argfmt *k)
 {
 	if ((int)arg(c, i) == AT_FDCWD)
-		sb_puts(c->sb, "AT_FDCWD");
+		print_at_fdcwd(c);
 	else
-		sb_dec(c->sb, (int)arg(c, i));
+		print_fd(c, (int)arg(c, i));
+	return true;
+}
+
+static bool pr_fd(struct dctx *c, int i, const struct argfmt *k)
+{
+	print_fd(c, (int)arg(c, i));
 	return true;
 }
 
@@ -831,7 +837,7 @@ static const struct argfmt kinds[A_KIND_COUNT] = {
     [A_HEX] = SCALAR(pr_hex),
     [A_XINT] = SCALAR(pr_xint),
     [A_PTR] = SCALAR(pr_ptr),
-    [A_FD] = SCALAR(pr_int),
+    [A_FD] = SCALAR(pr_fd),
     [A_DIRFD] = SCALAR(pr_dirfd),
     [A_MODE] = SCALAR(pr_mode),
     [A_UID] = SCALAR(pr_uid),

@@ -48,6 +48,13 @@ static void dctx_init(struct dctx *c, struct sbuf *sb, long nr, const uint64_t a
 	c->strsize = o ? o->strsize : DEFAULT_STRSIZE;
 	c->ent = sysent_of(nr);
 	c->saved = NULL;
+	c->decode_fds = o ? o->decode_fds : 0;
+}
+
+void dctx_init_for(struct dctx *c, struct sbuf *sb, long nr, const uint64_t args[6],
+		   const struct trace_mem *mem)
+{
+	dctx_init(c, sb, nr, args, mem, NULL);
 }
 
 static int nargs(const struct dctx *c)
@@ -82,6 +89,11 @@ static bool print_args(struct dctx *c, int from, int to)
 			sb_truncate(c->sb, mark);
 	}
 	return sep;
+}
+
+void decode_set_hex_strings(int level)
+{
+	sb_quote_hex(level);
 }
 
 size_t decode_syscall_enter(long nr, const uint64_t args[6], const struct trace_mem *mem,
@@ -213,7 +225,10 @@ static void print_retval(struct dctx *c)
 		print_membarrier_result(c);
 		break;
 	default:
-		sb_dec(c->sb, c->ret);
+		if (c->decode_fds && returns_fd(c->ent ? c->ent->name : NULL))
+			print_fd(c, (int)c->ret);
+		else
+			sb_dec(c->sb, c->ret);
 	}
 	if (kind == R_POLL)
 		print_poll_result(c);

@@ -19,12 +19,18 @@
 struct trace_mem {
 	ssize_t (*read)(void *ctx, uint64_t addr, void *buf, size_t len);
 	void *ctx;
+	/* -y: what descriptor fd refers to ("/etc/passwd"); NULL: none. */
+	ssize_t (*fd_path)(void *ctx, int fd, char *buf, size_t len);
 };
 
 struct decode_opts {
 	unsigned int strsize; /* -s N: string cut length (default 32) */
 	unsigned int align;   /* -a N: the result column; 0: 40 */
+	int decode_fds;	      /* -y: descriptors with their paths */
 };
+
+/* -x 1 (strings with non-ASCII bytes), -xx 2 (every string) in hex. */
+void decode_set_hex_strings(int level);
 
 /* "ENOENT"; NULL if unknown. */
 const char *errno_name(int err);
@@ -48,6 +54,12 @@ size_t decode_syscall_enter(long nr, const uint64_t args[6], const struct trace_
 size_t decode_syscall_exit(long nr, const uint64_t args[6], int64_t ret,
 			   const struct trace_mem *mem, const struct decode_opts *o, char *buf,
 			   size_t len);
+/*
+ * -P: does syscall nr name one of paths, by a file name argument or a
+ * descriptor that refers to it (mem->fd_path)?
+ */
+bool decode_syscall_touches(long nr, const uint64_t args[6], const struct trace_mem *mem,
+			    const char *const paths[], int npaths);
 /* "{si_signo=SIGINT, si_code=SI_KERNEL}" etc. Returns strlen(buf). */
 size_t decode_siginfo(const siginfo_t *si, char *buf, size_t len);
 

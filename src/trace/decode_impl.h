@@ -43,6 +43,8 @@ void sb_hex(struct sbuf *sb, unsigned long long v);
 
 /* "NULL" or "0x7f...". */
 void sb_ptr(struct sbuf *sb, uint64_t addr);
+/* -x 1, -xx 2 (0: off): which quoted strings are all-hex, for every sb_quote. */
+void sb_quote_hex(int level);
 /* n bytes as a strace quoted string: octal escapes, or all-hex with hex. */
 void sb_quote(struct sbuf *sb, const void *data, size_t n, bool hex);
 /* Local time as ISO 8601 ("2023-11-14T22:13:20+0000"), nsec if non-zero. */
@@ -63,7 +65,12 @@ struct dctx {
 	unsigned int strsize;
 	const struct sysent *ent;
 	struct decode_saved *saved; /* entry values of value-result args, or NULL */
+	int decode_fds;		    /* -y */
 };
+
+/* A context for syscall nr, outside a line (decode_syscall_touches). */
+void dctx_init_for(struct dctx *c, struct sbuf *sb, long nr, const uint64_t args[6],
+		   const struct trace_mem *mem);
 
 /* The syscall failed: ret is -errno (the kernel's -4095..-1 range). */
 bool dctx_failed(const struct dctx *c);
@@ -466,6 +473,10 @@ void custom_clone(struct dctx *c);
 void custom_clone3(struct dctx *c);
 /* decode_sig.c */
 void custom_rt_sigreturn(struct dctx *c);
+/* decode_fd.c */
+bool returns_fd(const char *name);
+void print_fd(struct dctx *c, int fd);
+void print_at_fdcwd(struct dctx *c);
 /* decode_file.c */
 void custom_openat2(struct dctx *c);
 bool fcntl_is_owner_ex(uint32_t cmd);

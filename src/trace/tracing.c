@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -71,7 +72,23 @@ static struct {
 	struct callstat *stats; /* -c, indexed by syscall number */
 	uint64_t signals;	/* -e signal=: bit sig-1 set if its lines are shown */
 	int64_t last_ns;	/* -r: when the previous line was printed */
+	const char *paths[32];	/* -P: each path, and its real path if different */
+	int npaths;
+	char *real_paths[16]; /* the real paths above, to free */
+	int nreal;
 } tr;
+
+/* -y: /proc/TID/fd/FD's link, what strace shows in <...>. */
+static ssize_t fd_path(void *ctx, int fd, char *buf, size_t len)
+{
+	char link[64];
+
+	if (fd == AT_FDCWD)
+		snprintf(link, sizeof(link), "/proc/%d/cwd", (int)(intptr_t)ctx);
+	else
+		snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)(intptr_t)ctx, fd);
+	return readlink(link, buf, len);
+}
 
 static int64_t now_ns(clockid_t clock)
 {
@@ -126,6 +143,31 @@ static int parse_signals(const char *set, uint64_t *mask)
 	return rc;
 }
 
+/*
+ * -P PATH: the path as given, and where it leads if that differs
+ * (strace says so on stderr), since descriptors show the real path.
+ */
+static int resolve_paths(const struct options *o)
+{
+	tr.npaths = 0;
+	for (int i = 0; i < o->st.npaths; i++) {
+		char *real = realpath(o->st.paths[i], NULL);
+
+		tr.paths[tr.npaths++] = o->st.paths[i];
+		if (!real)
+			continue;
+		if (strcmp(real, o->st.paths[i])) {
+			psb_error("Requested path \"%s\" resolved into \"%s\"", o->st.paths[i],
+				  real);
+			tr.paths[tr.npaths++] = real;
+			tr.real_paths[tr.nreal++] = real;
+		} else {
+			free(real);
+		}
+	}
+	return 0;
+}
+
 int tracing_init(const struct options *o, struct sysset *filter)
 {
 	char err[256];
@@ -147,12 +189,16 @@ int tracing_init(const struct options *o, struct sysset *filter)
 		psb_error("out of memory");
 		return -1;
 	}
+	if (resolve_paths(o) < 0)
+		return -1;
 	tr.signals = ~0ull;
 	if (o->st.signals && parse_signals(o->st.signals, &tr.signals) < 0)
 		return -1;
 	tr.o = o;
 	tr.dopts.strsize = o->strsize;
 	tr.dopts.align = o->st.align ? o->st.align : 1;
+	tr.dopts.decode_fds = o->st.decode_fds;
+	decode_set_hex_strings(o->st.hex);
 	tr.lines = !o->summary || o->st.with_lines;
 	tr.on = true;
 	sysset_union(filter, &tr.set);
@@ -374,7 +420,7 @@ static bool status_shown(int64_t ret, bool known)
 
 static void print_entry(struct task *t, struct tstate *s)
 {
-	const struct trace_mem mem = {guest_read_upto, (void *)(intptr_t)t->tid};
+	const struct trace_mem mem = {guest_read_upto, (void *)(intptr_t)t->tid, fd_path};
 	FILE *f = out_of(t, s);
 	size_t n;
 
@@ -464,7 +510,7 @@ static size_t line_tail(const struct tstate *s, bool known, int64_t ns, char *bu
  */
 static void finish_call(struct task *t, struct tstate *s, int64_t ret, bool known)
 {
-	const struct trace_mem mem = {guest_read_upto, (void *)(intptr_t)t->tid};
+	const struct trace_mem mem = {guest_read_upto, (void *)(intptr_t)t->tid, fd_path};
 	int64_t ns = timed() ? elapsed_ns(s) : 0;
 	FILE *f = out_of(t, s);
 	size_t n = 0, col, room;
@@ -512,6 +558,16 @@ static void finish_call(struct task *t, struct tstate *s, int64_t ret, bool know
 	fflush(f);
 }
 
+/* -P: the call names one of the paths (checked at entry, as strace does). */
+static bool touches_paths(struct task *t, const struct ptrace_syscall_info *info)
+{
+	const struct trace_mem mem = {guest_read_upto, (void *)(intptr_t)t->tid, fd_path};
+	uint64_t args[6];
+
+	memcpy(args, info->seccomp.args, sizeof(args));
+	return decode_syscall_touches((long)info->seccomp.nr, args, &mem, tr.paths, tr.npaths);
+}
+
 static long sigreturn_nr(void)
 {
 	static long nr = -2;
@@ -529,6 +585,8 @@ void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info
 
 	ptrace_note_seccomp(info);
 	if (!tr.on || !sysset_has(&tr.set, nr) || !(s = state_of(t)))
+		return;
+	if (tr.o->st.npaths && !(s->rerun && s->nr == nr) && !touches_paths(t, info))
 		return;
 	/* The native re-execution of a settled wait: the same call goes on. */
 	if (s->rerun && s->nr == nr) {
@@ -751,6 +809,8 @@ void tracing_finish(void)
 	fflush(shared_out());
 	free(tr.stats);
 	free(tr.buf);
+	while (tr.nreal > 0)
+		free(tr.real_paths[--tr.nreal]);
 	tr.stats = NULL;
 	tr.buf = NULL;
 	tr.on = false;

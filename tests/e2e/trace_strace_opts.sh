@@ -11,6 +11,7 @@ strace -f -qq -e trace=getpid -o /dev/null true 2>/dev/null ||
 
 guest=$GUESTS/trace_calls
 set=openat,close,getpid,kill,write,exit_group
+ln -s /dev/null "$tmp/null-link"
 
 # normalise FILE: pid -> PID, addresses -> ADDR, times -> T, -c's figures.
 normalise() {
@@ -26,13 +27,14 @@ normalise() {
 same() {
 	name=$1
 	shift
-	$bounded strace "$@" -o "$tmp/strace.raw" "$guest" >"$tmp/strace.out" 2>&1 </dev/null
-	$bounded "$PTSANDBOX" "$@" -o "$tmp/psb.raw" -- "$guest" >"$tmp/psb.out" 2>&1 </dev/null
+	# One file for the guest's output in both runs: -y shows its name.
+	$bounded strace "$@" -o "$tmp/strace.raw" "$guest" >"$tmp/guest.out" 2>&1 </dev/null
+	$bounded "$PTSANDBOX" "$@" -o "$tmp/psb.raw" -- "$guest" >"$tmp/guest.out" 2>&1 </dev/null
 	normalise "$tmp/strace.raw" >"$tmp/strace.txt"
 	normalise "$tmp/psb.raw" >"$tmp/psb.txt"
 	if [ ! -s "$tmp/strace.txt" ]; then
 		not_ok "$name: strace printed nothing"
-		sed 's/^/# /' "$tmp/strace.out" | head -5
+		sed 's/^/# /' "$tmp/guest.out" | head -5
 		return 1
 	fi
 	if ! diff "$tmp/strace.txt" "$tmp/psb.txt" >"$tmp/diff"; then
@@ -60,6 +62,12 @@ same "-e signal=none" -e signal=none -e trace=$set
 same "-e signal=!SIGUSR1" -e 'signal=!SIGUSR1' -e trace=$set
 same "-e signal=USR1" -e signal=USR1 -e trace=$set
 same "--seccomp-bpf" --seccomp-bpf -f -e trace=$set
+same "-y descriptor paths" -y -e trace=$set,read,newfstatat
+same "--decode-fds" --decode-fds -e trace=$set,read
+same "-x non-ASCII strings in hex" -x -e trace=$set,read
+same "-xx every string in hex" -xx -e trace=$set,read
+same "-P /dev/null" -P /dev/null
+same "-P through a symlink" -P "$tmp/null-link"
 same "-c -S calls" -c -S calls -e trace=$set
 same "-c -S name" -c -S name -e trace=$set
 same "--summary-only --summary-sort-by=errors" --summary-only --summary-sort-by=errors -e trace=$set

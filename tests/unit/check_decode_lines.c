@@ -92,7 +92,18 @@ static void clear_mem(void)
 	nregions = 0;
 }
 
-static const struct trace_mem mem = { fake_read, NULL };
+static ssize_t fake_fd_path(void *ctx, int fd, char *buf, size_t len)
+{
+	const char *path = fd == AT_FDCWD ? "/work" : fd == 3 ? "/etc/passwd" : NULL;
+
+	(void)ctx;
+	if (!path || strlen(path) > len)
+		return -1;
+	memcpy(buf, path, strlen(path));
+	return (ssize_t)strlen(path);
+}
+
+static const struct trace_mem mem = { fake_read, NULL, fake_fd_path };
 static struct decode_opts opts;
 
 static void setup(void)
@@ -669,6 +680,20 @@ START_TEST(test_value_result_socklen)
 }
 END_TEST
 
+/* -y: descriptors with their paths, including returned ones. */
+START_TEST(test_decode_fds)
+{
+	put_str(0x7600, "/etc/passwd");
+	opts.decode_fds = 1;
+	ck_assert_str_eq(LINE("close", 0, 3), "close(3</etc/passwd>) = 0");
+	ck_assert_str_eq(LINE("close", -EBADF, 9), "close(9) = -1 EBADF (Bad file descriptor)");
+	ck_assert_str_eq(LINE("openat", 3, AT_FDCWD, 0x7600, O_RDONLY),
+			 "openat(AT_FDCWD</work>, \"/etc/passwd\", O_RDONLY) = 3</etc/passwd>");
+	opts.decode_fds = 0;
+	ck_assert_str_eq(LINE("close", 0, 3), "close(3) = 0");
+}
+END_TEST
+
 START_TEST(test_named_results)
 {
 	ck_assert_str_eq(LINE("prctl", 1, PR_GET_DUMPABLE), "prctl(PR_GET_DUMPABLE) = 1 (SUID_DUMP_USER)");
@@ -853,6 +878,7 @@ int main(void)
 	tcase_add_test(io, test_sockets);
 	tcase_add_test(io, test_value_result_socklen);
 	tcase_add_test(misc, test_named_results);
+	tcase_add_test(misc, test_decode_fds);
 	tcase_add_test(misc, test_family_decoders);
 	tcase_add_test(misc, test_prlimit64);
 	tcase_add_test(misc, test_umask_and_unformatted);

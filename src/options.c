@@ -29,13 +29,30 @@ const char options_usage[] =
     "                      -e trace=: names, %file %process %signal %network %desc\n"
     "                      %memory, !name, all\n"
     "  -e trace=SET        same as --trace=SET\n"
+    "  -e signal=SET       show only the signals of SET (--signal=SET)\n"
+    "  -e status=SET       show only calls that ended so: successful, failed,\n"
+    "                      unfinished, unavailable (--status=SET)\n"
+    "  -e quiet=exit       no exit lines (--quiet=exit); -q, -qq as strace's\n"
     "  -s, --string-limit=N  print at most N bytes of each string (default 32)\n"
-    "  -f                  accepted for strace compatibility (always on)\n"
-    "  -ff                 with -o FILE: one file FILE.PID per process\n"
+    "  -f, --follow-forks  with -o FILE: \"PID \" on every line (always followed)\n"
+    "  -ff, --output-separately  with -o FILE: one file FILE.PID per process\n"
     "  -t, -tt, -ttt       prefix lines with the time of day (-tt: us, -ttt: epoch)\n"
-    "  -T                  show the time spent in each syscall\n"
-    "  -c, --summary       count calls, errors and time per syscall; print a table\n"
-    "  -k, --stack-trace   print a backtrace of the guest under each traced syscall\n"
+    "  -r                  prefix lines with the time since the previous one\n"
+    "  -n, --syscall-number  prefix lines with the syscall number\n"
+    "  -T, --syscall-times show the time spent in each syscall\n"
+    "  -a N, --columns=N   align results at column N (default 40)\n"
+    "  -y, --decode-fds    show the path of each descriptor (-yy: the same)\n"
+    "  -x, -xx             strings with non-ASCII bytes (-xx: all) in hex\n"
+    "  -z, -Z              only successful (-Z: failed) calls\n"
+    "  -P PATH             only calls that name PATH or a descriptor of it\n"
+    "  -c, --summary-only  count calls, errors and time per syscall; print a table\n"
+    "  -C, --summary       the table and the lines\n"
+    "  -S KEY              sort the table by time, calls, errors, name or nothing\n"
+    "  -w                  accepted: the table's times are always wall-clock\n"
+    "  -k, --stack-traces  print a backtrace of the guest under each traced syscall\n"
+    "  -E VAR=VAL, -E VAR  set or unset VAR for the guest\n"
+    "  -u USER             run the guest as USER\n"
+    "      --seccomp-bpf   accepted: only the traced syscalls stop the guest\n"
     "\n"
     "Hang reports:\n"
     "      --timeout=DURATION  after DURATION (timeout(1) syntax: 10, 1.5s, 2m, 1h, 1d)\n"
@@ -73,7 +90,7 @@ static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
     {"trace", optional_argument, NULL, OPT_TRACE},
     {"string-limit", required_argument, NULL, 's'},
-    {"summary", no_argument, NULL, 'c'},
+    {"summary", no_argument, NULL, 'C'},
     {"stack-trace", no_argument, NULL, 'k'},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"dump-on", required_argument, NULL, OPT_DUMP_ON},

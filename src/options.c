@@ -50,6 +50,9 @@ const char options_usage[] =
     "  -S KEY              sort the table by time, calls, errors, name or nothing\n"
     "  -w                  accepted: the table's times are always wall-clock\n"
     "  -k, --stack-traces  print a backtrace of the guest under each traced syscall\n"
+    "  -e inject=SET:error=ERRNO|retval=N[:signal=SIG][:when=FIRST[..LAST][+[STEP]]]\n"
+    "                      tamper with the calls of SET, as strace (--inject=)\n"
+    "  -e fault=SET[:error=ERRNO][:when=...]  inject=, error defaults to ENOSYS\n"
     "  -E VAR=VAL, -E VAR  set or unset VAR for the guest\n"
     "  -u USER             run the guest as USER\n"
     "      --seccomp-bpf   accepted: only the traced syscalls stop the guest\n"
@@ -121,6 +124,8 @@ static const struct option long_options[] = {
     {"seccomp-bpf", no_argument, NULL, OPT_SECCOMP_BPF},
     {"status", required_argument, NULL, OPT_STRACE_QUALIFIER},
     {"signal", required_argument, NULL, OPT_STRACE_QUALIFIER},
+    {"inject", required_argument, NULL, OPT_STRACE_QUALIFIER},
+    {"fault", required_argument, NULL, OPT_STRACE_QUALIFIER},
     {"quiet", optional_argument, NULL, OPT_STRACE_QUALIFIER},
     {"silent", optional_argument, NULL, OPT_STRACE_QUALIFIER},
     {"help", no_argument, NULL, 'h'},
@@ -207,22 +212,20 @@ static int parse_qualifier(struct options *opts, const char *expr)
 		opts->trace = expr;
 		return 0;
 	}
-	rc = strace_qualifier(opts, expr);
+	rc =
+	    strace_qualifier(opts, expr, (size_t)(strchr(expr, '=') - expr), strchr(expr, '=') + 1);
 	if (rc <= 0)
 		return rc;
 	set_error(opts, "unsupported qualifier:", expr);
 	return -1;
 }
 
-/* --status=X, --signal=X, --quiet[=X] as -e X=... */
+/* --status=X, --signal=X, --inject=X, --quiet[=X] as -e NAME=X. */
 static int long_qualifier(struct options *opts, const char *name, const char *arg)
 {
-	char expr[512];
-
 	if (!arg && (!strcmp(name, "quiet") || !strcmp(name, "silent")))
 		arg = "attach,personality";
-	snprintf(expr, sizeof(expr), "%s=%s", name, arg);
-	return parse_qualifier(opts, expr);
+	return strace_qualifier(opts, name, strlen(name), arg) < 0 ? -1 : 0;
 }
 
 static int parse_crash_scope(struct options *opts, const char *s)
@@ -408,7 +411,7 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 	if (!opts->trace &&
 	    (opts->summary || opts->stack_trace || opts->durations || opts->timestamps ||
 	     opts->per_process || opts->st.relative || opts->st.numbers || opts->st.decode_fds ||
-	     opts->st.npaths || opts->st.status || opts->st.hex ||
+	     opts->st.npaths || opts->st.status || opts->st.hex || opts->st.ninject ||
 	     (opts->output && !opts->timeout_ns && !opts->dump_signal)))
 		opts->trace = "all";
 	opts->argv = argv + optind;

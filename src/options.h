@@ -61,6 +61,9 @@ struct options {
 		const char *env[64];	/* -E VAR=VAL / -E VAR for the guest */
 		int nenv;
 		const char *user;	/* -u USER: run the guest as USER */
+		const char *inject[16]; /* -e inject=SPEC, -e fault=SPEC: SPEC */
+		bool inject_fault[16];	/* that one was fault= */
+		int ninject;
 	} st;
 
 	/* Hang reports. */
@@ -92,8 +95,11 @@ enum {
  * -1 after set_error-style message in opts->error.
  */
 int strace_option(struct options *opts, int c, const char *arg);
-/* -e QUALIFIER=VALUE other than trace=: 0, 1 unknown, -1 error. */
-int strace_qualifier(struct options *opts, const char *expr);
+/*
+ * -e NAME=VALUE other than trace= (name: its first k bytes; value kept
+ * by reference): 0, 1 unknown, -1 error.
+ */
+int strace_qualifier(struct options *opts, const char *name, size_t k, const char *value);
 
 /* Parse argv into opts. Never exits, never prints. */
 void options_parse(int argc, char *const argv[], struct options *opts);

@@ -135,20 +135,20 @@ static int add_to(struct options *opts, const char **list, int *n, int max, cons
 	return 0;
 }
 
-int strace_qualifier(struct options *opts, const char *expr)
+int strace_qualifier(struct options *opts, const char *name, size_t k, const char *value)
 {
-	const char *eq = strchr(expr, '=');
-	size_t k = eq ? (size_t)(eq - expr) : 0;
-
-	if (!eq)
-		return 1;
-	if (k == 6 && !strncmp(expr, "status", k))
-		return parse_status(opts, eq + 1);
-	if ((k == 5 && !strncmp(expr, "quiet", k)) || (k == 6 && !strncmp(expr, "silent", k)) ||
-	    (k == 6 && !strncmp(expr, "silence", k)))
-		return parse_quiet(opts, eq + 1);
-	if ((k == 6 && !strncmp(expr, "signal", k)) || (k == 7 && !strncmp(expr, "signals", k))) {
-		opts->st.signals = eq + 1;
+	if (k == 6 && !strncmp(name, "status", k))
+		return parse_status(opts, value);
+	if ((k == 5 && !strncmp(name, "quiet", k)) || (k == 6 && !strncmp(name, "silent", k)) ||
+	    (k == 7 && !strncmp(name, "silence", k)))
+		return parse_quiet(opts, value);
+	if ((k == 6 && !strncmp(name, "inject", k)) || (k == 5 && !strncmp(name, "fault", k))) {
+		opts->st.inject_fault[opts->st.ninject] = k == 5;
+		return add_to(opts, opts->st.inject, &opts->st.ninject, 16, value,
+			      "too many inject/fault rules at");
+	}
+	if ((k == 6 && !strncmp(name, "signal", k)) || (k == 7 && !strncmp(name, "signals", k))) {
+		opts->st.signals = value;
 		return 0;
 	}
 	return 1;

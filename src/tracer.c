@@ -88,6 +88,12 @@ static void on_seccomp_stop(struct task *t)
 		return;
 	}
 	parked = t->wait != NULL;
+	/* -e inject: a call skipped with an injected result is not emulated. */
+	if (!parked && tracing_inject(t, &info)) {
+		tracing_seccomp_stop(t, &info, false, false);
+		tracer_resume(t->tid, 0);
+		return;
+	}
 	emulated = emul_syscall(t, &info);
 	/* A parked thread's stop is its parking ppoll restarting: no new call. */
 	if (!parked)
@@ -428,8 +434,7 @@ static void handle_status(pid_t tid, int status)
 	}
 	if (sig == (SIGTRAP | 0x80)) {
 		on_syscall_exit(t);
-		tracing_syscall_exit(t);
-		tracer_resume(tid, 0);
+		tracer_resume(tid, tracing_syscall_exit(t));
 		return;
 	}
 	on_signal_stop(t, sig);

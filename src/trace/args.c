@@ -1015,6 +1015,7 @@ void save_value_results(struct dctx *c)
 	if (!c->saved)
 		return;
 	c->saved->have = 0;
+	c->saved->injected = false;
 	for (int i = 0; i < n && i < 6; i++) {
 		int32_t v;
 

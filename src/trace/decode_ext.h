@@ -8,6 +8,8 @@
 #ifndef PTSANDBOX_TRACE_DECODE_EXT_H
 #define PTSANDBOX_TRACE_DECODE_EXT_H
 
+#include <stdbool.h>
+
 #include "decode.h"
 
 #define DECODE_RESULT_COLUMN 40
@@ -31,6 +33,7 @@ size_t decode_syscall_exit_at(long nr, const uint64_t args[6], int64_t ret,
 struct decode_saved {
 	uint32_t have; /* bit i: val[i] holds argument i's entry value */
 	int32_t val[6];
+	bool injected; /* -e inject: the result is injected, the call never ran */
 };
 
 /* decode_syscall_enter, also filling *saved. */

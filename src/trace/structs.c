@@ -188,7 +188,9 @@ bool pr_timespec_rem(struct dctx *c, int i, const struct argfmt *k)
 {
 	int err = (int)-c->ret;
 
-	if (c->args[i] && dctx_failed(c) && (err == EINTR || errno_is_restart(err)))
+	/* An injected EINTR: the kernel never wrote *rem. */
+	if (c->args[i] && dctx_failed(c) && (err == EINTR || errno_is_restart(err)) &&
+	    !(c->saved && c->saved->injected))
 		pr_timespec_at(c, c->args[i]);
 	else
 		sb_ptr(c->sb, c->args[i]);

@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -33,6 +34,7 @@
 #include "trace/crash.h"
 #include "trace/decode.h"
 #include "trace/decode_ext.h"
+#include "trace/inject.h"
 #include "trace/ptrace_note.h"
 #include "trace/tracefmt.h"
 #include "trace/tracing.h"
@@ -52,6 +54,10 @@ struct tstate {
 	size_t col; /* width of the open line */
 	char *held; /* -z/-Z/-e status=: the entry half, printed with its result */
 	size_t held_len;
+	void *inject_counters; /* -e inject: invocations per rule and syscall */
+	bool inject_mark;      /* the call at this seccomp stop was injected */
+	bool injected;	       /* this call's result is injected: " (INJECTED)" */
+	int inject_sig;	       /* deliver at the call's exit stop */
 };
 
 struct callstat {
@@ -193,6 +199,8 @@ int tracing_init(const struct options *o, struct sysset *filter)
 		return -1;
 	tr.signals = ~0ull;
 	if (o->st.signals && parse_signals(o->st.signals, &tr.signals) < 0)
+		return -1;
+	if (inject_init(o, filter) < 0)
 		return -1;
 	tr.o = o;
 	tr.dopts.strsize = o->strsize;
@@ -490,16 +498,14 @@ static size_t unknown_result(char *buf, size_t len, size_t col)
 static size_t line_tail(const struct tstate *s, bool known, int64_t ns, char *buf, size_t len)
 {
 	const char *emulated = s->emulated ? " <emulated>" : "";
-	size_t n = strlen(emulated);
+	const char *injected = s->injected && known ? " (INJECTED)" : "";
 	int w;
 
-	if (!tr.o->durations || !known) {
-		memcpy(buf, emulated, n);
-		memcpy(buf + n, "\n", 2);
-		return n + 1;
-	}
-	w = snprintf(buf, len, " <%" PRId64 ".%06" PRId64 ">%s\n", ns / 1000000000,
-		     ns % 1000000000 / 1000, emulated);
+	if (!tr.o->durations || !known)
+		w = snprintf(buf, len, "%s%s\n", injected, emulated);
+	else
+		w = snprintf(buf, len, "%s <%" PRId64 ".%06" PRId64 ">%s\n", injected,
+			     ns / 1000000000, ns % 1000000000 / 1000, emulated);
 	return w < 0 ? 0 : (size_t)w < len ? (size_t)w : len - 1;
 }
 
@@ -543,6 +549,7 @@ static void finish_call(struct task *t, struct tstate *s, int64_t ret, bool know
 		col = n;
 	}
 	room = tr.buflen - LINE_TAIL_MAX - n;
+	s->saved.injected = s->injected;
 	if (known)
 		n += decode_syscall_exit_saved(s->nr, s->args, ret, &mem, &tr.dopts, &s->saved, col,
 					       tr.buf + n, room);
@@ -582,9 +589,19 @@ void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info
 {
 	long nr = (long)info->seccomp.nr;
 	struct tstate *s;
+	bool injected;
 
 	ptrace_note_seccomp(info);
-	if (!tr.on || !sysset_has(&tr.set, nr) || !(s = state_of(t)))
+	if (!tr.on || !(s = state_of(t)))
+		return;
+	injected = s->inject_mark;
+	s->inject_mark = false;
+	/* A signal injected into a call the emulation parked: it interrupts it now. */
+	if (parked && s->inject_sig) {
+		syscall(SYS_tgkill, t->proc->tgid, t->tid, s->inject_sig);
+		s->inject_sig = 0;
+	}
+	if (!sysset_has(&tr.set, nr))
 		return;
 	if (tr.o->st.npaths && !(s->rerun && s->nr == nr) && !touches_paths(t, info))
 		return;
@@ -598,6 +615,7 @@ void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info
 		finish_call(t, s, 0, false);
 	s->rerun = false;
 	s->active = true;
+	s->injected = injected;
 	s->emulated = emulated;
 	s->parked = parked;
 	s->nr = nr;
@@ -621,22 +639,54 @@ bool tracing_wants_exit_stop(pid_t tid)
 
 	if (!tr.on || !(t = task_find(tid)) || !(s = t->trace))
 		return false;
-	return s->active && !s->parked;
+	return (s->active && !s->parked) || s->inject_sig;
 }
 
-void tracing_syscall_exit(struct task *t)
+int tracing_syscall_exit(struct task *t)
 {
 	struct ptrace_syscall_info info;
 	struct tstate *s = t->trace;
+	int sig;
 
-	if (!tr.on || !s || !s->active || s->parked)
-		return;
+	if (!tr.on || !s)
+		return 0;
+	/* -e inject=...:signal=: at the exit stop, as the kernel's own (SI_KERNEL). */
+	sig = s->inject_sig;
+	s->inject_sig = 0;
+	if (!s->active || s->parked)
+		return sig;
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) <= 0 ||
 	    info.op != PTRACE_SYSCALL_INFO_EXIT) {
 		finish_call(t, s, 0, false);
-		return;
+		return sig;
 	}
 	finish_call(t, s, info.exit.rval, true);
+	return sig;
+}
+
+bool tracing_inject(struct task *t, const struct ptrace_syscall_info *info)
+{
+	long nr = (long)info->seccomp.nr;
+	struct inject_action act;
+	struct arch_regs regs;
+	struct tstate *s;
+
+	/* Not a new invocation: the native rerun of a call the emulation settled. */
+	if (!tr.on || !inject_enabled() || t->pass_once == nr || !(s = state_of(t)) ||
+	    !inject_match(&s->inject_counters, nr, &act))
+		return false;
+	s->inject_sig = act.signal;
+	if (!act.skip)
+		return false;
+	/* Skipped at its seccomp stop: nr -1, the result in the return register. */
+	if (arch_get_regs(t->tid, &regs) < 0)
+		return false;
+	arch_regs_set_nr(&regs, -1);
+	arch_regs_set_ret(&regs, act.ret);
+	if (arch_set_regs(t->tid, &regs) < 0)
+		return false;
+	s->inject_mark = true;
+	return true;
 }
 
 void tracing_emul_settled(struct task *t, int64_t ret, bool rerun)
@@ -718,6 +768,7 @@ void tracing_task_free(struct task *t)
 	if (s->f && s->f != stderr)
 		fclose(s->f);
 	free(s->held);
+	inject_free(&s->inject_counters);
 	free(s);
 	t->trace = NULL;
 }
@@ -811,6 +862,7 @@ void tracing_finish(void)
 	free(tr.buf);
 	while (tr.nreal > 0)
 		free(tr.real_paths[--tr.nreal]);
+	inject_finish();
 	tr.stats = NULL;
 	tr.buf = NULL;
 	tr.on = false;

@@ -20,3 +20,4 @@ E2E_TESTS += tests/e2e/futex.sh tests/e2e/sigwaits.sh
 E2E_TESTS += tests/e2e/trace.sh tests/e2e/trace_opts.sh tests/e2e/trace_strace_opts.sh
 E2E_TESTS += tests/e2e/debugging.sh
 E2E_TESTS += tests/e2e/automake.sh
+E2E_TESTS += tests/e2e/inject.sh

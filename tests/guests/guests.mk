@@ -129,3 +129,7 @@ tests_guests_ptrace_self_CFLAGS = $(GUEST_CFLAGS)
 GUEST_PROGS += tests/guests/decode_calls
 tests_guests_decode_calls_CPPFLAGS = $(GUEST_CPPFLAGS)
 tests_guests_decode_calls_CFLAGS = $(GUEST_CFLAGS)
+
+GUEST_PROGS += tests/guests/inject_calls
+tests_guests_inject_calls_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_inject_calls_CFLAGS = $(GUEST_CFLAGS)

@@ -205,6 +205,7 @@ static void on_exec(struct task *t)
 	if (former && (pid_t)former != leader) {
 		struct task *old = task_find(leader);
 
+		tracing_superseded(old, (pid_t)former);
 		/* The old leader vanished inside the exec: end its wait first. */
 		if (old && old->wait)
 			emul_task_gone(old);

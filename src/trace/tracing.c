@@ -757,6 +757,18 @@ void tracing_task_exit(struct task *t, pid_t tid, int status)
 	print_event(t, tid, line);
 }
 
+void tracing_superseded(struct task *old, pid_t former)
+{
+	char line[96];
+
+	if (!tr.on || !old)
+		return;
+	if (old->trace && old->trace->active)
+		finish_call(old, old->trace, 0, false);
+	snprintf(line, sizeof(line), "+++ superseded by execve in pid %d +++", (int)former);
+	print_event(old, old->tid, line);
+}
+
 void tracing_task_free(struct task *t)
 {
 	struct tstate *s = t->trace;

@@ -59,6 +59,12 @@ void tracing_signal(struct task *t, const siginfo_t *si);
 void tracing_new_task(pid_t tid);
 /* tid exited or was killed (status as from waitpid); t may be NULL. */
 void tracing_task_exit(struct task *t, pid_t tid, int status);
+/*
+ * Thread former of old's process exec'd and takes old's (the leader's)
+ * pid: old's call ends unfinished, "+++ superseded by execve in pid
+ * former +++".  old may be NULL.
+ */
+void tracing_superseded(struct task *old, pid_t former);
 /* t is being freed. */
 void tracing_task_free(struct task *t);
 /* The guest is gone: print the -c table, close the files. */

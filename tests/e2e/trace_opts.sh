@@ -88,6 +88,21 @@ fi
 traced "-o without -f" --trace=getpid -- "$guest" noopen
 has "-o without -f: no prefix for a single process" '^getpid\(\) += [0-9]+$'
 
+# A thread other than the leader execs: the leader's call ends "= ?",
+# "+++ superseded by execve in pid TID +++" (TID: the thread that
+# exec'd), and the execve resumes under the leader's pid, as strace -f.
+traced "thread exec" -f -e trace=execve,futex -- "$GUESTS/thread_exec" "$GUESTS/exit_code" 0
+leader=$(awk 'NR == 1 { print $1 }' "$tmp/t")
+execer=$(awk '$2 ~ /^execve\(/ && $1 != "'"$leader"'" { print $1; exit }' "$tmp/t")
+if [ -n "$execer" ] && grep -Eq "^$leader +<\.\.\. futex resumed>\) += \?" "$tmp/t" &&
+	grep -Eq "^$leader +\+\+\+ superseded by execve in pid $execer \+\+\+\$" "$tmp/t" &&
+	awk -v l="$leader" '$1 == l && /superseded/ { s = 1 } s && $1 == l && /<\.\.\. execve resumed>\) += 0/ { ok = 1 } END { exit !ok }' "$tmp/t"; then
+	ok "thread exec: the leader's call ends, superseded by $execer, execve resumes as $leader"
+else
+	not_ok "thread exec: no superseded line for $leader by ${execer:-?}"
+	tail -8 "$tmp/t" | sed 's/^/# /'
+fi
+
 # -c: a table, one row per traced syscall with its count.
 traced "-c" -c --trace=getpid,openat,close -- "$guest"
 has "-c header" '^% time +seconds +usecs/call +calls +errors +syscall$'

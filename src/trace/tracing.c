@@ -31,6 +31,8 @@
 #include "options.h"
 #include "seccomp_filter.h"
 #include "task.h"
+#include "emul/wait.h"
+#include "signals/sigstate.h"
 #include "trace/crash.h"
 #include "trace/decode.h"
 #include "trace/decode_ext.h"
@@ -705,12 +707,37 @@ void tracing_emul_settled(struct task *t, int64_t ret, bool rerun)
 	finish_call(t, s, ret, true);
 }
 
+/* Does delivering sig kill t's process (the default action terminates)? */
+static bool signal_kills(pid_t tid, int sig)
+{
+	return crash_will_kill(tid, sig) && !sig_default_ignored(sig) && !sig_is_stop(sig) &&
+	       sig != SIGCONT;
+}
+
+/*
+ * A signal that kills the process ends a parked call first: natively
+ * the call returned its restart code before the signal was delivered,
+ * and strace prints "= ? ERESTARTNOHAND" before the signal's line.
+ * (With a handler the emulation settles the call itself.)
+ */
+static void end_parked_call(struct task *t, int sig)
+{
+	struct tstate *s = t->trace;
+
+	if (!s || !s->active || !s->parked || !t->wait || !signal_kills(t->tid, sig))
+		return;
+	finish_call(t, s, -(int64_t)t->wait->restart, true);
+}
+
 void tracing_signal(struct task *t, const siginfo_t *si)
 {
 	char info[512], line[600];
 	const char *name;
 
-	if (!tr.on || !tr.lines || si->si_signo < 1 || si->si_signo > 64 ||
+	if (!tr.on)
+		return;
+	end_parked_call(t, si->si_signo);
+	if (!tr.lines || si->si_signo < 1 || si->si_signo > 64 ||
 	    !(tr.signals & (1ull << (si->si_signo - 1))))
 		return;
 	decode_siginfo(si, info, sizeof(info));

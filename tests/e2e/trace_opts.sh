@@ -103,6 +103,16 @@ else
 	tail -8 "$tmp/t" | sed 's/^/# /'
 fi
 
+# A signal that kills a process in an emulated pause(): the call ends
+# "= ? ERESTARTNOHAND" before the signal's line, as strace shows it.
+traced "killed in pause" --trace=pause -- "$GUESTS/sigcall" -s USR1 -f tgkill pause default
+if grep -A1 -E '<\.\.\. pause resumed>\) += \? ERESTARTNOHAND ' "$tmp/t" | tail -n 1 |
+	grep -Eq -- '--- SIGUSR1 '; then
+	ok "killed in pause: the call ends ERESTARTNOHAND, then the signal's line"
+else
+	not_ok "killed in pause: order of the lines"
+	sed 's/^/# /' "$tmp/t" | head -8
+fi
 # -c: a table, one row per traced syscall with its count.
 traced "-c" -c --trace=getpid,openat,close -- "$guest"
 has "-c header" '^% time +seconds +usecs/call +calls +errors +syscall$'

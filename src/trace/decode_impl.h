@@ -408,6 +408,8 @@ bool pr_fprog(struct dctx *c, int i, const struct argfmt *k);
 bool pr_statfs(struct dctx *c, int i, const struct argfmt *k);
 bool pr_time_out(struct dctx *c, int i, const struct argfmt *k);
 bool pr_flock(struct dctx *c, uint64_t addr, bool with_pid);
+/* A struct msghdr at addr; out: the kernel's (address if failed); iovs cut at limit (-1: none). */
+void print_msghdr_at(struct dctx *c, uint64_t addr, bool out, int64_t limit);
 void pr_timespec_at(struct dctx *c, uint64_t addr);
 void pr_timeval_at(struct dctx *c, uint64_t addr);
 
@@ -495,6 +497,8 @@ bool ioctl_extra_arg(struct dctx *c, uint32_t req, uint64_t v);
 /* decode_net.c */
 bool print_sockopt_struct(struct dctx *c, int level, int name, uint64_t addr, uint32_t len);
 void print_cmsgs(struct dctx *c, uint64_t addr, size_t len);
+void custom_sendmmsg(struct dctx *c);
+void custom_recvmmsg(struct dctx *c);
 /* decode_proc.c */
 void custom_personality(struct dctx *c);
 void custom_kcmp(struct dctx *c);

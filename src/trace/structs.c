@@ -958,17 +958,16 @@ bool pr_sockopt(struct dctx *c, int i, const struct argfmt *k)
 	return true;
 }
 
-bool pr_msghdr(struct dctx *c, int i, const struct argfmt *k)
+void print_msghdr_at(struct dctx *c, uint64_t addr, bool out, int64_t limit)
 {
-	bool out = argkind_is_out(c, i);
 	struct msghdr m;
 
-	if (!fetch_arg(c, i, &m, sizeof(m)))
-		return true;
+	if (!fetch(c, addr, out, &m, sizeof(m)))
+		return;
 	sb_puts(c->sb, "{msg_name=");
 	print_sockaddr(c, (uint64_t)(uintptr_t)m.msg_name, m.msg_namelen);
 	sb_printf(c->sb, ", msg_namelen=%u, msg_iov=", (unsigned int)m.msg_namelen);
-	print_iov_array(c, (uint64_t)(uintptr_t)m.msg_iov, m.msg_iovlen, out ? c->ret : -1);
+	print_iov_array(c, (uint64_t)(uintptr_t)m.msg_iov, m.msg_iovlen, limit);
 	sb_printf(c->sb, ", msg_iovlen=%zu", (size_t)m.msg_iovlen);
 	if (m.msg_controllen) {
 		sb_puts(c->sb, ", msg_control=");
@@ -977,6 +976,13 @@ bool pr_msghdr(struct dctx *c, int i, const struct argfmt *k)
 	sb_printf(c->sb, ", msg_controllen=%zu, msg_flags=", (size_t)m.msg_controllen);
 	print_flags(c->sb, msg_flags, (uint32_t)m.msg_flags, NULL);
 	sb_putc(c->sb, '}');
+}
+
+bool pr_msghdr(struct dctx *c, int i, const struct argfmt *k)
+{
+	bool out = argkind_is_out(c, i);
+
+	print_msghdr_at(c, c->args[i], out, out ? c->ret : -1);
 	return true;
 }
 

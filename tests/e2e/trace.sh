@@ -57,8 +57,8 @@ golden "%file class" %file
 golden "%desc class" %desc
 golden "negated set" '!execve,brk,mprotect,arch_prctl,set_tid_address,set_robust_list,rseq,prlimit64,newfstatat,pread64,access,clock_nanosleep'
 golden "rt_sigreturn: the mask it restores" kill,rt_sigreturn noopen
-golden_of "$GUESTS/decode_calls" "named results, value-result lengths, option structs, cmsgs, caps, openat2, seccomp, kcmp, F_GETOWN_EX, termios and SIOCGIF ioctls, sigevent, io_setup, rt_sigreturn" \
-	prctl,personality,membarrier,getsockname,setsockopt,getsockopt,sendmsg,recvmsg,capget,capset,openat2,fcntl,seccomp,kcmp,rt_sigreturn,ioctl,timer_create,io_setup,io_destroy
+golden_of "$GUESTS/decode_calls" "named results, value-result lengths, option structs, cmsgs, caps, openat2, seccomp, kcmp, F_GETOWN_EX, termios and SIOCGIF ioctls, sigevent, io_setup, mmsg, rt_sigreturn" \
+	prctl,personality,membarrier,getsockname,setsockopt,getsockopt,sendmsg,recvmsg,capget,capset,openat2,fcntl,seccomp,kcmp,rt_sigreturn,ioctl,timer_create,io_setup,io_destroy,sendmmsg,recvmmsg
 guest=$GUESTS/trace_calls
 
 # -c: the same calls and errors per syscall as strace -c (times differ).

@@ -5,7 +5,7 @@
  * personality, membarrier), value-result lengths, socket option
  * structs, control messages, capabilities, openat2, seccomp, kcmp,
  * F_GETOWN_EX, terminal and interface ioctls, timer_create's sigevent,
- * io_setup and rt_sigreturn's restored mask.  Prints nothing;
+ * io_setup, sendmmsg/recvmmsg and rt_sigreturn's restored mask.  Prints nothing;
  * exits 0.  Nothing in a line depends on the run (no pids, no ports).
  */
 #include <fcntl.h>
@@ -74,6 +74,34 @@ static void timers(void)
 		syscall(SYS_io_destroy, ctx);
 }
 
+/* Two datagrams out with sendmmsg, in with recvmmsg. */
+static void mmsgs(void)
+{
+	struct mmsghdr out[2], in[2];
+	struct iovec oio[2], iio[2];
+	char a = 'a', b = 'b', r[2];
+	int sv[2];
+
+	if (socketpair(AF_UNIX, SOCK_DGRAM, 0, sv) < 0)
+		return;
+	memset(out, 0, sizeof(out));
+	memset(in, 0, sizeof(in));
+	oio[0] = (struct iovec){&a, 1};
+	oio[1] = (struct iovec){&b, 1};
+	iio[0] = (struct iovec){&r[0], 1};
+	iio[1] = (struct iovec){&r[1], 1};
+	for (int i = 0; i < 2; i++) {
+		out[i].msg_hdr.msg_iov = &oio[i];
+		out[i].msg_hdr.msg_iovlen = 1;
+		in[i].msg_hdr.msg_iov = &iio[i];
+		in[i].msg_hdr.msg_iovlen = 1;
+	}
+	sendmmsg(sv[0], out, 2, 0);
+	recvmmsg(sv[1], in, 2, MSG_DONTWAIT, NULL);
+	close(sv[0]);
+	close(sv[1]);
+}
+
 static void on_usr1(int sig)
 {
 	(void)sig;
@@ -140,6 +168,7 @@ int main(void)
 	syscall(SYS_kcmp, 0, 0, KCMP_FILE, 0, 1);
 	ioctls();
 	timers();
+	mmsgs();
 	/* A handler that returns with CHLD and TERM blocked. */
 	signal(SIGUSR1, on_usr1);
 	sigemptyset(&block);

@@ -33,6 +33,7 @@ const char options_usage[] =
     "  -e status=SET       show only calls that ended so: successful, failed,\n"
     "                      unfinished, unavailable (--status=SET)\n"
     "  -e quiet=exit       no exit lines (--quiet=exit); -q, -qq as strace's\n"
+    "  -e read=FDS, -e write=FDS  hex dump of what is read from / written to FDS\n"
     "  -s, --string-limit=N  print at most N bytes of each string (default 32)\n"
     "  -f, --follow-forks  with -o FILE: \"PID \" on every line (always followed)\n"
     "  -ff, --output-separately  with -o FILE: one file FILE.PID per process\n"
@@ -125,6 +126,8 @@ static const struct option long_options[] = {
     {"status", required_argument, NULL, OPT_STRACE_QUALIFIER},
     {"signal", required_argument, NULL, OPT_STRACE_QUALIFIER},
     {"inject", required_argument, NULL, OPT_STRACE_QUALIFIER},
+    {"read", required_argument, NULL, OPT_STRACE_QUALIFIER},
+    {"write", required_argument, NULL, OPT_STRACE_QUALIFIER},
     {"fault", required_argument, NULL, OPT_STRACE_QUALIFIER},
     {"quiet", optional_argument, NULL, OPT_STRACE_QUALIFIER},
     {"silent", optional_argument, NULL, OPT_STRACE_QUALIFIER},
@@ -412,6 +415,7 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 	    (opts->summary || opts->stack_trace || opts->durations || opts->timestamps ||
 	     opts->per_process || opts->st.relative || opts->st.numbers || opts->st.decode_fds ||
 	     opts->st.npaths || opts->st.status || opts->st.hex || opts->st.ninject ||
+	     opts->st.read_fds || opts->st.write_fds ||
 	     (opts->output && !opts->timeout_ns && !opts->dump_signal)))
 		opts->trace = "all";
 	opts->argv = argv + optind;

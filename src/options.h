@@ -61,6 +61,8 @@ struct options {
 		const char *env[64];	/* -E VAR=VAL / -E VAR for the guest */
 		int nenv;
 		const char *user;	/* -u USER: run the guest as USER */
+		const char *read_fds;	/* -e read=SET: dump what is read from these */
+		const char *write_fds;	/* -e write=SET: dump what is written to these */
 		const char *inject[16]; /* -e inject=SPEC, -e fault=SPEC: SPEC */
 		bool inject_fault[16];	/* that one was fault= */
 		int ninject;

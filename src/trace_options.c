@@ -147,6 +147,14 @@ int strace_qualifier(struct options *opts, const char *name, size_t k, const cha
 		return add_to(opts, opts->st.inject, &opts->st.ninject, 16, value,
 			      "too many inject/fault rules at");
 	}
+	if ((k == 4 && !strncmp(name, "read", k)) || (k == 5 && !strncmp(name, "reads", k))) {
+		opts->st.read_fds = value;
+		return 0;
+	}
+	if ((k == 5 && !strncmp(name, "write", k)) || (k == 6 && !strncmp(name, "writes", k))) {
+		opts->st.write_fds = value;
+		return 0;
+	}
 	if ((k == 6 && !strncmp(name, "signal", k)) || (k == 7 && !strncmp(name, "signals", k))) {
 		opts->st.signals = value;
 		return 0;

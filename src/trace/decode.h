@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 #include "../seccomp_filter.h"
@@ -60,6 +61,15 @@ size_t decode_syscall_exit(long nr, const uint64_t args[6], int64_t ret,
  */
 bool decode_syscall_touches(long nr, const uint64_t args[6], const struct trace_mem *mem,
 			    const char *const paths[], int npaths);
+/* -e read=/write=: descriptors 0..DECODE_FDSET_MAX-1, one bit each. */
+#define DECODE_FDSET_MAX 4096
+/*
+ * After syscall nr returned ret: if it read from a descriptor of
+ * read_fds (or wrote to one of write_fds), strace's hex dump of the
+ * data to f.
+ */
+void decode_dump_io(long nr, const uint64_t args[6], int64_t ret, const struct trace_mem *mem,
+		    const uint8_t *read_fds, const uint8_t *write_fds, FILE *f);
 /* "{si_signo=SIGINT, si_code=SI_KERNEL}" etc. Returns strlen(buf). */
 size_t decode_siginfo(const siginfo_t *si, char *buf, size_t len);
 

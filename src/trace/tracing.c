@@ -84,6 +84,7 @@ static struct {
 	int npaths;
 	char *real_paths[16]; /* the real paths above, to free */
 	int nreal;
+	uint8_t *read_fds, *write_fds; /* -e read=, -e write=: DECODE_FDSET_MAX bits */
 } tr;
 
 /* -y: /proc/TID/fd/FD's link, what strace shows in <...>. */
@@ -176,6 +177,48 @@ static int resolve_paths(const struct options *o)
 	return 0;
 }
 
+/* -e read=SET: descriptor numbers, "all", "none", "!" negates. */
+static int parse_fds(const char *set, uint8_t **out)
+{
+	bool neg = *set == '!';
+	char *copy, *tok, *save = NULL, *end;
+	uint8_t *bits;
+	int rc = 0;
+
+	if (!set)
+		return 0;
+	bits = calloc(DECODE_FDSET_MAX / 8, 1);
+	copy = strdup(neg ? set + 1 : set);
+	if (!bits || !copy) {
+		free(bits);
+		free(copy);
+		return -1;
+	}
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		long fd = strtol(tok, &end, 10);
+
+		if (!strcmp(tok, "all")) {
+			memset(bits, 0xff, DECODE_FDSET_MAX / 8);
+		} else if (strcmp(tok, "none")) {
+			if (!*tok || *end || fd < 0 || fd >= DECODE_FDSET_MAX) {
+				psb_error("invalid descriptor '%s'", tok);
+				rc = -1;
+				break;
+			}
+			bits[fd / 8] |= (uint8_t)(1u << (fd % 8));
+		}
+	}
+	if (neg)
+		for (int i = 0; i < DECODE_FDSET_MAX / 8; i++)
+			bits[i] = (uint8_t)~bits[i];
+	free(copy);
+	if (rc < 0)
+		free(bits);
+	else
+		*out = bits;
+	return rc;
+}
+
 int tracing_init(const struct options *o, struct sysset *filter)
 {
 	char err[256];
@@ -203,6 +246,9 @@ int tracing_init(const struct options *o, struct sysset *filter)
 	if (o->st.signals && parse_signals(o->st.signals, &tr.signals) < 0)
 		return -1;
 	if (inject_init(o, filter) < 0)
+		return -1;
+	if ((o->st.read_fds && parse_fds(o->st.read_fds, &tr.read_fds) < 0) ||
+	    (o->st.write_fds && parse_fds(o->st.write_fds, &tr.write_fds) < 0))
 		return -1;
 	tr.o = o;
 	tr.dopts.strsize = o->strsize;
@@ -562,6 +608,8 @@ static void finish_call(struct task *t, struct tstate *s, int64_t ret, bool know
 	s->open = false;
 	if (tr.open == t)
 		tr.open = NULL;
+	if (known && (tr.read_fds || tr.write_fds))
+		decode_dump_io(s->nr, s->args, ret, &mem, tr.read_fds, tr.write_fds, f);
 	if (tr.o->stack_trace && known)
 		backtrace_print_strace(f, t->tid);
 	fflush(f);
@@ -902,6 +950,9 @@ void tracing_finish(void)
 	while (tr.nreal > 0)
 		free(tr.real_paths[--tr.nreal]);
 	inject_finish();
+	free(tr.read_fds);
+	free(tr.write_fds);
+	tr.read_fds = tr.write_fds = NULL;
 	tr.stats = NULL;
 	tr.buf = NULL;
 	tr.on = false;

@@ -66,6 +66,9 @@ same "-y descriptor paths" -y -e trace=$set,read,newfstatat
 same "--decode-fds" --decode-fds -e trace=$set,read
 same "-x non-ASCII strings in hex" -x -e trace=$set,read
 same "-xx every string in hex" -xx -e trace=$set,read
+same "-e write=1: hex dump of what is written" -e write=1 -e trace=$set
+same "-e read=all -e write=all" -e read=all -e write=all -e trace=$set,read,pread64
+same "--write=!0" --write='!0' -e trace=$set
 same "-P /dev/null" -P /dev/null
 same "-P through a symlink" -P "$tmp/null-link"
 same "-c -S calls" -c -S calls -e trace=$set

@@ -60,6 +60,7 @@ static int apply_user(const char *user)
 int main(int argc, char *argv[])
 {
 	struct options opts;
+	int rc;
 
 	options_parse(argc, argv, &opts);
 	switch (opts.action) {
@@ -83,13 +84,17 @@ int main(int argc, char *argv[])
 	opts.exec_path = resolve_program(opts.argv[0]);
 	if (!opts.exec_path)
 		return resolve_report(opts.argv[0], errno);
+	rc = EXIT_OWN_FAILURE;
 	/* After the PATH search, as strace's: -E PATH=... is the guest's. */
 	if (apply_env(&opts) < 0)
-		return EXIT_OWN_FAILURE;
+		goto out;
 	/* -ff: the trace goes to FILE.PID files only; diagnostics stay on stderr. */
 	if (opts.output && !opts.per_process && diag_open(opts.output) < 0) {
 		psb_perror("cannot open '%s'", opts.output);
-		return EXIT_OWN_FAILURE;
+		goto out;
 	}
-	return tracer_run(&opts);
+	rc = tracer_run(&opts);
+out:
+	free(opts.exec_path);
+	return rc;
 }

@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <fcntl.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 
 #include "decode_impl.h"
@@ -589,6 +590,7 @@ static const struct prctl_spec prctl_specs[] = {
     {41, 4, A_ULONG, A_ULONG},		    /* PR_SET_THP_DISABLE */
     {42, 0, 0, 0},			    /* PR_GET_THP_DISABLE */
     {0x53564d41, 4, A_PRCTL_OPTION, A_PTR}, /* PR_SET_VMA */
+    {PR_SET_PTRACER, 1, A_PRCTL_OPTION, 0}, /* what LeakSanitizer calls */
 };
 
 static const struct prctl_spec *prctl_find(uint32_t option)
@@ -622,8 +624,25 @@ static void print_prctl_value(struct dctx *c, uint32_t option, uint64_t v)
 		print_xlat(c->sb, capabilities, v, "CAP_???");
 	else if (option == 22)
 		print_xlat(c->sb, seccomp_modes, (uint32_t)v, "SECCOMP_MODE_???");
+	else if (option == PR_SET_PTRACER && v == (unsigned long)PR_SET_PTRACER_ANY)
+		sb_puts(c->sb, "PR_SET_PTRACER_ANY");
+	else if (option == PR_SET_PTRACER)
+		sb_dec(c->sb, (long long)v);
 	else
 		print_xlat(c->sb, pr_set_vma_ops, v, "PR_SET_VMA_???");
+}
+
+/* The option: names decode_proc.c adds first, then the table's. */
+static bool pr_prctl_option(struct dctx *c, int i, const struct argfmt *k)
+{
+	uint32_t option = (uint32_t)arg(c, i);
+	const char *name = prctl_extra_name(option);
+
+	if (name)
+		sb_puts(c->sb, name);
+	else
+		print_xlat(c->sb, prctl_options, option, "PR_???");
+	return true;
 }
 
 static bool pr_prctl_arg(struct dctx *c, int i, const struct argfmt *k)
@@ -910,7 +929,7 @@ static const struct argfmt kinds[A_KIND_COUNT] = {
     [A_PRIO_WHICH] = VALUE(prio_which, "PRIO_???"),
     [A_ARCH_PRCTL_CODE] = VALUE(arch_prctl_codes, "ARCH_???"),
     [A_ARCH_PRCTL_ARG] = DYN(pr_arch_prctl_arg, arch_prctl_is_out),
-    [A_PRCTL_OPTION] = VALUE(prctl_options, "PR_???"),
+    [A_PRCTL_OPTION] = SCALAR(pr_prctl_option),
     [A_PRCTL_ARG] = DYN(pr_prctl_arg, prctl_is_out),
     [A_MEMBARRIER_CMD] = VALUE(membarrier_cmds, "MEMBARRIER_CMD_???"),
     [A_IOCTL_REQ] = SCALAR(pr_ioctl_req),

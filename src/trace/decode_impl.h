@@ -506,6 +506,7 @@ void print_prctl_result(struct dctx *c);
 void print_personality_result(struct dctx *c);
 void print_membarrier_result(struct dctx *c);
 void custom_io_setup(struct dctx *c);
+const char *prctl_extra_name(uint32_t option);
 void custom_io_destroy(struct dctx *c);
 /* decode_time.c */
 void custom_timer_create(struct dctx *c);

@@ -38,6 +38,14 @@ static const struct xlat kcmp_types[] = {XLAT(KCMP_FILE),    XLAT(KCMP_VM),	   X
 					 XLAT(KCMP_FS),	     XLAT(KCMP_SIGHAND),   XLAT(KCMP_IO),
 					 XLAT(KCMP_SYSVSEM), XLAT(KCMP_EPOLL_TFD), XLAT_END};
 
+/* prctl options the main table lacks. */
+static const struct xlat prctl_extra[] = {XLAT(PR_SET_PTRACER), XLAT_END};
+
+const char *prctl_extra_name(uint32_t option)
+{
+	return xlat_name(prctl_extra, option);
+}
+
 /* "PER_LINUX|ADDR_NO_RANDOMIZE": the domain, then the flags. */
 static void print_personality(struct sbuf *sb, uint64_t v)
 {

@@ -224,6 +224,9 @@ static void print_retval(struct dctx *c)
 	case R_MEMBARRIER:
 		print_membarrier_result(c);
 		break;
+	case R_CLOCK_STATE:
+		print_clock_state_result(c);
+		break;
 	default:
 		if (c->decode_fds && returns_fd(c->ent ? c->ent->name : NULL))
 			print_fd(c, (int)c->ret);

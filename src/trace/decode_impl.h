@@ -454,6 +454,7 @@ enum retkind {
 	R_PRCTL,  /* decode_proc.c: " (SUID_DUMP_USER)" */
 	R_PERSONALITY,
 	R_MEMBARRIER,
+	R_CLOCK_STATE, /* adjtimex: " (TIME_ERROR)" */
 };
 
 struct sysent {
@@ -510,5 +511,8 @@ const char *prctl_extra_name(uint32_t option);
 void custom_io_destroy(struct dctx *c);
 /* decode_time.c */
 void custom_timer_create(struct dctx *c);
+void custom_adjtimex(struct dctx *c);
+void custom_clock_adjtime(struct dctx *c);
+void print_clock_state_result(struct dctx *c);
 
 #endif

@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: MIT
-/* Timer decoders beyond an argument kind: timer_create's struct sigevent. */
+/*
+ * Time decoders beyond an argument kind: timer_create's struct
+ * sigevent, adjtimex/clock_adjtime's struct timex and their state.
+ */
 #include "config.h"
 
 #include <signal.h>
 #include <stdint.h>
+#include <sys/timex.h>
 
 #include "decode_impl.h"
 
@@ -75,4 +79,94 @@ void custom_timer_create(struct dctx *c)
 		sb_ptr(c->sb, c->args[2]);
 	else
 		sb_printf(c->sb, "[%d]", id);
+}
+
+/* Combined values first, so that they are named whole. */
+static const struct xlat adj_modes[] = {XLAT(ADJ_OFFSET_SS_READ),
+					XLAT(ADJ_OFFSET_SINGLESHOT),
+					XLAT(ADJ_OFFSET),
+					XLAT(ADJ_FREQUENCY),
+					XLAT(ADJ_MAXERROR),
+					XLAT(ADJ_ESTERROR),
+					XLAT(ADJ_STATUS),
+					XLAT(ADJ_TIMECONST),
+					XLAT(ADJ_TAI),
+					XLAT(ADJ_SETOFFSET),
+					XLAT(ADJ_MICRO),
+					XLAT(ADJ_NANO),
+					XLAT(ADJ_TICK),
+					XLAT_END};
+
+static const struct xlat sta_flags[] = {XLAT(STA_PLL),
+					XLAT(STA_PPSFREQ),
+					XLAT(STA_PPSTIME),
+					XLAT(STA_FLL),
+					XLAT(STA_INS),
+					XLAT(STA_DEL),
+					XLAT(STA_UNSYNC),
+					XLAT(STA_FREQHOLD),
+					XLAT(STA_PPSSIGNAL),
+					XLAT(STA_PPSJITTER),
+					XLAT(STA_PPSWANDER),
+					XLAT(STA_PPSERROR),
+					XLAT(STA_CLOCKERR),
+					XLAT(STA_NANO),
+					XLAT(STA_MODE),
+					XLAT(STA_CLK),
+					XLAT_END};
+
+static const struct xlat clock_states[] = {XLAT(TIME_OK),  XLAT(TIME_INS),  XLAT(TIME_DEL),
+					   XLAT(TIME_OOP), XLAT(TIME_WAIT), XLAT(TIME_ERROR),
+					   XLAT_END};
+
+static void print_timex(struct dctx *c, uint64_t addr)
+{
+	struct timex t;
+
+	if (dctx_failed(c) || !mem_read(c, addr, &t, sizeof(t))) {
+		sb_ptr(c->sb, addr);
+		return;
+	}
+	sb_puts(c->sb, "{modes=");
+	print_flags(c->sb, adj_modes, (uint32_t)t.modes, "ADJ_???");
+	sb_printf(c->sb,
+		  ", offset=%ld, freq=%ld, maxerror=%ld, esterror=%ld, status=", (long)t.offset,
+		  (long)t.freq, (long)t.maxerror, (long)t.esterror);
+	print_flags(c->sb, sta_flags, (uint32_t)t.status, "STA_???");
+	sb_printf(c->sb,
+		  ", constant=%ld, precision=%ld, tolerance=%ld, time={tv_sec=%lld, "
+		  "tv_usec=%lld}, tick=%ld, ppsfreq=%ld, jitter=%ld, shift=%d, stabil=%ld, "
+		  "jitcnt=%ld, calcnt=%ld, errcnt=%ld, stbcnt=%ld, tai=%d}",
+		  (long)t.constant, (long)t.precision, (long)t.tolerance, (long long)t.time.tv_sec,
+		  (long long)t.time.tv_usec, (long)t.tick, (long)t.ppsfreq, (long)t.jitter, t.shift,
+		  (long)t.stabil, (long)t.jitcnt, (long)t.calcnt, (long)t.errcnt, (long)t.stbcnt,
+		  t.tai);
+}
+
+/* adjtimex(buf): the struct as the kernel left it. */
+void custom_adjtimex(struct dctx *c)
+{
+	if (c->exiting)
+		print_timex(c, c->args[0]);
+}
+
+/* clock_adjtime(clockid, buf) */
+void custom_clock_adjtime(struct dctx *c)
+{
+	if (!c->exiting) {
+		print_as(c, 0, A_CLOCKID);
+		sb_puts(c->sb, ", ");
+		return;
+	}
+	print_timex(c, c->args[1]);
+}
+
+/* The clock state both return: "5 (TIME_ERROR)". */
+void print_clock_state_result(struct dctx *c)
+{
+	const char *name = xlat_name(clock_states, (uint64_t)c->ret);
+
+	sb_dec(c->sb, c->ret);
+	if (name)
+		sb_printf(c->sb, " (%s)", name);
 }

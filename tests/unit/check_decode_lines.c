@@ -12,6 +12,7 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/personality.h>
+#include <sys/timex.h>
 #include <sys/sem.h>
 #include <sys/socket.h>
 #include <linux/openat2.h>
@@ -680,6 +681,28 @@ START_TEST(test_value_result_socklen)
 }
 END_TEST
 
+START_TEST(test_timex)
+{
+	struct timex t;
+
+	memset(&t, 0, sizeof(t));
+	t.modes = ADJ_OFFSET | ADJ_STATUS;
+	t.status = STA_UNSYNC;
+	t.constant = 10;
+	t.time.tv_sec = 7;
+	t.tai = 4;
+	put(0x7700, &t, sizeof(t));
+	ck_assert_str_eq(LINE("clock_adjtime", 5, CLOCK_REALTIME, 0x7700),
+			 "clock_adjtime(CLOCK_REALTIME, {modes=ADJ_OFFSET|ADJ_STATUS, offset=0, "
+			 "freq=0, maxerror=0, esterror=0, status=STA_UNSYNC, constant=10, "
+			 "precision=0, tolerance=0, time={tv_sec=7, tv_usec=0}, tick=0, ppsfreq=0, "
+			 "jitter=0, shift=0, stabil=0, jitcnt=0, calcnt=0, errcnt=0, stbcnt=0, "
+			 "tai=4}) = 5 (TIME_ERROR)");
+	ck_assert_str_eq(LINE("clock_adjtime", -EPERM, CLOCK_REALTIME, 0x7700),
+			 "clock_adjtime(CLOCK_REALTIME, 0x7700) = -1 EPERM (Operation not permitted)");
+}
+END_TEST
+
 /* -y: descriptors with their paths, including returned ones. */
 START_TEST(test_decode_fds)
 {
@@ -879,6 +902,7 @@ int main(void)
 	tcase_add_test(io, test_value_result_socklen);
 	tcase_add_test(misc, test_named_results);
 	tcase_add_test(misc, test_decode_fds);
+	tcase_add_test(misc, test_timex);
 	tcase_add_test(misc, test_family_decoders);
 	tcase_add_test(misc, test_prlimit64);
 	tcase_add_test(misc, test_umask_and_unformatted);

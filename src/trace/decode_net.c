@@ -47,7 +47,7 @@ static void print_fds(struct dctx *c, uint64_t addr, size_t len)
 			break;
 		if (off)
 			sb_puts(c->sb, ", ");
-		sb_printf(c->sb, "%d", fd);
+		print_fd(c, fd);
 	}
 	sb_putc(c->sb, ']');
 }

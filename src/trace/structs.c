@@ -326,7 +326,7 @@ bool pr_pipefds(struct dctx *c, int i, const struct argfmt *k)
 			sb_puts(c->sb, "...");
 			break;
 		}
-		sb_printf(c->sb, "%d", fds[n]);
+		print_fd(c, fds[n]);
 	}
 	sb_putc(c->sb, ']');
 	return true;

@@ -20,7 +20,8 @@ normalise() {
 	sed -e "s/\\b${pid:-PID}\\b/PID/g" -e 's/0x[0-9a-f]\+/ADDR/g' \
 		-e 's/^ *[0-9]\+\.[0-9]\{6\} /T /' \
 		-e 's/^[0-9:]\{8\}\(\.[0-9]\{6\}\)\? /T /' \
-		-e 's/^ *[0-9]\+\.[0-9]\{2\} \+[0-9]\+\.[0-9]\{6\} \+[0-9]\+ \+/ROW /' "$1"
+		-e 's/^ *[0-9]\+\.[0-9]\{2\} \+[0-9]\+\.[0-9]\{6\} \+[0-9]\+ \+/ROW /' \
+		-e 's/:\[[0-9]\+\(->[0-9]\+\)\?/:[INO/g' "$1"
 }
 
 # same NAME OPTION...: ptsandbox OPTION... prints what strace OPTION... prints.
@@ -28,8 +29,9 @@ same() {
 	name=$1
 	shift
 	# One file for the guest's output in both runs: -y shows its name.
-	$bounded strace "$@" -o "$tmp/strace.raw" "$guest" >"$tmp/guest.out" 2>&1 </dev/null
-	$bounded "$PTSANDBOX" "$@" -o "$tmp/psb.raw" -- "$guest" >"$tmp/guest.out" 2>&1 </dev/null
+	g=${same_guest:-$guest}
+	$bounded strace "$@" -o "$tmp/strace.raw" "$g" >"$tmp/guest.out" 2>&1 </dev/null
+	$bounded "$PTSANDBOX" "$@" -o "$tmp/psb.raw" -- "$g" >"$tmp/guest.out" 2>&1 </dev/null
 	normalise "$tmp/strace.raw" >"$tmp/strace.txt"
 	normalise "$tmp/psb.raw" >"$tmp/psb.txt"
 	if [ ! -s "$tmp/strace.txt" ]; then
@@ -69,6 +71,11 @@ same "-xx every string in hex" -xx -e trace=$set,read
 same "-e write=1: hex dump of what is written" -e write=1 -e trace=$set
 same "-e read=all -e write=all" -e read=all -e write=all -e trace=$set,read,pread64
 same "--write=!0" --write='!0' -e trace=$set
+same_guest=$GUESTS/decode_calls
+same "-yy: sockets, devices, passed descriptors" -yy \
+	-e trace=socketpair,socket,sendmsg,recvmsg,getsockname,setsockopt,openat2,fcntl,ioctl,sendmmsg
+same "-y: descriptor arrays and SCM_RIGHTS" -y -e trace=socketpair,sendmsg,recvmsg,openat2
+same_guest=
 same "-P /dev/null" -P /dev/null
 same "-P through a symlink" -P "$tmp/null-link"
 same "-c -S calls" -c -S calls -e trace=$set

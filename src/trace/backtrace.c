@@ -17,6 +17,7 @@
 
 #include "trace/backtrace.h"
 #include "trace/crash.h"
+#include "trace/srcline.h"
 
 /* Deep enough for any real crash; bounds runaway unwinds of a smashed stack. */
 #define BT_MAX_DEPTH 64
@@ -182,22 +183,27 @@ static bool frame_name(unw_cursor_t *cur, char *buf, size_t len, uint64_t *off)
  * offset into the module's file is given instead, for addr2line.
  */
 typedef void frame_printer(FILE *out, const char *indent, int n, unw_cursor_t *cur, uint64_t ip,
-			   bool is_return_addr, const struct maps *m);
+			   bool is_return_addr, const struct maps *m, struct srclines *src);
 
 static void print_frame(FILE *out, const char *indent, int n, unw_cursor_t *cur, uint64_t ip,
-			bool is_return_addr, const struct maps *m)
+			bool is_return_addr, const struct maps *m, struct srclines *src)
 {
-	const struct mapping *map = maps_find(m, is_return_addr ? ip - 1 : ip);
-	char name[256];
+	uint64_t at = is_return_addr ? ip - 1 : ip;
+	const struct mapping *map = maps_find(m, at);
+	char name[256], line[300];
 	uint64_t off;
 
 	fprintf(out, "%s#%d 0x%016" PRIx64, indent, n, ip);
 	if (frame_name(cur, name, sizeof(name), &off))
-		fprintf(out, " %s+0x%" PRIx64 " (%s)\n", name, off, map ? map->path : "?");
+		fprintf(out, " %s+0x%" PRIx64 " (%s)", name, off, map ? map->path : "?");
 	else if (map)
-		fprintf(out, " ?? (%s+0x%" PRIx64 ")\n", map->path, ip - map->start + map->offset);
+		fprintf(out, " ?? (%s+0x%" PRIx64 ")", map->path, ip - map->start + map->offset);
 	else
-		fprintf(out, " ??\n");
+		fprintf(out, " ??");
+	/* The call's line, not the next one's: a return address is one past it. */
+	if (srclines_find(src, at, line, sizeof(line)))
+		fprintf(out, " at %s", line);
+	fputc('\n', out);
 }
 
 /*
@@ -205,7 +211,7 @@ static void print_frame(FILE *out, const char *indent, int n, unw_cursor_t *cur,
  * ip in the module's file (stable across runs, unlike ip under ASLR).
  */
 static void print_frame_strace(FILE *out, const char *indent, int n, unw_cursor_t *cur, uint64_t ip,
-			       bool is_return_addr, const struct maps *m)
+			       bool is_return_addr, const struct maps *m, struct srclines *src)
 {
 	const struct mapping *map = maps_find(m, is_return_addr ? ip - 1 : ip);
 	char name[256];
@@ -224,7 +230,7 @@ static void print_frame_strace(FILE *out, const char *indent, int n, unw_cursor_
 }
 
 static void unwind(FILE *out, const char *indent, struct remote *r, const struct maps *m,
-		   frame_printer *print)
+		   frame_printer *print, struct srclines *src)
 {
 	uint64_t prev_ip = 0, prev_sp = 0;
 	bool is_return_addr = false;
@@ -247,7 +253,7 @@ static void unwind(FILE *out, const char *indent, struct remote *r, const struct
 		 */
 		if (depth && (!ip || (ip == prev_ip && sp == prev_sp)))
 			return;
-		print(out, indent, depth, &cur, ip, is_return_addr, m);
+		print(out, indent, depth, &cur, ip, is_return_addr, m, src);
 		/* The frame after a signal frame resumes at ip itself. */
 		is_return_addr = unw_is_signal_frame(&cur) <= 0;
 		prev_ip = ip;
@@ -258,7 +264,8 @@ static void unwind(FILE *out, const char *indent, struct remote *r, const struct
 	fprintf(out, "%s... (more frames not shown)\n", indent);
 }
 
-static void backtrace_with(FILE *out, pid_t tid, const char *indent, frame_printer *print)
+static void backtrace_with(FILE *out, pid_t tid, const char *indent, frame_printer *print,
+			   struct srclines *src)
 {
 	struct remote r;
 	struct maps m;
@@ -268,17 +275,22 @@ static void backtrace_with(FILE *out, pid_t tid, const char *indent, frame_print
 		return;
 	}
 	maps_load(&m, tid);
-	unwind(out, indent, &r, &m, print);
+	unwind(out, indent, &r, &m, print, src);
 	maps_free(&m);
 	remote_close(&r);
 }
 
+/* Crash reports and hang dumps: with file:line where the DWARF tells. */
 void backtrace_print(FILE *out, pid_t tid, const char *indent)
 {
-	backtrace_with(out, tid, indent, print_frame);
+	struct srclines *src = srclines_open(tid);
+
+	backtrace_with(out, tid, indent, print_frame, src);
+	srclines_close(src);
 }
 
+/* strace -k's lines have no file:line. */
 void backtrace_print_strace(FILE *out, pid_t tid)
 {
-	backtrace_with(out, tid, " ", print_frame_strace);
+	backtrace_with(out, tid, " ", print_frame_strace, NULL);
 }

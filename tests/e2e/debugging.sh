@@ -39,6 +39,25 @@ report 0 "child abort, --crash-report=main" --crash-report=main -- sh -c "$prog"
 expect_status "--crash-report=bogus is a usage error" 125 \
 	"$PTSANDBOX" --crash-report=bogus -- true
 
+# With libdw, the report's frames name the source line: the faulting
+# store, and in the caller the line of the call.
+config=$(dirname "$PTSANDBOX")/../config.h
+if grep -q '^#define HAVE_LIBDW 1' "$config" 2>/dev/null; then
+	src=$srcdir/tests/guests/crash_null.c
+	store=$(grep -n '^	\*p = 1;' "$src" | cut -d: -f1)
+	call=$(grep -n '^	crash_null_write(p);' "$src" | cut -d: -f1)
+	run_capture sandbox "$PTSANDBOX" -- "$GUESTS/crash_null" </dev/null
+	if grep -Eq "#0 0x[0-9a-f]+ crash_null_write\+0x[0-9a-f]+ \(.*\) at crash_null\.c:$store\$" "$tmp/sandbox.err" &&
+		grep -Eq "#1 0x[0-9a-f]+ crash_null_caller\+0x[0-9a-f]+ \(.*\) at crash_null\.c:$call\$" "$tmp/sandbox.err"; then
+		ok "crash report frames with file:line (crash_null.c:$store, :$call)"
+	else
+		not_ok "crash report: no crash_null.c:$store / :$call in the frames"
+		grep '#' "$tmp/sandbox.err" | head -4 | sed 's/^/# /'
+	fi
+else
+	echo "# skipped file:line in crash reports: built without libdw"
+fi
+
 # -o FILE alone traces everything, as strace -o FILE does.
 rm -f "$tmp/o"
 run_capture sandbox "$PTSANDBOX" -o "$tmp/o" -- "$GUESTS/exit_code" 3 </dev/null

@@ -63,7 +63,7 @@ timed_out() {
 
 timed_out sleep '^ptsandbox: timed out after 1 s: dumping 1 guest thread$' \
 	'^ptsandbox: thread [0-9]+ \(hang\): (clock_)?nanosleep\(.*tv_sec=3600.* for 1\.[0-9] s <emulated>$' \
-	'^    #[0-9]+ 0x[0-9a-f]+ hang_here\+0x[0-9a-f]+ \(.*/hang\)$' \
+	'^    #[0-9]+ 0x[0-9a-f]+ hang_here\+0x[0-9a-f]+ \(.*/hang\)( at hang\.c:[0-9]+)?$' \
 	'^    #[0-9]+ 0x[0-9a-f]+ main\+'
 timed_out pipe '^ptsandbox: thread [0-9]+ \(hang\): read\([0-9]+, .*<wchan .*>$' \
 	'^    #[0-9]+ 0x[0-9a-f]+ read_forever\+0x'

@@ -89,7 +89,7 @@ int main(int argc, char *argv[])
 	if (apply_env(&opts) < 0)
 		goto out;
 	/* -ff: the trace goes to FILE.PID files only; diagnostics stay on stderr. */
-	if (opts.output && !opts.per_process && diag_open(opts.output) < 0) {
+	if (opts.output && !opts.per_process && diag_open(opts.output, opts.st.append) < 0) {
 		psb_perror("cannot open '%s'", opts.output);
 		goto out;
 	}

@@ -40,6 +40,8 @@ const char options_usage[] =
     "  -t, -tt, -ttt       prefix lines with the time of day (-tt: us, -ttt: epoch)\n"
     "  -r                  prefix lines with the time since the previous one\n"
     "  -n, --syscall-number  prefix lines with the syscall number\n"
+    "  -i, --instruction-pointer  prefix lines with the instruction pointer\n"
+    "  -A, --output-append-mode  append to the -o file(s)\n"
     "  -T, --syscall-times show the time spent in each syscall\n"
     "  -a N, --columns=N   align results at column N (default 40)\n"
     "  -y, --decode-fds    show the path of each descriptor (-yy: and sockets'\n"
@@ -113,6 +115,8 @@ static const struct option long_options[] = {
     {"timestamps", optional_argument, NULL, 't'},
     {"relative-timestamps", optional_argument, NULL, 'r'},
     {"syscall-number", no_argument, NULL, 'n'},
+    {"instruction-pointer", no_argument, NULL, 'i'},
+    {"output-append-mode", no_argument, NULL, 'A'},
     {"columns", required_argument, NULL, 'a'},
     {"successful-only", no_argument, NULL, 'z'},
     {"failed-only", no_argument, NULL, 'Z'},
@@ -278,7 +282,7 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 	 */
 	opterr = 0;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "+:o:hVe:s:fcktTqa:CS:wrnzZyxvX:P:E:u:", long_options,
+	while ((c = getopt_long(argc, argv, "+:o:hVe:s:fcktTqa:CS:wrnzZyxvX:P:E:u:iA", long_options,
 				&idx)) != -1) {
 		switch (c) {
 		case OPT_SECCOMP_BPF:
@@ -362,6 +366,8 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 		case 'w':
 		case 'r':
 		case 'n':
+		case 'i':
+		case 'A':
 		case 'z':
 		case 'Z':
 		case 'y':
@@ -416,7 +422,7 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 	    (opts->summary || opts->stack_trace || opts->durations || opts->timestamps ||
 	     opts->per_process || opts->st.relative || opts->st.numbers || opts->st.decode_fds ||
 	     opts->st.npaths || opts->st.status || opts->st.hex || opts->st.ninject ||
-	     opts->st.read_fds || opts->st.write_fds ||
+	     opts->st.ip || opts->st.read_fds || opts->st.write_fds ||
 	     (opts->output && !opts->timeout_ns && !opts->dump_signal)))
 		opts->trace = "all";
 	opts->argv = argv + optind;

@@ -52,6 +52,8 @@ struct options {
 		int sort_by;		/* -S: enum summary_sort */
 		bool relative;		/* -r: time since the previous line */
 		bool numbers;		/* -n: "[ 59] " syscall numbers */
+		bool ip;		/* -i: "[00007f...] " instruction pointers */
+		bool append;		/* -A: -o files are appended to */
 		unsigned int status;	/* -z, -Z, -e status=: STATUS_* shown; 0 all */
 		const char *signals;	/* -e signal=SET; NULL: every signal */
 		int decode_fds;		/* -y 1, -yy 2 */

@@ -185,6 +185,12 @@ int strace_option(struct options *opts, int c, const char *arg)
 	case 'n':
 		opts->st.numbers = true;
 		return 0;
+	case 'i':
+		opts->st.ip = true;
+		return 0;
+	case 'A':
+		opts->st.append = true;
+		return 0;
 	case 'z':
 		opts->st.status = STATUS_SUCCESSFUL;
 		return 0;

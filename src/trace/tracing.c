@@ -63,6 +63,7 @@ struct tstate {
 	bool inject_mark;      /* the call at this seccomp stop was injected */
 	bool injected;	       /* this call's result is injected: " (INJECTED)" */
 	int inject_sig;	       /* deliver at the call's exit stop */
+	uint64_t ip;	       /* -i: after the call's syscall instruction */
 };
 
 struct callstat {
@@ -327,7 +328,7 @@ static FILE *out_of(struct task *t, struct tstate *s)
 	if (s->f)
 		return s->f;
 	snprintf(path, sizeof(path), "%s.%d", tr.o->output, (int)t->tid);
-	s->f = fopen(path, "we");
+	s->f = fopen(path, tr.o->st.append ? "ae" : "we");
 	if (!s->f) {
 		psb_perror("cannot open '%s'", path);
 		s->f = stderr;
@@ -421,7 +422,7 @@ static size_t time_stamp(char *buf, size_t len)
  * -n's syscall number nr (of the task's last call on event lines).
  * Returns the length.
  */
-static size_t prefix(pid_t tid, long nr, char *buf, size_t len)
+static size_t prefix(pid_t tid, long nr, const uint64_t *ip, char *buf, size_t len)
 {
 	size_t n = 0;
 
@@ -435,11 +436,18 @@ static size_t prefix(pid_t tid, long nr, char *buf, size_t len)
 	n += time_stamp(buf + n, len - n);
 	if (tr.o->st.numbers && n < len)
 		n += (size_t)snprintf(buf + n, len - n, "[%4ld] ", nr < 0 ? 0 : nr);
+	/* -i: where the thread is; exit lines have no such place. */
+	if (tr.o->st.ip && n < len) {
+		if (ip)
+			n += (size_t)snprintf(buf + n, len - n, "[%016" PRIx64 "] ", *ip);
+		else
+			n += (size_t)snprintf(buf + n, len - n, "[????????????????] ");
+	}
 	return n;
 }
 
 /* A whole line that belongs to no call: signals, exits. */
-static void print_event(struct task *t, pid_t tid, const char *text)
+static void print_event(struct task *t, pid_t tid, const uint64_t *ip, const char *text)
 {
 	FILE *f;
 
@@ -450,7 +458,7 @@ static void print_event(struct task *t, pid_t tid, const char *text)
 		close_open_line(t);
 	else if (tr.open && !tr.o->per_process)
 		close_open_line(NULL);
-	prefix(tid, t && t->trace ? t->trace->nr : 0, tr.buf, tr.buflen);
+	prefix(tid, t && t->trace ? t->trace->nr : 0, ip, tr.buf, tr.buflen);
 	fprintf(f, "%s%s\n", tr.buf, text);
 	fflush(f);
 }
@@ -522,7 +530,7 @@ static void print_entry(struct task *t, struct tstate *s)
 	FILE *f = out_of(t, s);
 	size_t n;
 
-	n = prefix(t->tid, s->nr, tr.buf, tr.buflen);
+	n = prefix(t->tid, s->nr, &s->ip, tr.buf, tr.buflen);
 	n += decode_syscall_enter_saving(s->nr, s->args, &mem, &tr.dopts, &s->saved, tr.buf + n,
 					 tr.buflen - n);
 	if (tr.o->st.status && hold_entry(s, n))
@@ -633,7 +641,7 @@ static void finish_call(struct task *t, struct tstate *s, int64_t ret, bool know
 		col = s->col;
 	} else {
 		close_open_line(t);
-		n = prefix(t->tid, s->nr, tr.buf, tr.buflen);
+		n = prefix(t->tid, s->nr, &s->ip, tr.buf, tr.buflen);
 		n += (size_t)snprintf(tr.buf + n, tr.buflen - n, "<... %s resumed>",
 				      call_name(s->nr));
 		col = n;
@@ -712,6 +720,7 @@ void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info
 	s->parked = parked;
 	s->nr = nr;
 	memcpy(s->args, info->seccomp.args, sizeof(s->args));
+	s->ip = info->instruction_pointer;
 	/* The decoder's way to the frame rt_sigreturn restores its mask from. */
 	if (nr == sigreturn_nr())
 		s->args[0] = arch_sigreturn_mask_addr(info->stack_pointer);
@@ -819,10 +828,22 @@ static void end_parked_call(struct task *t, int sig)
 	finish_call(t, s, -(int64_t)t->wait->restart, true);
 }
 
+/* -i: where t is at its signal-delivery-stop; NULL if unknown or not asked. */
+static const uint64_t *signal_ip(struct task *t, uint64_t *ip)
+{
+	struct arch_regs regs;
+
+	if (!tr.o->st.ip || arch_get_regs(t->tid, &regs) < 0)
+		return NULL;
+	*ip = arch_regs_ip(&regs);
+	return ip;
+}
+
 void tracing_signal(struct task *t, const siginfo_t *si)
 {
 	char info[512], line[600];
 	const char *name;
+	uint64_t ip;
 
 	if (!tr.on)
 		return;
@@ -833,7 +854,7 @@ void tracing_signal(struct task *t, const siginfo_t *si)
 	decode_siginfo(si, info, sizeof(info));
 	name = signal_name(si->si_signo);
 	snprintf(line, sizeof(line), "--- %s %s ---", name ? name : "SIG???", info);
-	print_event(t, t->tid, line);
+	print_event(t, t->tid, signal_ip(t, &ip), line);
 	/* Where the thread was when the signal came, as strace -k shows. */
 	if (tr.o->stack_trace) {
 		FILE *f = state_of(t) ? out_of(t, t->trace) : shared_out();
@@ -871,7 +892,7 @@ void tracing_task_exit(struct task *t, pid_t tid, int status)
 		snprintf(line, sizeof(line), "+++ killed by %s%s +++", name ? name : "SIG???",
 			 WCOREDUMP(status) ? " (core dumped)" : "");
 	}
-	print_event(t, tid, line);
+	print_event(t, tid, NULL, line);
 }
 
 void tracing_superseded(struct task *old, pid_t former)
@@ -883,7 +904,7 @@ void tracing_superseded(struct task *old, pid_t former)
 	if (old->trace && old->trace->active)
 		finish_call(old, old->trace, 0, false);
 	snprintf(line, sizeof(line), "+++ superseded by execve in pid %d +++", (int)former);
-	print_event(old, old->tid, line);
+	print_event(old, old->tid, NULL, line);
 }
 
 void tracing_task_free(struct task *t)

@@ -21,7 +21,7 @@ normalise() {
 		-e 's/^ *[0-9]\+\.[0-9]\{6\} /T /' \
 		-e 's/^[0-9:]\{8\}\(\.[0-9]\{6\}\)\? /T /' \
 		-e 's/^ *[0-9]\+\.[0-9]\{2\} \+[0-9]\+\.[0-9]\{6\} \+[0-9]\+ \+/ROW /' \
-		-e 's/:\[[0-9]\+\(->[0-9]\+\)\?/:[INO/g' "$1"
+		-e 's/:\[[0-9]\+\(->[0-9]\+\)\?/:[INO/g' -e 's/\[[0-9a-f]\{16\}\]/[IP]/g' "$1"
 }
 
 # same NAME OPTION...: ptsandbox OPTION... prints what strace OPTION... prints.
@@ -50,6 +50,9 @@ same() {
 same "-n syscall numbers" -n -e trace=$set
 same "--syscall-number" --syscall-number -e trace=$set
 same "-r relative timestamps" -r -e trace=$set
+same "-i instruction pointers" -i -e trace=$set
+same "-i -t -n together" -i -t -n -e trace=$set
+same "--instruction-pointer -f" --instruction-pointer -f -e trace=$set
 same "-a 20" -a 20 -e trace=$set
 same "--columns=60" --columns=60 -e trace=$set
 same "-qq: no exit line" -qq -e trace=$set
@@ -83,6 +86,18 @@ same "-c -S name" -c -S name -e trace=$set
 same "--summary-only --summary-sort-by=errors" --summary-only --summary-sort-by=errors -e trace=$set
 same "-C: lines and the table" -C -S calls -e trace=$set
 same "-w accepted" -c -w -S name -e trace=$set
+
+# -A appends to the -o file, as strace -A.
+echo "kept line" >"$tmp/append.txt"
+"$PTSANDBOX" -A -o "$tmp/append.txt" -e trace=getpid -- "$guest" noopen >/dev/null 2>&1
+"$PTSANDBOX" --output-append-mode -o "$tmp/append.txt" -e trace=getpid -- "$guest" noopen >/dev/null 2>&1
+if [ "$(head -n 1 "$tmp/append.txt")" = "kept line" ] &&
+	[ "$(grep -c '^getpid()' "$tmp/append.txt")" = 2 ]; then
+	ok "-A, --output-append-mode: appended"
+else
+	not_ok "-A: the file was not appended to"
+	head -5 "$tmp/append.txt" | sed 's/^/# /'
+fi
 
 # -E and -u change the guest's environment and credentials as strace's.
 run_capture native env FOO=bar sh -c 'echo "$FOO ${HOME-unset}"'

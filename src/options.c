@@ -34,6 +34,7 @@ const char options_usage[] =
     "                      unfinished, unavailable (--status=SET)\n"
     "  -e quiet=exit       no exit lines (--quiet=exit); -q, -qq as strace's\n"
     "  -e read=FDS, -e write=FDS  hex dump of what is read from / written to FDS\n"
+    "  -e raw=SET          the calls of SET undecoded: arguments and result in hex\n"
     "  -s, --string-limit=N  print at most N bytes of each string (default 32)\n"
     "  -f, --follow-forks  with -o FILE: \"PID \" on every line (always followed)\n"
     "  -ff, --output-separately  with -o FILE: one file FILE.PID per process\n"
@@ -132,6 +133,7 @@ static const struct option long_options[] = {
     {"signal", required_argument, NULL, OPT_STRACE_QUALIFIER},
     {"inject", required_argument, NULL, OPT_STRACE_QUALIFIER},
     {"read", required_argument, NULL, OPT_STRACE_QUALIFIER},
+    {"raw", required_argument, NULL, OPT_STRACE_QUALIFIER},
     {"write", required_argument, NULL, OPT_STRACE_QUALIFIER},
     {"fault", required_argument, NULL, OPT_STRACE_QUALIFIER},
     {"quiet", optional_argument, NULL, OPT_STRACE_QUALIFIER},

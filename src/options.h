@@ -63,6 +63,7 @@ struct options {
 		const char *env[64];	/* -E VAR=VAL / -E VAR for the guest */
 		int nenv;
 		const char *user;	/* -u USER: run the guest as USER */
+		const char *raw;	/* -e raw=SET: these syscalls undecoded */
 		const char *read_fds;	/* -e read=SET: dump what is read from these */
 		const char *write_fds;	/* -e write=SET: dump what is written to these */
 		const char *inject[16]; /* -e inject=SPEC, -e fault=SPEC: SPEC */

@@ -147,6 +147,10 @@ int strace_qualifier(struct options *opts, const char *name, size_t k, const cha
 		return add_to(opts, opts->st.inject, &opts->st.ninject, 16, value,
 			      "too many inject/fault rules at");
 	}
+	if (k == 3 && !strncmp(name, "raw", k)) {
+		opts->st.raw = value;
+		return 0;
+	}
 	if ((k == 4 && !strncmp(name, "read", k)) || (k == 5 && !strncmp(name, "reads", k))) {
 		opts->st.read_fds = value;
 		return 0;

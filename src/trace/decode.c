@@ -49,6 +49,7 @@ static void dctx_init(struct dctx *c, struct sbuf *sb, long nr, const uint64_t a
 	c->ent = sysent_of(nr);
 	c->saved = NULL;
 	c->decode_fds = o ? o->decode_fds : 0;
+	c->raw = o && o->raw && sysset_has(o->raw, nr);
 }
 
 void dctx_init_for(struct dctx *c, struct sbuf *sb, long nr, const uint64_t args[6],
@@ -120,6 +121,15 @@ size_t decode_syscall_enter_saving(long nr, const uint64_t args[6], const struct
 		sb_putc(&sb, '(');
 	} else
 		sb_printf(&sb, "syscall_%#lx(", (unsigned long)nr);
+	/* -e raw=: every argument in hex at entry, as strace's. */
+	if (c.raw) {
+		for (int i = 0; i < nargs(&c); i++) {
+			if (i)
+				sb_puts(&sb, ", ");
+			sb_hex(&sb, args[i]);
+		}
+		return sb.len;
+	}
 	if (c.ent && c.ent->custom) {
 		c.ent->custom(&c);
 		return sb.len;
@@ -199,6 +209,10 @@ static void print_retval(struct dctx *c)
 		print_error(c);
 		return;
 	}
+	if (c->raw) {
+		sb_hex(c->sb, (unsigned long long)c->ret);
+		return;
+	}
 	switch (kind) {
 	case R_HEX:
 		sb_hex(c->sb, (unsigned long long)c->ret);
@@ -267,7 +281,9 @@ size_t decode_syscall_exit_saved(long nr, const uint64_t args[6], int64_t ret,
 	c.saved = (struct decode_saved *)saved;
 	c.ret = ret;
 	c.exiting = true;
-	if (c.ent && c.ent->custom)
+	if (c.raw)
+		;
+	else if (c.ent && c.ent->custom)
 		c.ent->custom(&c);
 	else
 		print_args(&c, first_out(&c), nargs(&c));

@@ -28,6 +28,7 @@ struct decode_opts {
 	unsigned int strsize; /* -s N: string cut length (default 32) */
 	unsigned int align;   /* -a N: the result column; 0: 40 */
 	int decode_fds;	      /* -y: descriptors with their paths */
+	const struct sysset *raw; /* -e raw=SET: these undecoded, in hex; NULL: none */
 };
 
 /* -x 1 (strings with non-ASCII bytes), -xx 2 (every string) in hex. */

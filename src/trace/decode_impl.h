@@ -66,6 +66,7 @@ struct dctx {
 	const struct sysent *ent;
 	struct decode_saved *saved; /* entry values of value-result args, or NULL */
 	int decode_fds;		    /* -y */
+	bool raw;		    /* -e raw=: arguments and result in hex */
 };
 
 /* A context for syscall nr, outside a line (decode_syscall_touches). */

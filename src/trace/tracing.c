@@ -89,6 +89,7 @@ static struct {
 	char *real_paths[16]; /* the real paths above, to free */
 	int nreal;
 	uint8_t *read_fds, *write_fds; /* -e read=, -e write=: DECODE_FDSET_MAX bits */
+	struct sysset raw;	       /* -e raw= */
 } tr;
 
 /* -yy: what the guest's socket fd is, from a duplicate of it. */
@@ -297,6 +298,13 @@ int tracing_init(const struct options *o, struct sysset *filter)
 	tr.dopts.strsize = o->strsize;
 	tr.dopts.align = o->st.align ? o->st.align : 1;
 	tr.dopts.decode_fds = o->st.decode_fds;
+	if (o->st.raw) {
+		if (trace_set_parse(o->st.raw, &tr.raw, err, sizeof(err)) < 0) {
+			psb_error("%s", err);
+			return -1;
+		}
+		tr.dopts.raw = &tr.raw;
+	}
 	decode_set_hex_strings(o->st.hex);
 	tr.lines = !o->summary || o->st.with_lines;
 	tr.on = true;

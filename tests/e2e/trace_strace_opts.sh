@@ -71,6 +71,8 @@ same "-y descriptor paths" -y -e trace=$set,read,newfstatat
 same "--decode-fds" --decode-fds -e trace=$set,read
 same "-x non-ASCII strings in hex" -x -e trace=$set,read
 same "-xx every string in hex" -xx -e trace=$set,read
+same "-e raw=write,close" -e raw=write,close -e trace=$set
+same "--raw=all" --raw=all -e trace=$set
 same "-e write=1: hex dump of what is written" -e write=1 -e trace=$set
 same "-e read=all -e write=all" -e read=all -e write=all -e trace=$set,read,pread64
 same "--write=!0" --write='!0' -e trace=$set

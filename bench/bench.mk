@@ -43,7 +43,7 @@ bench_condvar_CPPFLAGS = $(BENCH_CPPFLAGS)
 bench_condvar_CFLAGS = $(BENCH_CFLAGS)
 bench_condvar_LDFLAGS = -pthread
 
-EXTRA_DIST += bench/run bench/README bench/bench.mk
+EXTRA_DIST += bench/run bench/README bench/bench.mk bench/strace_match
 
 bench-programs: $(BENCH_PROGS)
 

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -45,9 +46,9 @@ void diag_printf(const char *fmt, ...)
 	fflush(f);
 }
 
-int diag_open(const char *path)
+int diag_open(const char *path, bool append)
 {
-	FILE *f = fopen(path, "we");
+	FILE *f = fopen(path, append ? "ae" : "we");
 
 	if (!f)
 		return -1;

@@ -3,6 +3,7 @@
 #ifndef PTSANDBOX_LOG_H
 #define PTSANDBOX_LOG_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 /* Where diagnostics go: stderr, or the -o file once opened. */
@@ -15,6 +16,7 @@ void psb_perror(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* A line on the diagnostics stream, flushed. */
 void diag_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
-int diag_open(const char *path);
+/* Open the -o file (append: -A, strace's output-append-mode). */
+int diag_open(const char *path, bool append);
 
 #endif

@@ -20,24 +20,53 @@ const char options_usage[] =
     "Run PROGRAM under a ptrace supervisor that emulates its blocking\n"
     "syscalls and delivers host signals to it as natively.\n"
     "\n"
-    "  -o, --output=FILE   write diagnostics and trace to FILE instead of stderr\n"
+    "  -o, --output=FILE   write the trace and diagnostics to FILE instead of stderr;\n"
+    "                      alone it traces all syscalls (as strace -o), with\n"
+    "                      --timeout or --dump-on only the hang reports\n"
     "\n"
     "Tracing (as strace):\n"
     "      --trace[=SET]   print each syscall of SET (default all); SET as strace's\n"
     "                      -e trace=: names, %file %process %signal %network %desc\n"
     "                      %memory, !name, all\n"
     "  -e trace=SET        same as --trace=SET\n"
+    "  -e signal=SET       show only the signals of SET (--signal=SET)\n"
+    "  -e status=SET       show only calls that ended so: successful, failed,\n"
+    "                      unfinished, unavailable (--status=SET)\n"
+    "  -e quiet=exit       no exit lines (--quiet=exit); -q, -qq as strace's\n"
+    "  -e read=FDS, -e write=FDS  hex dump of what is read from / written to FDS\n"
+    "  -e raw=SET          the calls of SET undecoded: arguments and result in hex\n"
     "  -s, --string-limit=N  print at most N bytes of each string (default 32)\n"
-    "  -f                  accepted for strace compatibility (always on)\n"
-    "  -ff                 with -o FILE: one file FILE.PID per process\n"
+    "  -f, --follow-forks  with -o FILE: \"PID \" on every line (always followed)\n"
+    "  -ff, --output-separately  with -o FILE: one file FILE.PID per process\n"
     "  -t, -tt, -ttt       prefix lines with the time of day (-tt: us, -ttt: epoch)\n"
-    "  -T                  show the time spent in each syscall\n"
-    "  -c, --summary       count calls, errors and time per syscall; print a table\n"
-    "  -k, --stack-trace   print a backtrace of the guest under each traced syscall\n"
+    "  -r                  prefix lines with the time since the previous one\n"
+    "  -n, --syscall-number  prefix lines with the syscall number\n"
+    "  -i, --instruction-pointer  prefix lines with the instruction pointer\n"
+    "  -A, --output-append-mode  append to the -o file(s)\n"
+    "  -T, --syscall-times show the time spent in each syscall\n"
+    "  -a N, --columns=N   align results at column N (default 40)\n"
+    "  -y, --decode-fds    show the path of each descriptor (-yy: and sockets'\n"
+    "                      addresses, devices' numbers)\n"
+    "  -x, -xx             strings with non-ASCII bytes (-xx: all) in hex\n"
+    "  -z, -Z              only successful (-Z: failed) calls\n"
+    "  -P PATH             only calls that name PATH or a descriptor of it\n"
+    "  -c, --summary-only  count calls, errors and time per syscall; print a table\n"
+    "  -C, --summary       the table and the lines\n"
+    "  -S KEY              sort the table by time, calls, errors, name or nothing\n"
+    "  -w                  accepted: the table's times are always wall-clock\n"
+    "  -k, --stack-traces  print a backtrace of the guest under each traced syscall\n"
+    "  -e inject=SET:error=ERRNO|retval=N[:signal=SIG][:when=FIRST[..LAST][+[STEP]]]\n"
+    "                      tamper with the calls of SET, as strace (--inject=)\n"
+    "  -e fault=SET[:error=ERRNO][:when=...]  inject=, error defaults to ENOSYS\n"
+    "  -E VAR=VAL, -E VAR  set or unset VAR for the guest\n"
+    "  -u USER             run the guest as USER\n"
+    "      --seccomp-bpf   accepted: only the traced syscalls stop the guest\n"
     "\n"
     "Hang reports:\n"
     "      --timeout=DURATION  after DURATION (timeout(1) syntax: 10, 1.5s, 2m, 1h, 1d)\n"
     "                      dump every guest thread, kill the guest, exit 124\n"
+    "      --timeout-status=N  exit N instead of 124 on a timeout (automake's hard\n"
+    "                      error is 99)\n"
     "      --dump-on=SIG   dump every guest thread when ptsandbox receives SIG\n"
     "\n"
     "      --wait-all      return only once every traced descendant has exited,\n"
@@ -56,12 +85,16 @@ const char options_usage[] =
     "      --best-effort   run even if the kernel cannot enforce a rule (warns)\n"
     "      --learn=FILE    run unconfined, write the policy the run needed to FILE\n"
     "\n"
+    "Crash reports:\n"
+    "      --crash-report=WHOSE  report (registers, code, backtrace) a guest process\n"
+    "                      killed by a fault or abort(): main (default: the main\n"
+    "                      process only), all, or none\n"
     "  -h, --help          display this help and exit\n"
     "  -V, --version       output version information and exit\n"
     "\n"
     "Exit status is PROGRAM's; if PROGRAM dies by a signal, ptsandbox dies\n"
     "by the same signal.  Otherwise:\n"
-    "  124  --timeout expired, as timeout(1)\n"
+    "  124  --timeout expired, as timeout(1) (or --timeout-status's N)\n"
     "  125  ptsandbox itself failed (bad usage, ptrace or seccomp unavailable)\n"
     "  126  PROGRAM was found but cannot be executed\n"
     "  127  PROGRAM was not found\n";
@@ -72,13 +105,18 @@ enum {
 	OPT_DUMP_ON,
 	OPT_WAIT_ALL,
 	OPT_POLICY,
+	OPT_CRASH_REPORT,
+	OPT_TIMEOUT_STATUS,
+	/* strace's long spellings without a short one */
+	OPT_SECCOMP_BPF,
+	OPT_STRACE_QUALIFIER, /* --status=, --signal=, --quiet= as -e X= */
 };
 
 static const struct option long_options[] = {
     {"output", required_argument, NULL, 'o'},
     {"trace", optional_argument, NULL, OPT_TRACE},
     {"string-limit", required_argument, NULL, 's'},
-    {"summary", no_argument, NULL, 'c'},
+    {"summary", no_argument, NULL, 'C'},
     {"stack-trace", no_argument, NULL, 'k'},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"dump-on", required_argument, NULL, OPT_DUMP_ON},
@@ -96,6 +134,42 @@ static const struct option long_options[] = {
     {"policy", required_argument, NULL, OPT_POLICY},
     {"best-effort", no_argument, NULL, OPT_POLICY},
     {"learn", required_argument, NULL, OPT_POLICY},
+    {"crash-report", required_argument, NULL, OPT_CRASH_REPORT},
+    {"timeout-status", required_argument, NULL, OPT_TIMEOUT_STATUS},
+    /* strace's long spellings */
+    {"output-separately", no_argument, NULL, 'F'},
+    {"follow-forks", no_argument, NULL, 'f'},
+    {"summary-only", no_argument, NULL, 'c'},
+    {"summary-wall-clock", no_argument, NULL, 'w'},
+    {"summary-sort-by", required_argument, NULL, 'S'},
+    {"stack-traces", no_argument, NULL, 'k'},
+    {"syscall-times", optional_argument, NULL, 'T'},
+    {"absolute-timestamps", optional_argument, NULL, 't'},
+    {"timestamps", optional_argument, NULL, 't'},
+    {"relative-timestamps", optional_argument, NULL, 'r'},
+    {"syscall-number", no_argument, NULL, 'n'},
+    {"instruction-pointer", no_argument, NULL, 'i'},
+    {"output-append-mode", no_argument, NULL, 'A'},
+    {"columns", required_argument, NULL, 'a'},
+    {"successful-only", no_argument, NULL, 'z'},
+    {"failed-only", no_argument, NULL, 'Z'},
+    {"decode-fds", optional_argument, NULL, 'y'},
+    {"strings-in-hex", optional_argument, NULL, 'x'},
+    {"const-print-style", required_argument, NULL, 'X'},
+    {"no-abbrev", no_argument, NULL, 'v'},
+    {"trace-path", required_argument, NULL, 'P'},
+    {"env", required_argument, NULL, 'E'},
+    {"user", required_argument, NULL, 'u'},
+    {"seccomp-bpf", no_argument, NULL, OPT_SECCOMP_BPF},
+    {"status", required_argument, NULL, OPT_STRACE_QUALIFIER},
+    {"signal", required_argument, NULL, OPT_STRACE_QUALIFIER},
+    {"inject", required_argument, NULL, OPT_STRACE_QUALIFIER},
+    {"read", required_argument, NULL, OPT_STRACE_QUALIFIER},
+    {"raw", required_argument, NULL, OPT_STRACE_QUALIFIER},
+    {"write", required_argument, NULL, OPT_STRACE_QUALIFIER},
+    {"fault", required_argument, NULL, OPT_STRACE_QUALIFIER},
+    {"quiet", optional_argument, NULL, OPT_STRACE_QUALIFIER},
+    {"silent", optional_argument, NULL, OPT_STRACE_QUALIFIER},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -167,9 +241,11 @@ static int parse_dump_signal(const char *s)
 	return -1;
 }
 
-/* -e EXPR: strace's qualifiers; only trace= is supported. */
+/* -e EXPR: strace's qualifiers. */
 static int parse_qualifier(struct options *opts, const char *expr)
 {
+	int rc;
+
 	if (!strncmp(expr, "trace=", 6)) {
 		opts->trace = expr + 6;
 		return 0;
@@ -178,7 +254,34 @@ static int parse_qualifier(struct options *opts, const char *expr)
 		opts->trace = expr;
 		return 0;
 	}
-	set_error(opts, "unsupported qualifier (only trace= is supported):", expr);
+	rc =
+	    strace_qualifier(opts, expr, (size_t)(strchr(expr, '=') - expr), strchr(expr, '=') + 1);
+	if (rc <= 0)
+		return rc;
+	set_error(opts, "unsupported qualifier:", expr);
+	return -1;
+}
+
+/* --status=X, --signal=X, --inject=X, --quiet[=X] as -e NAME=X. */
+static int long_qualifier(struct options *opts, const char *name, const char *arg)
+{
+	if (!arg && (!strcmp(name, "quiet") || !strcmp(name, "silent")))
+		arg = "attach,personality";
+	return strace_qualifier(opts, name, strlen(name), arg) < 0 ? -1 : 0;
+}
+
+static int parse_crash_scope(struct options *opts, const char *s)
+{
+	static const char *const names[] = {
+	    [CRASH_REPORT_MAIN] = "main", [CRASH_REPORT_ALL] = "all", [CRASH_REPORT_NONE] = "none"};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (!strcmp(s, names[i])) {
+			opts->crash_scope = (enum crash_scope)i;
+			return 0;
+		}
+	}
+	set_error(opts, "invalid --crash-report (main, all or none):", s);
 	return -1;
 }
 
@@ -199,11 +302,13 @@ static int parse_uint(const char *s, unsigned int *out)
 
 void options_parse(int argc, char *const argv[], struct options *opts)
 {
-	int c, nf = 0, longidx = 0;
+	int c, nf = 0, idx = 0;
 
 	memset(opts, 0, sizeof(*opts));
 	opts->action = OPT_RUN;
 	opts->strsize = 32;
+	opts->st.align = 40;
+	opts->timeout_status = EXIT_TIMEDOUT;
 
 	/*
 	 * '+': stop at the first non-option, so "ptsandbox ls -l" works
@@ -211,8 +316,19 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 	 */
 	opterr = 0;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "+:o:hVe:s:fcktT", long_options, &longidx)) != -1) {
+	while ((c = getopt_long(argc, argv, "+:o:hVe:s:fcktTqa:CS:wrnzZyxvX:P:E:u:iA", long_options,
+				&idx)) != -1) {
 		switch (c) {
+		case OPT_SECCOMP_BPF:
+			/* What ptsandbox always does: only the traced set stops. */
+			break;
+		case OPT_STRACE_QUALIFIER:
+			if (long_qualifier(opts, long_options[idx].name, optarg) < 0)
+				return;
+			break;
+		case 'F':
+			nf = 2;
+			break;
 		case 'o':
 			if (optarg[0] == '\0') {
 				set_error(opts, "empty file name for --output", NULL);
@@ -267,11 +383,49 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 			opts->wait_all = true;
 			break;
 		case OPT_POLICY:
-			if (policy_option(&opts->policy, long_options[longidx].name, optarg,
+			if (policy_option(&opts->policy, long_options[idx].name, optarg,
 					  opts->error, sizeof(opts->error)) < 0) {
 				opts->action = OPT_ERROR;
 				return;
 			}
+			break;
+		case OPT_TIMEOUT_STATUS: {
+			unsigned int st;
+
+			if (parse_uint(optarg, &st) < 0 || st > 255) {
+				set_error(opts, "invalid exit status for --timeout-status", optarg);
+				return;
+			}
+			opts->timeout_status = (int)st;
+			break;
+		}
+		case OPT_CRASH_REPORT:
+			if (parse_crash_scope(opts, optarg) < 0)
+				return;
+			break;
+		case 'q':
+		case 'a':
+		case 'C':
+		case 'S':
+		case 'w':
+		case 'r':
+		case 'n':
+		case 'i':
+		case 'A':
+		case 'z':
+		case 'Z':
+		case 'y':
+		case 'x':
+		case 'v':
+		case 'X':
+		case 'P':
+		case 'E':
+		case 'u':
+			if (strace_option(opts, c, optarg) < 0)
+				return;
+			/* Long spellings with a level: --decode-fds=all is -yy. */
+			if ((c == 'y' || c == 'x') && optarg && !strcmp(optarg, "all"))
+				strace_option(opts, c, NULL);
 			break;
 		case 'h':
 			opts->action = OPT_HELP;
@@ -298,13 +452,22 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 		return;
 	}
 	opts->per_process = nf >= 2;
+	opts->follow = nf >= 1;
 	if (opts->per_process && !opts->output) {
 		set_error(opts, "-ff needs -o FILE", NULL);
 		return;
 	}
-	/* -c, -k, -T, -t, -s alone imply tracing everything, as in strace. */
+	/*
+	 * -c, -k, -T, -t, -ff, -o alone imply tracing everything, as in
+	 * strace.  But -o with --timeout or --dump-on and no trace option
+	 * is where the hang report goes, not a trace.
+	 */
 	if (!opts->trace &&
-	    (opts->summary || opts->stack_trace || opts->durations || opts->timestamps))
+	    (opts->summary || opts->stack_trace || opts->durations || opts->timestamps ||
+	     opts->per_process || opts->st.relative || opts->st.numbers || opts->st.decode_fds ||
+	     opts->st.npaths || opts->st.status || opts->st.hex || opts->st.ninject ||
+	     opts->st.ip || opts->st.read_fds || opts->st.write_fds ||
+	     (opts->output && !opts->timeout_ns && !opts->dump_signal)))
 		opts->trace = "all";
 	if (opts->policy.learn && opts->policy.active) {
 		set_error(opts, "--learn runs unconfined: it takes no other policy option", NULL);

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -43,9 +44,62 @@ static void child_fail(int err_fd, int err)
 	_exit(EXIT_FAILURE);
 }
 
+/* -u USER: the guest's credentials, set in the child just before execve. */
+static struct {
+	bool set;
+	uid_t uid;
+	gid_t gid;
+	const char *name;
+} guest_user;
+
+void spawn_set_user(uid_t uid, gid_t gid, const char *name)
+{
+	guest_user.set = true;
+	guest_user.uid = uid;
+	guest_user.gid = gid;
+	guest_user.name = name;
+}
+
+static int become_user(void)
+{
+	if (!guest_user.set)
+		return 0;
+	if (initgroups(guest_user.name, guest_user.gid) < 0 || setgid(guest_user.gid) < 0 ||
+	    setuid(guest_user.uid) < 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * The exec step: path was found by the supervisor (resolve.c), so the
+ * only execve the guest makes is the one that runs it; a file without
+ * #! goes to /bin/sh as execvp(3) sends it.  Returns only on failure.
+ */
+static void exec_program(const char *path, char *const argv[])
+{
+	size_t argc = 0;
+	char **sh_argv;
+
+	if (become_user() < 0)
+		return;
+	execve(path, argv, environ);
+	if (errno != ENOEXEC)
+		return;
+	while (argv[argc])
+		argc++;
+	sh_argv = calloc(argc + 2, sizeof(*sh_argv));
+	if (!sh_argv)
+		return;
+	sh_argv[0] = (char *)"/bin/sh";
+	sh_argv[1] = (char *)path;
+	memcpy(sh_argv + 2, argv + 1, (argc ? argc - 1 : 0) * sizeof(*sh_argv));
+	execve("/bin/sh", sh_argv, environ);
+	errno = ENOEXEC;
+}
+
 static void __attribute__((noreturn))
-child_main(char *const argv[], const struct sysset *set, const struct policy_run *run, int sync_fd,
-	   int err_fd)
+child_main(const char *path, char *const argv[], const struct sysset *set,
+	   const struct policy_run *run, int sync_fd, int err_fd)
 {
 	static struct sock_filter prog[SECCOMP_PROG_MAX];
 	const struct seccomp_extra *extra = run ? &run->filter.extra : NULL;
@@ -67,13 +121,13 @@ child_main(char *const argv[], const struct sysset *set, const struct policy_run
 	}
 	if (run && policy_enforce_child_late(run) < 0)
 		child_fail(err_fd, -(STEP_CAPS * STEP_BASE + errno));
-	execvp(argv[0], argv);
+	exec_program(path, argv);
 	child_fail(err_fd, errno);
 	_exit(EXIT_FAILURE);
 }
 
-int spawn_guest(char *const argv[], const struct sysset *set, const struct policy_run *run,
-		struct spawned *out)
+int spawn_guest(const char *path, char *const argv[], const struct sysset *set,
+		const struct policy_run *run, struct spawned *out)
 {
 	long ptopts = PTSANDBOX_PTRACE_OPTIONS;
 	int sync[2], err[2];
@@ -91,7 +145,7 @@ int spawn_guest(char *const argv[], const struct sysset *set, const struct polic
 	if (pid == 0) {
 		close(sync[1]);
 		close(err[0]);
-		child_main(argv, set, run, sync[0], err[1]);
+		child_main(path, argv, set, run, sync[0], err[1]);
 	}
 	close(sync[0]);
 	close(err[1]);

@@ -17,13 +17,14 @@ struct spawned {
 /*
  * Fork the guest, PTRACE_SEIZE it with every follow option, and only
  * then let it confine itself to run's policy (NULL: none), install its
- * seccomp filter and execvp(argv).  The filter
+ * seccomp filter and execve(path, argv), path being argv[0] already
+ * found along PATH (resolve_program()).  The filter
  * must not fire before the tracer is attached (SECCOMP_RET_TRACE with
  * no tracer fails the syscall with ENOSYS).  Returns 0, or -1 after
  * printing why (the child, if any, is killed and reaped).
  */
-int spawn_guest(char *const argv[], const struct sysset *set, const struct policy_run *run,
-		struct spawned *out);
+int spawn_guest(const char *path, char *const argv[], const struct sysset *set,
+		const struct policy_run *run, struct spawned *out);
 
 /*
  * What a negative code read from exec_err_fd means: the guest failed
@@ -31,6 +32,9 @@ int spawn_guest(char *const argv[], const struct sysset *set, const struct polic
  * filter: ...").  Written to buf.
  */
 void spawn_describe_failure(int code, char *buf, size_t len);
+
+/* -u: run the guest as this user (uid, gid, initgroups of name). */
+void spawn_set_user(uid_t uid, gid_t gid, const char *name);
 
 /* PTRACE_O_* options every tracee carries. */
 #define PTSANDBOX_PTRACE_OPTIONS                                                                   \

@@ -94,6 +94,12 @@ static void on_seccomp_stop(struct task *t)
 		return;
 	}
 	parked = t->wait != NULL;
+	/* -e inject: a call skipped with an injected result is not emulated. */
+	if (!parked && tracing_inject(t, &info)) {
+		tracing_seccomp_stop(t, &info, false, false);
+		tracer_resume(t->tid, 0);
+		return;
+	}
 	emulated = emul_syscall(t, &info);
 	/* A parked thread's stop is its parking ppoll restarting: no new call. */
 	if (!parked)
@@ -207,6 +213,7 @@ static void on_exec(struct task *t)
 	if (former && (pid_t)former != leader) {
 		struct task *old = task_find(leader);
 
+		tracing_superseded(old, (pid_t)former);
 		/* The old leader vanished inside the exec: end its wait first. */
 		if (old && old->wait)
 			emul_task_gone(old);
@@ -339,7 +346,8 @@ static void on_signal_stop(struct task *t, int sig)
 	if (have_si) {
 		if (!requeued)
 			forward_on_delivery(t, sig, &si);
-		if (crash_is_fatal_sync(sig, &si) && crash_will_kill(t->tid, sig))
+		if (crash_report_wanted(t->proc->tgid == main_pid) &&
+		    crash_is_fatal_sync(sig, &si) && crash_will_kill(t->tid, sig))
 			crash_report(diag ? diag : stderr, t->tid, &si);
 	}
 	if (t->wait) {
@@ -455,11 +463,12 @@ static void handle_status(pid_t tid, int status)
 		bool policy_exit = t->flags & TASK_POLICY_EXIT;
 
 		on_syscall_exit(t);
-		tracing_syscall_exit(t);
+		int rsig = tracing_syscall_exit(t);
+
 		/* After the traced line, which the report explains. */
 		if (policy_exit)
 			policy_syscall_exit(t);
-		tracer_resume(tid, 0);
+		tracer_resume(tid, rsig);
 		return;
 	}
 	/* A call the policy's filter refused: reported, its SIGSYS never delivered. */
@@ -660,6 +669,7 @@ static int exec_failure(const char *prog, int err_fd)
 static const char *main_prog;
 static int exec_err_fd = -1;
 static int timer_fd = -1;
+static int timeout_status = EXIT_TIMEDOUT; /* --timeout-status */
 static bool trace_finished, main_reported;
 
 static void finish_tracing(void)
@@ -696,7 +706,7 @@ static void report_main_gone(void)
 	if (rc >= 0)
 		relay_report_exit(rc, 0, leftovers);
 	else if (dump_timed_out())
-		relay_report_exit(EXIT_TIMEDOUT, 0, leftovers);
+		relay_report_exit(timeout_status, 0, leftovers);
 	else if (WIFSIGNALED(main_status))
 		relay_report_exit(128 + WTERMSIG(main_status), WTERMSIG(main_status), leftovers);
 	else
@@ -722,12 +732,13 @@ static int supervise(const struct options *opts, int sfd, int tfd)
 		psb_perror("cannot start the emulation workers");
 		return EXIT_OWN_FAILURE;
 	}
-	if (spawn_guest(opts->argv, &set, run, &sp) < 0)
+	if (spawn_guest(opts->exec_path, opts->argv, &set, run, &sp) < 0)
 		return EXIT_OWN_FAILURE;
 	main_pid = sp.pid;
 	main_prog = opts->argv[0];
 	exec_err_fd = sp.exec_err_fd;
 	timer_fd = tfd;
+	timeout_status = opts->timeout_status;
 	task_add(sp.pid, sp.pid, getpid());
 	forward_init(sp.pid, drain_events);
 

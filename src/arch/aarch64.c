@@ -10,6 +10,8 @@
 
 #include <elf.h>
 #include <errno.h>
+#include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ptrace.h>
@@ -198,6 +200,16 @@ uint64_t arch_regs_sp(const struct arch_regs *regs)
 uint64_t arch_regs_fp(const struct arch_regs *regs)
 {
 	return cur(regs)->regs[29];
+}
+
+/*
+ * sp points at the struct rt_sigframe: the siginfo, then the kernel's
+ * struct ucontext, whose uc_sigmask comes right after uc_flags, uc_link
+ * and uc_stack (before uc_mcontext, unlike x86_64's).
+ */
+uint64_t arch_sigreturn_mask_addr(uint64_t sp)
+{
+	return sp + sizeof(siginfo_t) + 2 * sizeof(uint64_t) + sizeof(stack_t);
 }
 
 unsigned int arch_syscall_insn_len(void)

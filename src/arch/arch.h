@@ -81,6 +81,13 @@ void arch_regs_set_ip(struct arch_regs *regs, uint64_t ip);
 uint64_t arch_regs_sp(const struct arch_regs *regs);
 uint64_t arch_regs_fp(const struct arch_regs *regs);
 
+/*
+ * At rt_sigreturn's entry with stack pointer sp: the address of the
+ * signal mask saved in the signal frame (uc_sigmask), which the call
+ * restores.
+ */
+uint64_t arch_sigreturn_mask_addr(uint64_t sp);
+
 /* Length of the syscall instruction, for rewinding to re-execute it. */
 unsigned int arch_syscall_insn_len(void);
 

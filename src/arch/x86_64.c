@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include <sys/syscall.h>
 #include <sys/user.h>
 #include <linux/audit.h>
+#include <asm/ucontext.h>
 
 #include "arch.h"
 
@@ -210,6 +212,16 @@ uint64_t arch_regs_sp(const struct arch_regs *regs)
 uint64_t arch_regs_fp(const struct arch_regs *regs)
 {
 	return cur(regs)->rbp;
+}
+
+/*
+ * The handler's return popped the frame's pretcode, so sp points at
+ * the kernel's struct ucontext: uc_flags, uc_link, uc_stack, then the
+ * struct sigcontext (uc_mcontext), then uc_sigmask.
+ */
+uint64_t arch_sigreturn_mask_addr(uint64_t sp)
+{
+	return sp + offsetof(struct ucontext, uc_sigmask);
 }
 
 unsigned int arch_syscall_insn_len(void)

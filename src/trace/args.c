@@ -98,9 +98,15 @@ static bool pr_ptr(struct dctx *c, int i, const struct argfmt *k)
 static bool pr_dirfd(struct dctx *c, int i, const struct argfmt *k)
 {
 	if ((int)arg(c, i) == AT_FDCWD)
-		sb_puts(c->sb, "AT_FDCWD");
+		print_at_fdcwd(c);
 	else
-		sb_dec(c->sb, (int)arg(c, i));
+		print_fd(c, (int)arg(c, i));
+	return true;
+}
+
+static bool pr_fd(struct dctx *c, int i, const struct argfmt *k)
+{
+	print_fd(c, (int)arg(c, i));
 	return true;
 }
 
@@ -396,7 +402,9 @@ static bool fcntl_is_setlk(uint32_t cmd)
 
 static bool fcntl_is_out(const struct dctx *c, int i)
 {
-	return fcntl_is_getlk((uint32_t)arg(c, 1));
+	uint32_t cmd = (uint32_t)arg(c, 1);
+
+	return fcntl_is_getlk(cmd) || cmd == F_GETOWN_EX;
 }
 
 /* Commands that take no third argument. */
@@ -422,6 +430,10 @@ static bool pr_fcntl_arg(struct dctx *c, int i, const struct argfmt *k)
 
 	if (fcntl_no_arg(cmd))
 		return false;
+	if (fcntl_is_owner_ex(cmd)) {
+		print_fcntl_owner_ex(c, v);
+		return true;
+	}
 	if (fcntl_is_getlk(cmd) || fcntl_is_setlk(cmd)) {
 		if (fcntl_is_getlk(cmd) && dctx_failed(c))
 			sb_ptr(c->sb, v);
@@ -604,6 +616,7 @@ static const struct prctl_spec prctl_specs[] = {
     {PR_SET_THP_DISABLE, 4, A_ULONG, A_ULONG},
     {PR_GET_THP_DISABLE, 0, 0, 0},
     {PR_SET_VMA, 4, A_PRCTL_OPTION, A_PTR},
+    {PR_SET_PTRACER, 1, A_PRCTL_OPTION, 0}, /* what LeakSanitizer calls */
 };
 
 static const struct prctl_spec *prctl_find(uint32_t option)
@@ -637,8 +650,25 @@ static void print_prctl_value(struct dctx *c, uint32_t option, uint64_t v)
 		print_xlat(c->sb, capabilities, v, "CAP_???");
 	else if (option == PR_SET_SECCOMP)
 		print_xlat(c->sb, seccomp_modes, (uint32_t)v, "SECCOMP_MODE_???");
+	else if (option == PR_SET_PTRACER && v == (unsigned long)PR_SET_PTRACER_ANY)
+		sb_puts(c->sb, "PR_SET_PTRACER_ANY");
+	else if (option == PR_SET_PTRACER)
+		sb_dec(c->sb, (long long)v);
 	else
 		print_xlat(c->sb, pr_set_vma_ops, v, "PR_SET_VMA_???");
+}
+
+/* The option: names decode_proc.c adds first, then the table's. */
+static bool pr_prctl_option(struct dctx *c, int i, const struct argfmt *k)
+{
+	uint32_t option = (uint32_t)arg(c, i);
+	const char *name = prctl_extra_name(option);
+
+	if (name)
+		sb_puts(c->sb, name);
+	else
+		print_xlat(c->sb, prctl_options, option, "PR_???");
+	return true;
 }
 
 static bool pr_prctl_arg(struct dctx *c, int i, const struct argfmt *k)
@@ -671,7 +701,10 @@ static const char *const ioc_dirs[] = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ",
 static bool pr_ioctl_req(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint32_t req = (uint32_t)arg(c, i);
-	const char *name = xlat_name(ioctl_requests, req);
+	const char *name = ioctl_extra_name(req);
+
+	if (!name)
+		name = xlat_name(ioctl_requests, req);
 
 	if (name) {
 		sb_puts(c->sb, name);
@@ -684,6 +717,10 @@ static bool pr_ioctl_req(struct dctx *c, int i, const struct argfmt *k)
 
 static bool ioctl_is_out(const struct dctx *c, int i)
 {
+	int extra = ioctl_extra_is_out((uint32_t)arg(c, 1));
+
+	if (extra >= 0)
+		return extra;
 	switch ((uint32_t)arg(c, 1)) {
 	case TCGETS:
 	case TIOCGPGRP:
@@ -703,6 +740,8 @@ static bool pr_ioctl_arg(struct dctx *c, int i, const struct argfmt *k)
 	uint16_t ws[4];
 	int n;
 
+	if (ioctl_extra_arg(c, (uint32_t)arg(c, 1), v))
+		return true;
 	switch ((uint32_t)arg(c, 1)) {
 	case FIONCLEX:
 	case FIOCLEX:
@@ -772,16 +811,20 @@ static bool pr_uidptr(struct dctx *c, int i, const struct argfmt *k)
 
 /*
  * A length the kernel reads and rewrites (accept's addrlen).  A failed
- * call leaves it alone, so it is worth printing either way; strace also
- * shows the value before the call, which a stateless decoder cannot.
+ * call leaves it alone, so it is worth printing either way.  As strace:
+ * "[128 => 16]" when the call changed it, from the entry value the
+ * tracer kept (c->saved).
  */
 static bool pr_socklen(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint64_t v = arg(c, i);
 	int n;
 
+	(void)k;
 	if (!mem_read(c, v, &n, sizeof(n)))
 		sb_ptr(c->sb, v);
+	else if (c->saved && (c->saved->have & (1u << i)) && c->saved->val[i] != n)
+		sb_printf(c->sb, "[%d => %d]", c->saved->val[i], n);
 	else
 		sb_printf(c->sb, "[%d]", n);
 	return true;
@@ -839,7 +882,7 @@ static const struct argfmt kinds[A_KIND_COUNT] = {
     [A_HEX] = SCALAR(pr_hex),
     [A_XINT] = SCALAR(pr_xint),
     [A_PTR] = SCALAR(pr_ptr),
-    [A_FD] = SCALAR(pr_int),
+    [A_FD] = SCALAR(pr_fd),
     [A_DIRFD] = SCALAR(pr_dirfd),
     [A_MODE] = SCALAR(pr_mode),
     [A_UID] = SCALAR(pr_uid),
@@ -912,7 +955,7 @@ static const struct argfmt kinds[A_KIND_COUNT] = {
     [A_PRIO_WHICH] = VALUE(prio_which, "PRIO_???"),
     [A_ARCH_PRCTL_CODE] = VALUE(arch_prctl_codes, "ARCH_???"),
     [A_ARCH_PRCTL_ARG] = DYN(pr_arch_prctl_arg, arch_prctl_is_out),
-    [A_PRCTL_OPTION] = VALUE(prctl_options, "PR_???"),
+    [A_PRCTL_OPTION] = SCALAR(pr_prctl_option),
     [A_PRCTL_ARG] = DYN(pr_prctl_arg, prctl_is_out),
     [A_MEMBARRIER_CMD] = VALUE(membarrier_cmds, "MEMBARRIER_CMD_???"),
     [A_IOCTL_REQ] = SCALAR(pr_ioctl_req),
@@ -975,7 +1018,7 @@ static const struct argfmt kinds[A_KIND_COUNT] = {
     [A_INTPTR_OUT] = OUT(pr_intptr),
     [A_UIDPTR_OUT] = OUT(pr_uidptr),
     [A_INT64PTR] = SCALAR(pr_int64ptr),
-    [A_SOCKLEN_OUT] = OUT(pr_socklen),
+    [A_SOCKLEN_OUT] = {pr_socklen, NULL, NULL, K_OUT | K_SAVE, NULL},
     [A_SOCKADDR_IN] = SCALAR(pr_sockaddr),
     [A_SOCKADDR_OUT] = OUT(pr_sockaddr),
     [A_SOCKOPT_IN] = SCALAR(pr_sockopt),
@@ -1008,6 +1051,25 @@ bool argkind_is_out(const struct dctx *c, int i)
 	if (k->flags & K_DYN)
 		return k->is_out(c, i);
 	return k->flags & K_OUT;
+}
+
+void save_value_results(struct dctx *c)
+{
+	int n = c->ent ? c->ent->nargs : 0;
+
+	if (!c->saved)
+		return;
+	c->saved->have = 0;
+	c->saved->injected = false;
+	for (int i = 0; i < n && i < 6; i++) {
+		int32_t v;
+
+		if (!(argkind_get(kind_of(c, i))->flags & K_SAVE) ||
+		    !mem_read(c, c->args[i], &v, sizeof(v)))
+			continue;
+		c->saved->val[i] = v;
+		c->saved->have |= 1u << i;
+	}
 }
 
 bool print_arg(struct dctx *c, int i)

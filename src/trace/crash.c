@@ -22,6 +22,7 @@
 #include <capstone.h>
 
 #include "arch/arch.h"
+#include "options.h"
 #include "signals/sigstate.h"
 #include "trace/backtrace.h"
 #include "trace/crash.h"
@@ -69,6 +70,18 @@ bool crash_is_fatal_sync(int sig, const siginfo_t *si)
  * A kernel fault that is blocked or ignored has already been reset to
  * SIG_DFL by force_sig_fault(), so /proc shows what will happen.
  */
+static int crash_scope = CRASH_REPORT_MAIN;
+
+void crash_set_scope(int scope)
+{
+	crash_scope = scope;
+}
+
+bool crash_report_wanted(bool main)
+{
+	return crash_scope == CRASH_REPORT_ALL || (crash_scope == CRASH_REPORT_MAIN && main);
+}
+
 bool crash_will_kill(pid_t tid, int sig)
 {
 	struct sigstate st;

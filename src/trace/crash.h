@@ -13,6 +13,15 @@
 #include <stdio.h>
 #include <sys/types.h>
 
+/*
+ * Whose crashes are reported (--crash-report, enum crash_scope).  Default: the main process only, so that a program
+ * whose child aborts on purpose sees on its stderr what it sees
+ * natively.
+ */
+void crash_set_scope(int scope);
+/* Is a crash reported in this process (main: the main guest process)? */
+bool crash_report_wanted(bool main);
+
 /* SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT from a fault or abort(). */
 bool crash_is_fatal_sync(int sig, const siginfo_t *si);
 /*

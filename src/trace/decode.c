@@ -47,6 +47,15 @@ static void dctx_init(struct dctx *c, struct sbuf *sb, long nr, const uint64_t a
 	c->mem = mem;
 	c->strsize = o ? o->strsize : DEFAULT_STRSIZE;
 	c->ent = sysent_of(nr);
+	c->saved = NULL;
+	c->decode_fds = o ? o->decode_fds : 0;
+	c->raw = o && o->raw && sysset_has(o->raw, nr);
+}
+
+void dctx_init_for(struct dctx *c, struct sbuf *sb, long nr, const uint64_t args[6],
+		   const struct trace_mem *mem)
+{
+	dctx_init(c, sb, nr, args, mem, NULL);
 }
 
 static int nargs(const struct dctx *c)
@@ -83,8 +92,20 @@ static bool print_args(struct dctx *c, int from, int to)
 	return sep;
 }
 
+void decode_set_hex_strings(int level)
+{
+	sb_quote_hex(level);
+}
+
 size_t decode_syscall_enter(long nr, const uint64_t args[6], const struct trace_mem *mem,
 			    const struct decode_opts *o, char *buf, size_t len)
+{
+	return decode_syscall_enter_saving(nr, args, mem, o, NULL, buf, len);
+}
+
+size_t decode_syscall_enter_saving(long nr, const uint64_t args[6], const struct trace_mem *mem,
+				   const struct decode_opts *o, struct decode_saved *saved,
+				   char *buf, size_t len)
 {
 	const char *name = arch_syscall_name(nr);
 	struct sbuf sb;
@@ -93,11 +114,22 @@ size_t decode_syscall_enter(long nr, const uint64_t args[6], const struct trace_
 
 	sb_init(&sb, buf, len);
 	dctx_init(&c, &sb, nr, args, mem, o);
+	c.saved = saved;
+	save_value_results(&c);
 	if (name) {
 		sb_puts(&sb, name);
 		sb_putc(&sb, '(');
 	} else
 		sb_printf(&sb, "syscall_%#lx(", (unsigned long)nr);
+	/* -e raw=: every argument in hex at entry, as strace's. */
+	if (c.raw) {
+		for (int i = 0; i < nargs(&c); i++) {
+			if (i)
+				sb_puts(&sb, ", ");
+			sb_hex(&sb, args[i]);
+		}
+		return sb.len;
+	}
 	if (c.ent && c.ent->custom) {
 		c.ent->custom(&c);
 		return sb.len;
@@ -177,6 +209,10 @@ static void print_retval(struct dctx *c)
 		print_error(c);
 		return;
 	}
+	if (c->raw) {
+		sb_hex(c->sb, (unsigned long long)c->ret);
+		return;
+	}
 	switch (kind) {
 	case R_HEX:
 		sb_hex(c->sb, (unsigned long long)c->ret);
@@ -193,8 +229,23 @@ static void print_retval(struct dctx *c)
 	case R_SIGNAL:
 		print_named(c, signal_name((int)c->ret));
 		break;
+	case R_PRCTL:
+		print_prctl_result(c);
+		break;
+	case R_PERSONALITY:
+		print_personality_result(c);
+		break;
+	case R_MEMBARRIER:
+		print_membarrier_result(c);
+		break;
+	case R_CLOCK_STATE:
+		print_clock_state_result(c);
+		break;
 	default:
-		sb_dec(c->sb, c->ret);
+		if (c->decode_fds && returns_fd(c->ent ? c->ent->name : NULL))
+			print_fd(c, (int)c->ret);
+		else
+			sb_dec(c->sb, c->ret);
 	}
 	if (kind == R_POLL)
 		print_poll_result(c);
@@ -211,21 +262,34 @@ size_t decode_syscall_exit_at(long nr, const uint64_t args[6], int64_t ret,
 			      const struct trace_mem *mem, const struct decode_opts *o,
 			      size_t column, char *buf, size_t len)
 {
+	return decode_syscall_exit_saved(nr, args, ret, mem, o, NULL, column, buf, len);
+}
+
+size_t decode_syscall_exit_saved(long nr, const uint64_t args[6], int64_t ret,
+				 const struct trace_mem *mem, const struct decode_opts *o,
+				 const struct decode_saved *saved, size_t column, char *buf,
+				 size_t len)
+{
+	size_t align = o && o->align ? o->align : DECODE_RESULT_COLUMN;
 	struct sbuf sb;
 	struct dctx c;
 	size_t col;
 
 	sb_init(&sb, buf, len);
 	dctx_init(&c, &sb, nr, args, mem, o);
+	/* Exit only reads it; dctx is shared with entry, which writes it. */
+	c.saved = (struct decode_saved *)saved;
 	c.ret = ret;
 	c.exiting = true;
-	if (c.ent && c.ent->custom)
+	if (c.raw)
+		;
+	else if (c.ent && c.ent->custom)
 		c.ent->custom(&c);
 	else
 		print_args(&c, first_out(&c), nargs(&c));
 	sb_putc(&sb, ')');
-	col = column == DECODE_NO_COLUMN ? DECODE_RESULT_COLUMN : column + sb.len;
-	sb_pad(&sb, col < DECODE_RESULT_COLUMN ? DECODE_RESULT_COLUMN - col : 1);
+	col = column == DECODE_NO_COLUMN ? align : column + sb.len;
+	sb_pad(&sb, col < align ? align - col : 1);
 	sb_puts(&sb, "= ");
 	print_retval(&c);
 	return sb.len;

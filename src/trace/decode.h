@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 #include "../seccomp_filter.h"
@@ -19,11 +20,19 @@
 struct trace_mem {
 	ssize_t (*read)(void *ctx, uint64_t addr, void *buf, size_t len);
 	void *ctx;
+	/* -y: what descriptor fd refers to ("/etc/passwd"); NULL: none. */
+	ssize_t (*fd_path)(void *ctx, int fd, char *buf, size_t len);
 };
 
 struct decode_opts {
 	unsigned int strsize; /* -s N: string cut length (default 32) */
+	unsigned int align;   /* -a N: the result column; 0: 40 */
+	int decode_fds;	      /* -y: descriptors with their paths */
+	const struct sysset *raw; /* -e raw=SET: these undecoded, in hex; NULL: none */
 };
+
+/* -x 1 (strings with non-ASCII bytes), -xx 2 (every string) in hex. */
+void decode_set_hex_strings(int level);
 
 /* "ENOENT"; NULL if unknown. */
 const char *errno_name(int err);
@@ -47,6 +56,21 @@ size_t decode_syscall_enter(long nr, const uint64_t args[6], const struct trace_
 size_t decode_syscall_exit(long nr, const uint64_t args[6], int64_t ret,
 			   const struct trace_mem *mem, const struct decode_opts *o, char *buf,
 			   size_t len);
+/*
+ * -P: does syscall nr name one of paths, by a file name argument or a
+ * descriptor that refers to it (mem->fd_path)?
+ */
+bool decode_syscall_touches(long nr, const uint64_t args[6], const struct trace_mem *mem,
+			    const char *const paths[], int npaths);
+/* -e read=/write=: descriptors 0..DECODE_FDSET_MAX-1, one bit each. */
+#define DECODE_FDSET_MAX 4096
+/*
+ * After syscall nr returned ret: if it read from a descriptor of
+ * read_fds (or wrote to one of write_fds), strace's hex dump of the
+ * data to f.
+ */
+void decode_dump_io(long nr, const uint64_t args[6], int64_t ret, const struct trace_mem *mem,
+		    const uint8_t *read_fds, const uint8_t *write_fds, FILE *f);
 /* "{si_signo=SIGINT, si_code=SI_KERNEL}" etc. Returns strlen(buf). */
 size_t decode_siginfo(const siginfo_t *si, char *buf, size_t len);
 

@@ -8,6 +8,8 @@
 #ifndef PTSANDBOX_TRACE_DECODE_EXT_H
 #define PTSANDBOX_TRACE_DECODE_EXT_H
 
+#include <stdbool.h>
+
 #include "decode.h"
 
 #define DECODE_RESULT_COLUMN 40
@@ -22,5 +24,26 @@
 size_t decode_syscall_exit_at(long nr, const uint64_t args[6], int64_t ret,
 			      const struct trace_mem *mem, const struct decode_opts *o,
 			      size_t column, char *buf, size_t len);
+
+/*
+ * Values of value-result arguments read at entry (accept's addrlen
+ * before the kernel rewrites it), so the exit half can print strace's
+ * "[128 => 16]".  The caller keeps one per call in progress.
+ */
+struct decode_saved {
+	uint32_t have; /* bit i: val[i] holds argument i's entry value */
+	int32_t val[6];
+	bool injected; /* -e inject: the result is injected, the call never ran */
+};
+
+/* decode_syscall_enter, also filling *saved. */
+size_t decode_syscall_enter_saving(long nr, const uint64_t args[6], const struct trace_mem *mem,
+				   const struct decode_opts *o, struct decode_saved *saved,
+				   char *buf, size_t len);
+/* decode_syscall_exit_at with the entry values of *saved (NULL: none). */
+size_t decode_syscall_exit_saved(long nr, const uint64_t args[6], int64_t ret,
+				 const struct trace_mem *mem, const struct decode_opts *o,
+				 const struct decode_saved *saved, size_t column, char *buf,
+				 size_t len);
 
 #endif

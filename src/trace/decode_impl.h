@@ -15,6 +15,7 @@
 #include <sys/types.h>
 
 #include "decode.h"
+#include "decode_ext.h"
 
 /* ---- output buffer (format.c) ---- */
 
@@ -42,6 +43,8 @@ void sb_hex(struct sbuf *sb, unsigned long long v);
 
 /* "NULL" or "0x7f...". */
 void sb_ptr(struct sbuf *sb, uint64_t addr);
+/* -x 1, -xx 2 (0: off): which quoted strings are all-hex, for every sb_quote. */
+void sb_quote_hex(int level);
 /* n bytes as a strace quoted string: octal escapes, or all-hex with hex. */
 void sb_quote(struct sbuf *sb, const void *data, size_t n, bool hex);
 /* Local time as ISO 8601 ("2023-11-14T22:13:20+0000"), nsec if non-zero. */
@@ -61,7 +64,14 @@ struct dctx {
 	const struct trace_mem *mem;
 	unsigned int strsize;
 	const struct sysent *ent;
+	struct decode_saved *saved; /* entry values of value-result args, or NULL */
+	int decode_fds;		    /* -y */
+	bool raw;		    /* -e raw=: arguments and result in hex */
 };
+
+/* A context for syscall nr, outside a line (decode_syscall_touches). */
+void dctx_init_for(struct dctx *c, struct sbuf *sb, long nr, const uint64_t args[6],
+		   const struct trace_mem *mem);
 
 /* The syscall failed: ret is -errno (the kernel's -4095..-1 range). */
 bool dctx_failed(const struct dctx *c);
@@ -346,10 +356,13 @@ struct argfmt {
 #define K_DYN  0x02 /* direction decided by is_out() */
 #define K_WIDE 0x04 /* 64-bit value, not an int */
 #define K_HEX  0x08 /* a buffer of random bytes: quote every byte in hex */
+#define K_SAVE 0x10 /* value-result: its int is read at entry too */
 
 const struct argfmt *argkind_get(enum argkind kind);
 bool argkind_is_out(const struct dctx *c, int i);
 
+/* At entry: read the value-result arguments (K_SAVE) into c->saved. */
+void save_value_results(struct dctx *c);
 /* Argument i of the current syscall, printed by its kind. */
 bool print_arg(struct dctx *c, int i);
 /* "O_RDWR|O_CLOEXEC": the access mode, then the flags. */
@@ -396,6 +409,8 @@ bool pr_fprog(struct dctx *c, int i, const struct argfmt *k);
 bool pr_statfs(struct dctx *c, int i, const struct argfmt *k);
 bool pr_time_out(struct dctx *c, int i, const struct argfmt *k);
 bool pr_flock(struct dctx *c, uint64_t addr, bool with_pid);
+/* A struct msghdr at addr; out: the kernel's (address if failed); iovs cut at limit (-1: none). */
+void print_msghdr_at(struct dctx *c, uint64_t addr, bool out, int64_t limit);
 void pr_timespec_at(struct dctx *c, uint64_t addr);
 void pr_timeval_at(struct dctx *c, uint64_t addr);
 
@@ -437,6 +452,10 @@ enum retkind {
 	R_SCHED,  /* " (SCHED_OTHER)" */
 	R_SIGNAL, /* rt_sigtimedwait: " (SIGUSR1)" */
 	R_TIME,	  /* time(): " (2026-11-24T19:21:11+0000)" */
+	R_PRCTL,  /* decode_proc.c: " (SUID_DUMP_USER)" */
+	R_PERSONALITY,
+	R_MEMBARRIER,
+	R_CLOCK_STATE, /* adjtimex: " (TIME_ERROR)" */
 };
 
 struct sysent {
@@ -456,5 +475,45 @@ const struct sysent *sysent_table(size_t *count);
 
 void custom_clone(struct dctx *c);
 void custom_clone3(struct dctx *c);
+/* decode_sig.c */
+void custom_rt_sigreturn(struct dctx *c);
+/* decode_fd.c */
+bool returns_fd(const char *name);
+void print_fd(struct dctx *c, int fd);
+void print_at_fdcwd(struct dctx *c);
+/* decode_file.c */
+void custom_openat2(struct dctx *c);
+bool fcntl_is_owner_ex(uint32_t cmd);
+void print_fcntl_owner_ex(struct dctx *c, uint64_t addr);
+/* decode_caps.c, decode_ipc.c, decode_seccomp.c */
+void custom_capget(struct dctx *c);
+void custom_capset(struct dctx *c);
+void custom_semctl(struct dctx *c);
+void custom_seccomp(struct dctx *c);
+/* decode_ioctl.c: requests args.c's table leaves out or names otherwise */
+const char *ioctl_extra_name(uint32_t req);
+/* 1 out, 0 in, -1 not one of decode_ioctl.c's */
+int ioctl_extra_is_out(uint32_t req);
+/* Printed the argument of req? */
+bool ioctl_extra_arg(struct dctx *c, uint32_t req, uint64_t v);
+/* decode_net.c */
+bool print_sockopt_struct(struct dctx *c, int level, int name, uint64_t addr, uint32_t len);
+void print_cmsgs(struct dctx *c, uint64_t addr, size_t len);
+void custom_sendmmsg(struct dctx *c);
+void custom_recvmmsg(struct dctx *c);
+/* decode_proc.c */
+void custom_personality(struct dctx *c);
+void custom_kcmp(struct dctx *c);
+void print_prctl_result(struct dctx *c);
+void print_personality_result(struct dctx *c);
+void print_membarrier_result(struct dctx *c);
+void custom_io_setup(struct dctx *c);
+const char *prctl_extra_name(uint32_t option);
+void custom_io_destroy(struct dctx *c);
+/* decode_time.c */
+void custom_timer_create(struct dctx *c);
+void custom_adjtimex(struct dctx *c);
+void custom_clock_adjtime(struct dctx *c);
+void print_clock_state_result(struct dctx *c);
 
 #endif

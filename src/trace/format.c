@@ -185,9 +185,29 @@ static void hex_escape(struct sbuf *sb, unsigned char ch)
 	sb_puts(sb, esc);
 }
 
+/* -x (1), -xx (2): strace's xflag, for every quoted string. */
+static int quote_hex;
+
+void sb_quote_hex(int level)
+{
+	quote_hex = level;
+}
+
+/* -x: a string with a byte outside printable ASCII and \t\n\v\f\r. */
+static bool needs_hex(const unsigned char *p, size_t n)
+{
+	for (size_t k = 0; k < n; k++)
+		if ((p[k] < 0x20 || p[k] > 0x7e) && !(p[k] >= '\t' && p[k] <= '\r'))
+			return true;
+	return false;
+}
+
 void sb_quote(struct sbuf *sb, const void *data, size_t n, bool hex)
 {
 	const unsigned char *p = data;
+
+	if (quote_hex > 1 || (quote_hex == 1 && needs_hex(p, n)))
+		hex = true;
 
 	sb_putc(sb, '"');
 	for (size_t k = 0; k < n; k++) {

@@ -189,7 +189,9 @@ bool pr_timespec_rem(struct dctx *c, int i, const struct argfmt *k)
 {
 	int err = (int)-c->ret;
 
-	if (c->args[i] && dctx_failed(c) && (err == EINTR || errno_is_restart(err)))
+	/* An injected EINTR: the kernel never wrote *rem. */
+	if (c->args[i] && dctx_failed(c) && (err == EINTR || errno_is_restart(err)) &&
+	    !(c->saved && c->saved->injected))
 		pr_timespec_at(c, c->args[i]);
 	else
 		sb_ptr(c->sb, c->args[i]);
@@ -320,7 +322,7 @@ bool pr_pipefds(struct dctx *c, int i, const struct argfmt *k)
 			sb_puts(c->sb, "...");
 			break;
 		}
-		sb_printf(c->sb, "%d", fds[n]);
+		print_fd(c, fds[n]);
 	}
 	sb_putc(c->sb, ']');
 	return true;
@@ -940,6 +942,8 @@ bool pr_sockopt(struct dctx *c, int i, const struct argfmt *k)
 		sb_ptr(c->sb, addr);
 		return true;
 	}
+	if (addr && print_sockopt_struct(c, (int)c->args[1], (int)c->args[2], addr, len))
+		return true;
 	if (len == sizeof(val) && addr && mem_read(c, addr, &val, sizeof(val)))
 		sb_printf(c->sb, "[%d]", val);
 	else
@@ -947,25 +951,31 @@ bool pr_sockopt(struct dctx *c, int i, const struct argfmt *k)
 	return true;
 }
 
-bool pr_msghdr(struct dctx *c, int i, const struct argfmt *k)
+void print_msghdr_at(struct dctx *c, uint64_t addr, bool out, int64_t limit)
 {
-	bool out = argkind_is_out(c, i);
 	struct msghdr m;
 
-	if (!fetch_arg(c, i, &m, sizeof(m)))
-		return true;
+	if (!fetch(c, addr, out, &m, sizeof(m)))
+		return;
 	sb_puts(c->sb, "{msg_name=");
 	print_sockaddr(c, (uint64_t)(uintptr_t)m.msg_name, m.msg_namelen);
 	sb_printf(c->sb, ", msg_namelen=%u, msg_iov=", (unsigned int)m.msg_namelen);
-	print_iov_array(c, (uint64_t)(uintptr_t)m.msg_iov, m.msg_iovlen, out ? c->ret : -1);
+	print_iov_array(c, (uint64_t)(uintptr_t)m.msg_iov, m.msg_iovlen, limit);
 	sb_printf(c->sb, ", msg_iovlen=%zu", (size_t)m.msg_iovlen);
 	if (m.msg_controllen) {
 		sb_puts(c->sb, ", msg_control=");
-		sb_ptr(c->sb, (uint64_t)(uintptr_t)m.msg_control);
+		print_cmsgs(c, (uint64_t)(uintptr_t)m.msg_control, m.msg_controllen);
 	}
 	sb_printf(c->sb, ", msg_controllen=%zu, msg_flags=", (size_t)m.msg_controllen);
 	print_flags(c->sb, msg_flags, (uint32_t)m.msg_flags, NULL);
 	sb_putc(c->sb, '}');
+}
+
+bool pr_msghdr(struct dctx *c, int i, const struct argfmt *k)
+{
+	bool out = argkind_is_out(c, i);
+
+	print_msghdr_at(c, c->args[i], out, out ? c->ret : -1);
 	return true;
 }
 

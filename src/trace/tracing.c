@@ -13,11 +13,15 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ptrace.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -29,9 +33,14 @@
 #include "options.h"
 #include "seccomp_filter.h"
 #include "task.h"
+#include "emul/wait.h"
+#include "signals/sigstate.h"
 #include "trace/crash.h"
 #include "trace/decode.h"
 #include "trace/decode_ext.h"
+#include "trace/inject.h"
+#include "trace/sockinfo.h"
+#include "trace/ptrace_note.h"
 #include "trace/tracefmt.h"
 #include "trace/tracing.h"
 
@@ -45,8 +54,16 @@ struct tstate {
 	bool rerun;    /* settled as "run it again natively": expect its stop */
 	long nr;
 	uint64_t args[6];
+	struct decode_saved saved; /* value-result arguments at entry */
 	struct timespec start;
 	size_t col; /* width of the open line */
+	char *held; /* -z/-Z/-e status=: the entry half, printed with its result */
+	size_t held_len;
+	void *inject_counters; /* -e inject: invocations per rule and syscall */
+	bool inject_mark;      /* the call at this seccomp stop was injected */
+	bool injected;	       /* this call's result is injected: " (INJECTED)" */
+	int inject_sig;	       /* deliver at the call's exit stop */
+	uint64_t ip;	       /* -i: after the call's syscall instruction */
 };
 
 struct callstat {
@@ -65,7 +82,66 @@ static struct {
 	char *buf;	   /* a line being built */
 	size_t buflen;
 	struct callstat *stats; /* -c, indexed by syscall number */
+	uint64_t signals;	/* -e signal=: bit sig-1 set if its lines are shown */
+	int64_t last_ns;	/* -r: when the previous line was printed */
+	const char *paths[32];	/* -P: each path, and its real path if different */
+	int npaths;
+	char *real_paths[16]; /* the real paths above, to free */
+	int nreal;
+	uint8_t *read_fds, *write_fds; /* -e read=, -e write=: DECODE_FDSET_MAX bits */
+	struct sysset raw;	       /* -e raw= */
 } tr;
+
+/* -yy: what the guest's socket fd is, from a duplicate of it. */
+static ssize_t describe_socket(pid_t tid, int fd, unsigned long ino, char *buf, size_t len)
+{
+	struct task *t = task_find(tid);
+	int pidfd = t ? proc_pidfd(t->proc) : -1, dup;
+	ssize_t n;
+
+	if (pidfd < 0 || (dup = guest_fd_dup(pidfd, fd)) < 0)
+		return -1;
+	n = sock_describe(dup, tid, ino, buf, len);
+	close(dup);
+	return n;
+}
+
+/* -y: /proc/TID/fd/FD's link, what strace shows in <...>. */
+static ssize_t fd_path(void *ctx, int fd, char *buf, size_t len)
+{
+	char link[64];
+
+	unsigned long ino;
+	ssize_t n, d;
+	char *end;
+
+	if (fd == AT_FDCWD)
+		snprintf(link, sizeof(link), "/proc/%d/cwd", (int)(intptr_t)ctx);
+	else
+		snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)(intptr_t)ctx, fd);
+	n = readlink(link, buf, len);
+	if (n <= 0 || tr.o->st.decode_fds < 2)
+		return n;
+	/* -yy: a device's numbers, "/dev/null<char 1:3>". */
+	if (strncmp(buf, "socket:[", 8)) {
+		struct stat st;
+		int w;
+
+		if (stat(link, &st) < 0 || !(S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode)))
+			return n;
+		w = snprintf(buf + n, len - (size_t)n, "<%s %u:%u>",
+			     S_ISCHR(st.st_mode) ? "char" : "block", major(st.st_rdev),
+			     minor(st.st_rdev));
+		return w > 0 && (size_t)w < len - (size_t)n ? n + w : n;
+	}
+	/* -yy: "socket:[INO]" becomes what the socket is, when known. */
+	buf[n < (ssize_t)len ? n : (ssize_t)len - 1] = '\0';
+	ino = strtoul(buf + 8, &end, 10);
+	if (*end != ']')
+		return n;
+	d = describe_socket((pid_t)(intptr_t)ctx, fd, ino, buf, len);
+	return d > 0 ? d : n;
+}
 
 static int64_t now_ns(clockid_t clock)
 {
@@ -84,10 +160,114 @@ static void sysset_union(struct sysset *into, const struct sysset *from)
 			sysset_add(into, nr);
 }
 
+/* -e signal=SET: names or numbers, "all", "none", "!" negates. */
+static int parse_signals(const char *set, uint64_t *mask)
+{
+	bool neg = *set == '!';
+	char *copy, *tok, *save = NULL;
+	int rc = 0;
+
+	if (neg)
+		set++;
+	*mask = 0;
+	copy = strdup(set);
+	if (!copy)
+		return -1;
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		int sig;
+
+		if (!strcmp(tok, "all")) {
+			*mask = ~0ull;
+			continue;
+		}
+		if (!strcmp(tok, "none"))
+			continue;
+		sig = signal_parse(tok);
+		if (sig < 1 || sig > 64) {
+			psb_error("invalid signal name '%s'", tok);
+			rc = -1;
+			break;
+		}
+		*mask |= 1ull << (sig - 1);
+	}
+	free(copy);
+	if (neg)
+		*mask = ~*mask;
+	return rc;
+}
+
+/*
+ * -P PATH: the path as given, and where it leads if that differs
+ * (strace says so on stderr), since descriptors show the real path.
+ */
+static int resolve_paths(const struct options *o)
+{
+	tr.npaths = 0;
+	for (int i = 0; i < o->st.npaths; i++) {
+		char *real = realpath(o->st.paths[i], NULL);
+
+		tr.paths[tr.npaths++] = o->st.paths[i];
+		if (!real)
+			continue;
+		if (strcmp(real, o->st.paths[i])) {
+			psb_error("Requested path \"%s\" resolved into \"%s\"", o->st.paths[i],
+				  real);
+			tr.paths[tr.npaths++] = real;
+			tr.real_paths[tr.nreal++] = real;
+		} else {
+			free(real);
+		}
+	}
+	return 0;
+}
+
+/* -e read=SET: descriptor numbers, "all", "none", "!" negates. */
+static int parse_fds(const char *set, uint8_t **out)
+{
+	bool neg = *set == '!';
+	char *copy, *tok, *save = NULL, *end;
+	uint8_t *bits;
+	int rc = 0;
+
+	if (!set)
+		return 0;
+	bits = calloc(DECODE_FDSET_MAX / 8, 1);
+	copy = strdup(neg ? set + 1 : set);
+	if (!bits || !copy) {
+		free(bits);
+		free(copy);
+		return -1;
+	}
+	for (tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		long fd = strtol(tok, &end, 10);
+
+		if (!strcmp(tok, "all")) {
+			memset(bits, 0xff, DECODE_FDSET_MAX / 8);
+		} else if (strcmp(tok, "none")) {
+			if (!*tok || *end || fd < 0 || fd >= DECODE_FDSET_MAX) {
+				psb_error("invalid descriptor '%s'", tok);
+				rc = -1;
+				break;
+			}
+			bits[fd / 8] |= (uint8_t)(1u << (fd % 8));
+		}
+	}
+	if (neg)
+		for (int i = 0; i < DECODE_FDSET_MAX / 8; i++)
+			bits[i] = (uint8_t)~bits[i];
+	free(copy);
+	if (rc < 0)
+		free(bits);
+	else
+		*out = bits;
+	return rc;
+}
+
 int tracing_init(const struct options *o, struct sysset *filter)
 {
 	char err[256];
 
+	ptrace_note_init(filter);
 	if (!o->trace)
 		return 0;
 	sysset_clear(&tr.set);
@@ -104,9 +284,29 @@ int tracing_init(const struct options *o, struct sysset *filter)
 		psb_error("out of memory");
 		return -1;
 	}
+	if (resolve_paths(o) < 0)
+		return -1;
+	tr.signals = ~0ull;
+	if (o->st.signals && parse_signals(o->st.signals, &tr.signals) < 0)
+		return -1;
+	if (inject_init(o, filter) < 0)
+		return -1;
+	if ((o->st.read_fds && parse_fds(o->st.read_fds, &tr.read_fds) < 0) ||
+	    (o->st.write_fds && parse_fds(o->st.write_fds, &tr.write_fds) < 0))
+		return -1;
 	tr.o = o;
 	tr.dopts.strsize = o->strsize;
-	tr.lines = !o->summary;
+	tr.dopts.align = o->st.align ? o->st.align : 1;
+	tr.dopts.decode_fds = o->st.decode_fds;
+	if (o->st.raw) {
+		if (trace_set_parse(o->st.raw, &tr.raw, err, sizeof(err)) < 0) {
+			psb_error("%s", err);
+			return -1;
+		}
+		tr.dopts.raw = &tr.raw;
+	}
+	decode_set_hex_strings(o->st.hex);
+	tr.lines = !o->summary || o->st.with_lines;
 	tr.on = true;
 	sysset_union(filter, &tr.set);
 	return 0;
@@ -136,7 +336,7 @@ static FILE *out_of(struct task *t, struct tstate *s)
 	if (s->f)
 		return s->f;
 	snprintf(path, sizeof(path), "%s.%d", tr.o->output, (int)t->tid);
-	s->f = fopen(path, "we");
+	s->f = fopen(path, tr.o->st.append ? "ae" : "we");
 	if (!s->f) {
 		psb_perror("cannot open '%s'", path);
 		s->f = stderr;
@@ -179,31 +379,83 @@ static size_t pid_prefix(pid_t tid, char *buf)
 	return 5 + width + 2;
 }
 
-/* "[pid N] " and the -t/-tt/-ttt time stamp.  Returns the length. */
-static size_t prefix(pid_t tid, char *buf, size_t len)
+/* strace -f -o's "PID " (left-aligned in 5 columns) on every line. */
+static size_t pid_column(pid_t tid, char *buf)
+{
+	unsigned int v = (unsigned int)tid;
+	char digits[12];
+	size_t n = 0, width;
+
+	do
+		digits[n++] = (char)('0' + v % 10);
+	while ((v /= 10));
+	for (size_t i = 0; i < n; i++)
+		buf[i] = digits[n - 1 - i];
+	width = n < 5 ? 5 : n;
+	memset(buf + n, ' ', width - n + 1);
+	buf[width + 1] = '\0';
+	return width + 1;
+}
+
+/* -t, -tt, -ttt: the time of day; -r: the time since the previous line. */
+static size_t time_stamp(char *buf, size_t len)
 {
 	struct timespec ts;
 	struct tm tm;
 	size_t n = 0;
 
-	buf[0] = '\0';
-	if (tr.multi && !tr.o->per_process)
-		n = pid_prefix(tid, buf);
-	if (!tr.o->timestamps || n >= len)
-		return n;
+	if (tr.o->st.relative) {
+		int64_t now = now_ns(CLOCK_MONOTONIC), d = tr.last_ns ? now - tr.last_ns : 0;
+
+		tr.last_ns = now;
+		return (size_t)snprintf(buf, len, "%6lld.%06lld ", (long long)(d / 1000000000),
+					(long long)(d % 1000000000 / 1000));
+	}
+	if (!tr.o->timestamps)
+		return 0;
 	clock_gettime(CLOCK_REALTIME, &ts);
 	if (tr.o->timestamps == 3)
-		return n + (size_t)snprintf(buf + n, len - n, "%lld.%06ld ", (long long)ts.tv_sec,
-					    ts.tv_nsec / 1000);
+		return (size_t)snprintf(buf, len, "%lld.%06ld ", (long long)ts.tv_sec,
+					ts.tv_nsec / 1000);
 	localtime_r(&ts.tv_sec, &tm);
-	n += strftime(buf + n, len - n, "%H:%M:%S", &tm);
+	n = strftime(buf, len, "%H:%M:%S", &tm);
 	if (tr.o->timestamps == 2)
 		n += (size_t)snprintf(buf + n, len - n, ".%06ld", ts.tv_nsec / 1000);
 	return n + (size_t)snprintf(buf + n, len - n, " ");
 }
 
+/*
+ * The pid ("PID " with -f -o FILE, else "[pid N] " once there is more
+ * than one task, none with -ff), the -t/-tt/-ttt/-r time stamp and
+ * -n's syscall number nr (of the task's last call on event lines).
+ * Returns the length.
+ */
+static size_t prefix(pid_t tid, long nr, const uint64_t *ip, char *buf, size_t len)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	if (tr.o->per_process)
+		;
+	else if (tr.o->follow && tr.o->output)
+		n = pid_column(tid, buf);
+	else if (tr.multi)
+		n = pid_prefix(tid, buf);
+	n += time_stamp(buf + n, len - n);
+	if (tr.o->st.numbers && n < len)
+		n += (size_t)snprintf(buf + n, len - n, "[%4ld] ", nr < 0 ? 0 : nr);
+	/* -i: where the thread is; exit lines have no such place. */
+	if (tr.o->st.ip && n < len) {
+		if (ip)
+			n += (size_t)snprintf(buf + n, len - n, "[%016" PRIx64 "] ", *ip);
+		else
+			n += (size_t)snprintf(buf + n, len - n, "[????????????????] ");
+	}
+	return n;
+}
+
 /* A whole line that belongs to no call: signals, exits. */
-static void print_event(struct task *t, pid_t tid, const char *text)
+static void print_event(struct task *t, pid_t tid, const uint64_t *ip, const char *text)
 {
 	FILE *f;
 
@@ -214,7 +466,7 @@ static void print_event(struct task *t, pid_t tid, const char *text)
 		close_open_line(t);
 	else if (tr.open && !tr.o->per_process)
 		close_open_line(NULL);
-	prefix(tid, tr.buf, tr.buflen);
+	prefix(tid, t && t->trace ? t->trace->nr : 0, ip, tr.buf, tr.buflen);
 	fprintf(f, "%s%s\n", tr.buf, text);
 	fflush(f);
 }
@@ -249,15 +501,49 @@ static bool on_terminal(FILE *f)
 	return tty;
 }
 
+/*
+ * -z, -Z, -e status=: whether a call is shown depends on its result,
+ * so its entry half is kept (s->held) until then, as strace does.
+ */
+static bool hold_entry(struct tstate *s, size_t n)
+{
+	char *p = realloc(s->held, n + 1);
+
+	if (!p)
+		return false;
+	memcpy(p, tr.buf, n + 1);
+	s->held = p;
+	s->held_len = n;
+	s->col = n;
+	return true;
+}
+
+/* Is a call that ended so shown under -e status=? */
+static bool status_shown(int64_t ret, bool known)
+{
+	unsigned int cls;
+
+	if (!tr.o->st.status)
+		return true;
+	if (!known)
+		cls = STATUS_UNFINISHED | STATUS_UNAVAILABLE;
+	else
+		cls = ret < 0 && ret >= -4095 ? STATUS_FAILED : STATUS_SUCCESSFUL;
+	return tr.o->st.status & cls;
+}
+
 static void print_entry(struct task *t, struct tstate *s)
 {
-	const struct trace_mem mem = {guest_read_upto, (void *)(intptr_t)t->tid};
+	const struct trace_mem mem = {guest_read_upto, (void *)(intptr_t)t->tid, fd_path};
 	FILE *f = out_of(t, s);
 	size_t n;
 
+	n = prefix(t->tid, s->nr, &s->ip, tr.buf, tr.buflen);
+	n += decode_syscall_enter_saving(s->nr, s->args, &mem, &tr.dopts, &s->saved, tr.buf + n,
+					 tr.buflen - n);
+	if (tr.o->st.status && hold_entry(s, n))
+		return;
 	close_open_line(t);
-	n = prefix(t->tid, tr.buf, tr.buflen);
-	n += decode_syscall_enter(s->nr, s->args, &mem, &tr.dopts, tr.buf + n, tr.buflen - n);
 	fputs(tr.buf, f);
 	s->col = n;
 	s->open = true;
@@ -305,7 +591,8 @@ static int64_t elapsed_ns(const struct tstate *s)
 /* The exit half of a call whose result is unknown: ")", then "= ?" aligned. */
 static size_t unknown_result(char *buf, size_t len, size_t col)
 {
-	size_t pad = col + 1 < DECODE_RESULT_COLUMN ? DECODE_RESULT_COLUMN - col - 1 : 1;
+	size_t align = tr.dopts.align;
+	size_t pad = col + 1 < align ? align - col - 1 : 1;
 	int n = snprintf(buf, len, ")%*s= ?", (int)pad, "");
 
 	return n < 0 ? 0 : (size_t)n < len ? (size_t)n : len - 1;
@@ -317,16 +604,14 @@ static size_t unknown_result(char *buf, size_t len, size_t col)
 static size_t line_tail(const struct tstate *s, bool known, int64_t ns, char *buf, size_t len)
 {
 	const char *emulated = s->emulated ? " <emulated>" : "";
-	size_t n = strlen(emulated);
+	const char *injected = s->injected && known ? " (INJECTED)" : "";
 	int w;
 
-	if (!tr.o->durations || !known) {
-		memcpy(buf, emulated, n);
-		memcpy(buf + n, "\n", 2);
-		return n + 1;
-	}
-	w = snprintf(buf, len, " <%" PRId64 ".%06" PRId64 ">%s\n", ns / 1000000000,
-		     ns % 1000000000 / 1000, emulated);
+	if (!tr.o->durations || !known)
+		w = snprintf(buf, len, "%s%s\n", injected, emulated);
+	else
+		w = snprintf(buf, len, "%s <%" PRId64 ".%06" PRId64 ">%s\n", injected,
+			     ns / 1000000000, ns % 1000000000 / 1000, emulated);
 	return w < 0 ? 0 : (size_t)w < len ? (size_t)w : len - 1;
 }
 
@@ -337,7 +622,7 @@ static size_t line_tail(const struct tstate *s, bool known, int64_t ns, char *bu
  */
 static void finish_call(struct task *t, struct tstate *s, int64_t ret, bool known)
 {
-	const struct trace_mem mem = {guest_read_upto, (void *)(intptr_t)t->tid};
+	const struct trace_mem mem = {guest_read_upto, (void *)(intptr_t)t->tid, fd_path};
 	int64_t ns = timed() ? elapsed_ns(s) : 0;
 	FILE *f = out_of(t, s);
 	size_t n = 0, col, room;
@@ -347,19 +632,33 @@ static void finish_call(struct task *t, struct tstate *s, int64_t ret, bool know
 	count_call(s->nr, ret, known, ns);
 	if (!tr.lines)
 		return;
-	if (s->open) {
+	if (s->held) {
+		bool shown = status_shown(ret, known);
+
+		if (shown) {
+			close_open_line(t);
+			memcpy(tr.buf, s->held, s->held_len);
+		}
+		n = s->held_len;
+		col = s->col;
+		free(s->held);
+		s->held = NULL;
+		if (!shown)
+			return;
+	} else if (s->open) {
 		col = s->col;
 	} else {
 		close_open_line(t);
-		n = prefix(t->tid, tr.buf, tr.buflen);
+		n = prefix(t->tid, s->nr, &s->ip, tr.buf, tr.buflen);
 		n += (size_t)snprintf(tr.buf + n, tr.buflen - n, "<... %s resumed>",
 				      call_name(s->nr));
 		col = n;
 	}
 	room = tr.buflen - LINE_TAIL_MAX - n;
+	s->saved.injected = s->injected;
 	if (known)
-		n += decode_syscall_exit_at(s->nr, s->args, ret, &mem, &tr.dopts, col, tr.buf + n,
-					    room);
+		n += decode_syscall_exit_saved(s->nr, s->args, ret, &mem, &tr.dopts, &s->saved, col,
+					       tr.buf + n, room);
 	else
 		n += unknown_result(tr.buf + n, room, col);
 	n += line_tail(s, known, ns, tr.buf + n, tr.buflen - n);
@@ -367,9 +666,30 @@ static void finish_call(struct task *t, struct tstate *s, int64_t ret, bool know
 	s->open = false;
 	if (tr.open == t)
 		tr.open = NULL;
+	if (known && (tr.read_fds || tr.write_fds))
+		decode_dump_io(s->nr, s->args, ret, &mem, tr.read_fds, tr.write_fds, f);
 	if (tr.o->stack_trace && known)
 		backtrace_print_strace(f, t->tid);
 	fflush(f);
+}
+
+/* -P: the call names one of the paths (checked at entry, as strace does). */
+static bool touches_paths(struct task *t, const struct ptrace_syscall_info *info)
+{
+	const struct trace_mem mem = {guest_read_upto, (void *)(intptr_t)t->tid, fd_path};
+	uint64_t args[6];
+
+	memcpy(args, info->seccomp.args, sizeof(args));
+	return decode_syscall_touches((long)info->seccomp.nr, args, &mem, tr.paths, tr.npaths);
+}
+
+static long sigreturn_nr(void)
+{
+	static long nr = -2;
+
+	if (nr == -2)
+		nr = arch_syscall_lookup("rt_sigreturn");
+	return nr;
 }
 
 void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info, bool emulated,
@@ -377,8 +697,21 @@ void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info
 {
 	long nr = (long)info->seccomp.nr;
 	struct tstate *s;
+	bool injected;
 
-	if (!tr.on || !sysset_has(&tr.set, nr) || !(s = state_of(t)))
+	ptrace_note_seccomp(info);
+	if (!tr.on || !(s = state_of(t)))
+		return;
+	injected = s->inject_mark;
+	s->inject_mark = false;
+	/* A signal injected into a call the emulation parked: it interrupts it now. */
+	if (parked && s->inject_sig) {
+		syscall(SYS_tgkill, t->proc->tgid, t->tid, s->inject_sig);
+		s->inject_sig = 0;
+	}
+	if (!sysset_has(&tr.set, nr))
+		return;
+	if (tr.o->st.npaths && !(s->rerun && s->nr == nr) && !touches_paths(t, info))
 		return;
 	/* The native re-execution of a settled wait: the same call goes on. */
 	if (s->rerun && s->nr == nr) {
@@ -390,16 +723,21 @@ void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info
 		finish_call(t, s, 0, false);
 	s->rerun = false;
 	s->active = true;
+	s->injected = injected;
 	s->emulated = emulated;
 	s->parked = parked;
 	s->nr = nr;
 	memcpy(s->args, info->seccomp.args, sizeof(s->args));
+	s->ip = info->instruction_pointer;
+	/* The decoder's way to the frame rt_sigreturn restores its mask from. */
+	if (nr == sigreturn_nr())
+		s->args[0] = arch_sigreturn_mask_addr(info->stack_pointer);
 	if (timed())
 		clock_gettime(CLOCK_MONOTONIC, &s->start);
 	if (tr.lines)
 		print_entry(t, s);
 	/* A parked call may wait long: let other lines through meanwhile. */
-	if (parked && tr.lines)
+	if (parked && tr.lines && !s->held)
 		close_parked_line(t, s);
 }
 
@@ -410,22 +748,54 @@ bool tracing_wants_exit_stop(pid_t tid)
 
 	if (!tr.on || !(t = task_find(tid)) || !(s = t->trace))
 		return false;
-	return s->active && !s->parked;
+	return (s->active && !s->parked) || s->inject_sig;
 }
 
-void tracing_syscall_exit(struct task *t)
+int tracing_syscall_exit(struct task *t)
 {
 	struct ptrace_syscall_info info;
 	struct tstate *s = t->trace;
+	int sig;
 
-	if (!tr.on || !s || !s->active || s->parked)
-		return;
+	if (!tr.on || !s)
+		return 0;
+	/* -e inject=...:signal=: at the exit stop, as the kernel's own (SI_KERNEL). */
+	sig = s->inject_sig;
+	s->inject_sig = 0;
+	if (!s->active || s->parked)
+		return sig;
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) <= 0 ||
 	    info.op != PTRACE_SYSCALL_INFO_EXIT) {
 		finish_call(t, s, 0, false);
-		return;
+		return sig;
 	}
 	finish_call(t, s, info.exit.rval, true);
+	return sig;
+}
+
+bool tracing_inject(struct task *t, const struct ptrace_syscall_info *info)
+{
+	long nr = (long)info->seccomp.nr;
+	struct inject_action act;
+	struct arch_regs regs;
+	struct tstate *s;
+
+	/* Not a new invocation: the native rerun of a call the emulation settled. */
+	if (!tr.on || !inject_enabled() || t->pass_once == nr || !(s = state_of(t)) ||
+	    !inject_match(&s->inject_counters, nr, &act))
+		return false;
+	s->inject_sig = act.signal;
+	if (!act.skip)
+		return false;
+	/* Skipped at its seccomp stop: nr -1, the result in the return register. */
+	if (arch_get_regs(t->tid, &regs) < 0)
+		return false;
+	arch_regs_set_nr(&regs, -1);
+	arch_regs_set_ret(&regs, act.ret);
+	if (arch_set_regs(t->tid, &regs) < 0)
+		return false;
+	s->inject_mark = true;
+	return true;
 }
 
 void tracing_emul_settled(struct task *t, int64_t ret, bool rerun)
@@ -444,17 +814,55 @@ void tracing_emul_settled(struct task *t, int64_t ret, bool rerun)
 	finish_call(t, s, ret, true);
 }
 
+/* Does delivering sig kill t's process (the default action terminates)? */
+static bool signal_kills(pid_t tid, int sig)
+{
+	return crash_will_kill(tid, sig) && !sig_default_ignored(sig) && !sig_is_stop(sig) &&
+	       sig != SIGCONT;
+}
+
+/*
+ * A signal that kills the process ends a parked call first: natively
+ * the call returned its restart code before the signal was delivered,
+ * and strace prints "= ? ERESTARTNOHAND" before the signal's line.
+ * (With a handler the emulation settles the call itself.)
+ */
+static void end_parked_call(struct task *t, int sig)
+{
+	struct tstate *s = t->trace;
+
+	if (!s || !s->active || !s->parked || !t->wait || !signal_kills(t->tid, sig))
+		return;
+	finish_call(t, s, -(int64_t)t->wait->restart, true);
+}
+
+/* -i: where t is at its signal-delivery-stop; NULL if unknown or not asked. */
+static const uint64_t *signal_ip(struct task *t, uint64_t *ip)
+{
+	struct arch_regs regs;
+
+	if (!tr.o->st.ip || arch_get_regs(t->tid, &regs) < 0)
+		return NULL;
+	*ip = arch_regs_ip(&regs);
+	return ip;
+}
+
 void tracing_signal(struct task *t, const siginfo_t *si)
 {
 	char info[512], line[600];
 	const char *name;
+	uint64_t ip;
 
-	if (!tr.on || !tr.lines)
+	if (!tr.on)
+		return;
+	end_parked_call(t, si->si_signo);
+	if (!tr.lines || si->si_signo < 1 || si->si_signo > 64 ||
+	    !(tr.signals & (1ull << (si->si_signo - 1))))
 		return;
 	decode_siginfo(si, info, sizeof(info));
 	name = signal_name(si->si_signo);
 	snprintf(line, sizeof(line), "--- %s %s ---", name ? name : "SIG???", info);
-	print_event(t, t->tid, line);
+	print_event(t, t->tid, signal_ip(t, &ip), line);
 	/* Where the thread was when the signal came, as strace -k shows. */
 	if (tr.o->stack_trace) {
 		FILE *f = state_of(t) ? out_of(t, t->trace) : shared_out();
@@ -479,14 +887,32 @@ void tracing_task_exit(struct task *t, pid_t tid, int status)
 		return;
 	if (t && t->trace && t->trace->active)
 		finish_call(t, t->trace, 0, false);
+	/* -qq: no exit lines. */
+	if (tr.o->st.quiet >= 2)
+		return;
 	if (WIFEXITED(status)) {
+		/* -n: the exit line carries exit_group's number, as strace's. */
+		if (t && t->trace && tr.o->st.numbers)
+			t->trace->nr = arch_syscall_lookup("exit_group");
 		snprintf(line, sizeof(line), "+++ exited with %d +++", WEXITSTATUS(status));
 	} else {
 		name = signal_name(WTERMSIG(status));
 		snprintf(line, sizeof(line), "+++ killed by %s%s +++", name ? name : "SIG???",
 			 WCOREDUMP(status) ? " (core dumped)" : "");
 	}
-	print_event(t, tid, line);
+	print_event(t, tid, NULL, line);
+}
+
+void tracing_superseded(struct task *old, pid_t former)
+{
+	char line[96];
+
+	if (!tr.on || !old)
+		return;
+	if (old->trace && old->trace->active)
+		finish_call(old, old->trace, 0, false);
+	snprintf(line, sizeof(line), "+++ superseded by execve in pid %d +++", (int)former);
+	print_event(old, old->tid, NULL, line);
 }
 
 void tracing_task_free(struct task *t)
@@ -499,20 +925,47 @@ void tracing_task_free(struct task *t)
 		return;
 	if (s->f && s->f != stderr)
 		fclose(s->f);
+	free(s->held);
+	inject_free(&s->inject_counters);
 	free(s);
 	t->trace = NULL;
 }
 
 /* ---- -c ---- */
 
-static int cmp_time(const void *a, const void *b)
+static int cmp_name(long a, long b)
 {
-	const struct callstat *x = &tr.stats[*(const long *)a];
-	const struct callstat *y = &tr.stats[*(const long *)b];
+	const char *x = arch_syscall_name(a), *y = arch_syscall_name(b);
+	int d = strcmp(x ? x : "", y ? y : "");
 
-	if (x->ns != y->ns)
-		return x->ns < y->ns ? 1 : -1;
-	return *(const long *)a < *(const long *)b ? -1 : 1;
+	return d ? d : a < b ? -1 : 1;
+}
+
+/* -S: descending time (the default), calls or errors, else by name. */
+static int cmp_rows(const void *a, const void *b)
+{
+	long ia = *(const long *)a, ib = *(const long *)b;
+	const struct callstat *x = &tr.stats[ia];
+	const struct callstat *y = &tr.stats[ib];
+
+	switch (tr.o->st.sort_by) {
+	case SORT_CALLS:
+		if (x->calls != y->calls)
+			return x->calls < y->calls ? 1 : -1;
+		break;
+	case SORT_ERRORS:
+		if (x->errors != y->errors)
+			return x->errors < y->errors ? 1 : -1;
+		break;
+	case SORT_NAME:
+		return cmp_name(ia, ib);
+	case SORT_NOTHING:
+		return ia < ib ? -1 : 1;
+	default:
+		if (x->ns != y->ns)
+			return x->ns < y->ns ? 1 : -1;
+	}
+	return ia < ib ? -1 : 1;
 }
 
 static void print_row(FILE *f, double pct, int64_t ns, unsigned long calls, unsigned long errors,
@@ -541,7 +994,7 @@ static void print_summary(FILE *f)
 		errors += tr.stats[nr].errors;
 		total += tr.stats[nr].ns;
 	}
-	qsort(order, n, sizeof(order[0]), cmp_time);
+	qsort(order, n, sizeof(order[0]), cmp_rows);
 	fputs("% time     seconds  usecs/call     calls    errors syscall\n", f);
 	fputs(rule, f);
 	for (size_t i = 0; i < n; i++) {
@@ -565,6 +1018,12 @@ void tracing_finish(void)
 	fflush(shared_out());
 	free(tr.stats);
 	free(tr.buf);
+	while (tr.nreal > 0)
+		free(tr.real_paths[--tr.nreal]);
+	inject_finish();
+	free(tr.read_fds);
+	free(tr.write_fds);
+	tr.read_fds = tr.write_fds = NULL;
 	tr.stats = NULL;
 	tr.buf = NULL;
 	tr.on = false;

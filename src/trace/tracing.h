@@ -35,8 +35,17 @@ int tracing_init(const struct options *o, struct sysset *filter);
  */
 void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info, bool emulated,
 			  bool parked);
-/* t's syscall-exit-stop (SIGTRAP | 0x80). */
-void tracing_syscall_exit(struct task *t);
+/*
+ * t's syscall-exit-stop (SIGTRAP | 0x80).  Returns the signal to resume
+ * t with (-e inject=...:signal=), 0 for none.
+ */
+int tracing_syscall_exit(struct task *t);
+/*
+ * -e inject: at t's seccomp stop, before the emulation sees the call.
+ * true if the call was skipped with an injected result (neither run nor
+ * emulated); a signal to inject is delivered at its exit stop.
+ */
+bool tracing_inject(struct task *t, const struct ptrace_syscall_info *info);
 /* Must t be resumed with PTRACE_SYSCALL to see its call's exit? */
 bool tracing_wants_exit_stop(pid_t tid);
 /*
@@ -50,6 +59,12 @@ void tracing_signal(struct task *t, const siginfo_t *si);
 void tracing_new_task(pid_t tid);
 /* tid exited or was killed (status as from waitpid); t may be NULL. */
 void tracing_task_exit(struct task *t, pid_t tid, int status);
+/*
+ * Thread former of old's process exec'd and takes old's (the leader's)
+ * pid: old's call ends unfinished, "+++ superseded by execve in pid
+ * former +++".  old may be NULL.
+ */
+void tracing_superseded(struct task *old, pid_t former);
 /* t is being freed. */
 void tracing_task_free(struct task *t);
 /* The guest is gone: print the -c table, close the files. */

@@ -21,9 +21,12 @@ E2E_TESTS += tests/e2e/chldwait.sh
 # Leftover processes: ptsandbox returns with the main process (--wait-all).
 E2E_TESTS += tests/e2e/leftovers.sh
 # --trace: against strace (skipped without it), and the options alone.
-E2E_TESTS += tests/e2e/trace.sh tests/e2e/trace_opts.sh
 # Source lines and inlined frames in backtraces (libdw).
 E2E_TESTS += tests/e2e/srclines.sh
 E2E_TESTS += tests/e2e/policy.sh
 E2E_TESTS += tests/e2e/policy_kernel.sh
 E2E_TESTS += tests/e2e/learn.sh
+E2E_TESTS += tests/e2e/trace.sh tests/e2e/trace_opts.sh tests/e2e/trace_strace_opts.sh
+E2E_TESTS += tests/e2e/debugging.sh
+E2E_TESTS += tests/e2e/automake.sh
+E2E_TESTS += tests/e2e/inject.sh

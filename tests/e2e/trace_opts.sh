@@ -72,6 +72,47 @@ traced "killed" --trace=kill -- "$GUESTS/signal_death" kill 10
 has "killed by a signal" '^\+\+\+ killed by SIGUSR1 \+\+\+$'
 if [ "$(cat "$tmp/rc")" = 138 ]; then ok "killed: status 138"; else not_ok "killed: status $(cat "$tmp/rc")"; fi
 
+# -f -o FILE: strace's "PID " on every line, from the first one, and
+# the pid counts in the result column.
+traced "-f -o" -f --trace=getpid -- "$guest" noopen
+has "-f -o: PID prefix on a single process's lines" '^[0-9]+ +getpid\(\) += [0-9]+$'
+has "-f -o: PID prefix on the exit line" '^[0-9]+ +\+\+\+ exited with 3 \+\+\+$'
+col=$(awk '/getpid\(\)/ { print index($0, "= "); exit }' "$tmp/t")
+pid=$(awk '/getpid\(\)/ { print $1; exit }' "$tmp/t")
+if [ "$col" = 41 ] && grep -Eq "^$pid {$((6 - ${#pid}))}getpid" "$tmp/t"; then
+	ok "-f -o: pid left-aligned in 5 columns, result at column 41"
+else
+	not_ok "-f -o: result at column $col"
+	head -3 "$tmp/t" | sed 's/^/# /'
+fi
+traced "-o without -f" --trace=getpid -- "$guest" noopen
+has "-o without -f: no prefix for a single process" '^getpid\(\) += [0-9]+$'
+
+# A thread other than the leader execs: the leader's call ends "= ?",
+# "+++ superseded by execve in pid TID +++" (TID: the thread that
+# exec'd), and the execve resumes under the leader's pid, as strace -f.
+traced "thread exec" -f -e trace=execve,futex -- "$GUESTS/thread_exec" "$GUESTS/exit_code" 0
+leader=$(awk 'NR == 1 { print $1 }' "$tmp/t")
+execer=$(awk '$2 ~ /^execve\(/ && $1 != "'"$leader"'" { print $1; exit }' "$tmp/t")
+if [ -n "$execer" ] && grep -Eq "^$leader +<\.\.\. futex resumed>\) += \?" "$tmp/t" &&
+	grep -Eq "^$leader +\+\+\+ superseded by execve in pid $execer \+\+\+\$" "$tmp/t" &&
+	awk -v l="$leader" '$1 == l && /superseded/ { s = 1 } s && $1 == l && /<\.\.\. execve resumed>\) += 0/ { ok = 1 } END { exit !ok }' "$tmp/t"; then
+	ok "thread exec: the leader's call ends, superseded by $execer, execve resumes as $leader"
+else
+	not_ok "thread exec: no superseded line for $leader by ${execer:-?}"
+	tail -8 "$tmp/t" | sed 's/^/# /'
+fi
+
+# A signal that kills a process in an emulated pause(): the call ends
+# "= ? ERESTARTNOHAND" before the signal's line, as strace shows it.
+traced "killed in pause" --trace=pause -- "$GUESTS/sigcall" -s USR1 -f tgkill pause default
+if grep -A1 -E '<\.\.\. pause resumed>\) += \? ERESTARTNOHAND ' "$tmp/t" | tail -n 1 |
+	grep -Eq -- '--- SIGUSR1 '; then
+	ok "killed in pause: the call ends ERESTARTNOHAND, then the signal's line"
+else
+	not_ok "killed in pause: order of the lines"
+	sed 's/^/# /' "$tmp/t" | head -8
+fi
 # -c: a table, one row per traced syscall with its count.
 traced "-c" -c --trace=getpid,openat,close -- "$guest"
 has "-c header" '^% time +seconds +usecs/call +calls +errors +syscall$'

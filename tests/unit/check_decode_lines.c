@@ -11,6 +11,15 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
+#include <sys/personality.h>
+#include <sys/timex.h>
+#include <sys/sem.h>
+#include <sys/socket.h>
+#include <linux/openat2.h>
+#include <linux/seccomp.h>
+#include <sys/prctl.h>
+#include <linux/kcmp.h>
+#include <linux/membarrier.h>
 #include <arpa/inet.h>
 #include <poll.h>
 #include <signal.h>
@@ -84,7 +93,18 @@ static void clear_mem(void)
 	nregions = 0;
 }
 
-static const struct trace_mem mem = { fake_read, NULL };
+static ssize_t fake_fd_path(void *ctx, int fd, char *buf, size_t len)
+{
+	const char *path = fd == AT_FDCWD ? "/work" : fd == 3 ? "/etc/passwd" : NULL;
+
+	(void)ctx;
+	if (!path || strlen(path) > len)
+		return -1;
+	memcpy(buf, path, strlen(path));
+	return (ssize_t)strlen(path);
+}
+
+static const struct trace_mem mem = { fake_read, NULL, fake_fd_path };
 static struct decode_opts opts;
 
 static void setup(void)
@@ -394,6 +414,20 @@ START_TEST(test_rt_sigprocmask)
 }
 END_TEST
 
+/* rt_sigreturn: tracing passes the frame's saved mask's address as args[0]. */
+START_TEST(test_rt_sigreturn)
+{
+	uint64_t mask = SIGBIT(SIGCHLD) | SIGBIT(SIGTERM);
+
+	put(0x5300, &mask, sizeof(mask));
+	ck_assert_str_eq(LINE("rt_sigreturn", 0, 0x5300),
+			 "rt_sigreturn({mask=[TERM CHLD]}) = 0");
+	ck_assert_str_eq(LINE("rt_sigreturn", -EINTR, 0x5300),
+			 "rt_sigreturn({mask=[TERM CHLD]}) = -1 EINTR (Interrupted system call)");
+	ck_assert_str_eq(LINE("rt_sigreturn", 0, 0x9900), "rt_sigreturn({mask=?}) = 0");
+}
+END_TEST
+
 START_TEST(test_kill)
 {
 	ck_assert_str_eq(LINE("kill", 0, 8082, SIGUSR1), "kill(8082, SIGUSR1) = 0");
@@ -608,6 +642,141 @@ START_TEST(test_sockets)
 }
 END_TEST
 
+/* The whole line through the saving entry and exit, as tracing decodes. */
+static const char *line_saved(const char *name, const uint64_t args[6], int64_t ret,
+			      const void *before, const void *after, uint64_t at, size_t len)
+{
+	struct decode_saved saved;
+	long nr = sysnr(name);
+
+	put(at, before, len);
+	decode_syscall_enter_saving(nr, args, &mem, &opts, &saved, ent, sizeof(ent));
+	/* The kernel writes the value-result argument. */
+	memcpy(regions[nregions - 1].data, after, len);
+	decode_syscall_exit_saved(nr, args, ret, &mem, &opts, &saved, DECODE_NO_COLUMN, ext,
+				  sizeof(ext));
+	snprintf(full, sizeof(full), "%s%s", ent, ext);
+	return full;
+}
+
+START_TEST(test_value_result_socklen)
+{
+	struct sockaddr_in sin = { AF_INET, htons(1), { htonl(0x7f000001) }, { 0 } };
+	int in = 128, out = 16, same = 4, type = SOCK_STREAM;
+
+	put(0x6000, &sin, sizeof(sin));
+	put(0x6200, &type, sizeof(type));
+	ck_assert_str_eq(line_saved("getsockname", (const uint64_t[6]){ 3, 0x6000, 0x6100 }, 0,
+				    &in, &out, 0x6100, sizeof(int)),
+			 "getsockname(3, {sa_family=AF_INET, sin_port=htons(1), "
+			 "sin_addr=inet_addr(\"127.0.0.1\")}, [128 => 16]) = 0");
+	ck_assert_str_eq(line_saved("getsockopt",
+				    (const uint64_t[6]){ 3, SOL_SOCKET, SO_TYPE, 0x6200, 0x6300 }, 0,
+				    &same, &same, 0x6300, sizeof(int)),
+			 "getsockopt(3, SOL_SOCKET, SO_TYPE, [1], [4]) = 0");
+	/* Without the entry value (decode_syscall_exit): the value after. */
+	ck_assert_str_eq(LINE("getsockname", 0, 3, 0x6000, 0x6100),
+			 "getsockname(3, {sa_family=AF_INET, sin_port=htons(1), "
+			 "sin_addr=inet_addr(\"127.0.0.1\")}, [16]) = 0");
+}
+END_TEST
+
+START_TEST(test_timex)
+{
+	struct timex t;
+
+	memset(&t, 0, sizeof(t));
+	t.modes = ADJ_OFFSET | ADJ_STATUS;
+	t.status = STA_UNSYNC;
+	t.constant = 10;
+	t.time.tv_sec = 7;
+	t.tai = 4;
+	put(0x7700, &t, sizeof(t));
+	ck_assert_str_eq(LINE("clock_adjtime", 5, CLOCK_REALTIME, 0x7700),
+			 "clock_adjtime(CLOCK_REALTIME, {modes=ADJ_OFFSET|ADJ_STATUS, offset=0, "
+			 "freq=0, maxerror=0, esterror=0, status=STA_UNSYNC, constant=10, "
+			 "precision=0, tolerance=0, time={tv_sec=7, tv_usec=0}, tick=0, ppsfreq=0, "
+			 "jitter=0, shift=0, stabil=0, jitcnt=0, calcnt=0, errcnt=0, stbcnt=0, "
+			 "tai=4}) = 5 (TIME_ERROR)");
+	ck_assert_str_eq(LINE("clock_adjtime", -EPERM, CLOCK_REALTIME, 0x7700),
+			 "clock_adjtime(CLOCK_REALTIME, 0x7700) = -1 EPERM (Operation not permitted)");
+}
+END_TEST
+
+/* -y: descriptors with their paths, including returned ones. */
+START_TEST(test_decode_fds)
+{
+	put_str(0x7600, "/etc/passwd");
+	opts.decode_fds = 1;
+	ck_assert_str_eq(LINE("close", 0, 3), "close(3</etc/passwd>) = 0");
+	ck_assert_str_eq(LINE("close", -EBADF, 9), "close(9) = -1 EBADF (Bad file descriptor)");
+	ck_assert_str_eq(LINE("openat", 3, AT_FDCWD, 0x7600, O_RDONLY),
+			 "openat(AT_FDCWD</work>, \"/etc/passwd\", O_RDONLY) = 3</etc/passwd>");
+	opts.decode_fds = 0;
+	ck_assert_str_eq(LINE("close", 0, 3), "close(3) = 0");
+}
+END_TEST
+
+START_TEST(test_named_results)
+{
+	ck_assert_str_eq(LINE("prctl", 1, PR_GET_DUMPABLE), "prctl(PR_GET_DUMPABLE) = 1 (SUID_DUMP_USER)");
+	ck_assert_str_eq(LINE("personality", 0, 0xffffffff), "personality(0xffffffff) = 0 (PER_LINUX)");
+	ck_assert_str_eq(LINE("personality", 0x40000, 0xffffffff),
+			 "personality(0xffffffff) = 0x40000 (PER_LINUX|ADDR_NO_RANDOMIZE)");
+	ck_assert_str_eq(LINE("personality", 0, PER_LINUX | ADDR_NO_RANDOMIZE),
+			 "personality(PER_LINUX|ADDR_NO_RANDOMIZE) = 0 (PER_LINUX)");
+	ck_assert_str_eq(LINE("membarrier", 0x9, MEMBARRIER_CMD_QUERY, 0),
+			 "membarrier(MEMBARRIER_CMD_QUERY, 0) = 0x9 (MEMBARRIER_CMD_GLOBAL|"
+			 "MEMBARRIER_CMD_PRIVATE_EXPEDITED)");
+	ck_assert_str_eq(LINE("membarrier", 0, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0),
+			 "membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0) = 0");
+	ck_assert_str_eq(LINE("kcmp", 1, 42, 43, KCMP_FILE, 0, 1), "kcmp(42, 43, KCMP_FILE, 0, 1) = 1");
+}
+END_TEST
+
+START_TEST(test_family_decoders)
+{
+	struct open_how how = { .flags = O_WRONLY | O_CREAT, .mode = 0644, .resolve = 0 };
+	struct f_owner_ex owner = { F_OWNER_PGRP, 42 };
+	int fds[2] = { 5, 6 };
+	struct {
+		struct cmsghdr h;
+		int fds[2];
+	} cm = { { CMSG_LEN(sizeof(fds)), SOL_SOCKET, SCM_RIGHTS }, { 5, 6 } };
+	struct msghdr m = { 0 };
+
+	put(0x7000, &how, sizeof(how));
+	put_str(0x7100, "/tmp/x");
+	ck_assert_str_eq(LINE("openat2", 3, AT_FDCWD, 0x7100, 0x7000, sizeof(how)),
+			 "openat2(AT_FDCWD, \"/tmp/x\", {flags=O_WRONLY|O_CREAT, mode=0644, "
+			 "resolve=0}, 24) = 3");
+	put(0x7200, &owner, sizeof(owner));
+	ck_assert_str_eq(LINE("fcntl", 0, 3, F_SETOWN_EX, 0x7200),
+			 "fcntl(3, F_SETOWN_EX, {type=F_OWNER_PGRP, pid=42}) = 0");
+	ck_assert_str_eq(LINE("fcntl", -EFAULT, 3, F_GETOWN_EX, 0x7200),
+			 "fcntl(3, F_GETOWN_EX, 0x7200) = -1 EFAULT (Bad address)");
+	ck_assert_str_eq(LINE("semctl", 0, 7, 0, SETVAL, 5), "semctl(7, 0, SETVAL, 0x5) = 0");
+	ck_assert_str_eq(LINE("semctl", 0, 7, 0, IPC_RMID, 0), "semctl(7, 0, IPC_RMID, NULL) = 0");
+	ck_assert_str_eq(LINE("seccomp", 0, SECCOMP_SET_MODE_STRICT, 0, 0),
+			 "seccomp(SECCOMP_SET_MODE_STRICT, 0, NULL) = 0");
+	/* Control messages past the readable memory: the address. */
+	put(0x7300, &cm, sizeof(cm));
+	m.msg_control = (void *)0x7300;
+	m.msg_controllen = sizeof(cm);
+	put(0x7400, &m, sizeof(m));
+	ck_assert_str_eq(LINE("sendmsg", 0, 3, 0x7400, 0),
+			 "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=NULL, msg_iovlen=0, "
+			 "msg_control=[{cmsg_len=24, cmsg_level=SOL_SOCKET, cmsg_type=SCM_RIGHTS, "
+			 "cmsg_data=[5, 6]}], msg_controllen=24, msg_flags=0}, 0) = 0");
+	m.msg_control = (void *)0x9900;
+	put(0x7500, &m, sizeof(m));
+	ck_assert_str_eq(LINE("sendmsg", 0, 3, 0x7500, 0),
+			 "sendmsg(3, {msg_name=NULL, msg_namelen=0, msg_iov=NULL, msg_iovlen=0, "
+			 "msg_control=0x9900, msg_controllen=24, msg_flags=0}, 0) = 0");
+	(void)fds;
+}
+END_TEST
+
 /* ---- limits and the rest ---- */
 
 START_TEST(test_prlimit64)
@@ -717,6 +886,7 @@ int main(void)
 	tcase_add_test(mm, test_utimensat_dates);
 	tcase_add_test(sig, test_rt_sigaction);
 	tcase_add_test(sig, test_rt_sigprocmask);
+	tcase_add_test(sig, test_rt_sigreturn);
 	tcase_add_test(sig, test_kill);
 	tcase_add_test(sig, test_clone);
 	tcase_add_test(sig, test_wait4);
@@ -729,6 +899,11 @@ int main(void)
 	tcase_add_test(io, test_getrandom_hex);
 	tcase_add_test(io, test_futex);
 	tcase_add_test(io, test_sockets);
+	tcase_add_test(io, test_value_result_socklen);
+	tcase_add_test(misc, test_named_results);
+	tcase_add_test(misc, test_decode_fds);
+	tcase_add_test(misc, test_timex);
+	tcase_add_test(misc, test_family_decoders);
 	tcase_add_test(misc, test_prlimit64);
 	tcase_add_test(misc, test_umask_and_unformatted);
 	tcase_add_test(misc, test_unknown_syscall);

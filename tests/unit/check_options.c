@@ -42,6 +42,76 @@ START_TEST(test_output)
 	options_parse(5, argv, &o);
 	ck_assert_int_eq(o.action, OPT_RUN);
 	ck_assert_str_eq(o.output, "log");
+	/* -o alone traces, as strace -o does. */
+	ck_assert_str_eq(o.trace, "all");
+}
+END_TEST
+
+/* -o with a hang report option and no trace option: the report's file. */
+START_TEST(test_output_hang_report)
+{
+	char *timeout[] = { "ptsandbox", "-o", "log", "--timeout=5", "--", "true", NULL };
+	char *dump[] = { "ptsandbox", "--dump-on=USR1", "-o", "log", "--", "true", NULL };
+	char *traced[] = { "ptsandbox", "-o", "log", "--timeout=5", "-e", "trace=read", "--", "true", NULL };
+	char *ff[] = { "ptsandbox", "-ff", "-o", "log", "--timeout=5", "--", "true", NULL };
+	struct options o;
+
+	options_parse(6, timeout, &o);
+	ck_assert_int_eq(o.action, OPT_RUN);
+	ck_assert_ptr_null(o.trace);
+	options_parse(6, dump, &o);
+	ck_assert_ptr_null(o.trace);
+	options_parse(8, traced, &o);
+	ck_assert_str_eq(o.trace, "read");
+	options_parse(7, ff, &o);
+	ck_assert_str_eq(o.trace, "all");
+}
+END_TEST
+
+START_TEST(test_crash_report)
+{
+	char arg[64];
+	char *argv[] = { "ptsandbox", arg, "--", "true", NULL };
+	char *none[] = { "ptsandbox", "--", "true", NULL };
+	struct options o;
+
+	options_parse(3, none, &o);
+	ck_assert_int_eq(o.crash_scope, CRASH_REPORT_MAIN);
+	strcpy(arg, "--crash-report=all");
+	options_parse(4, argv, &o);
+	ck_assert_int_eq(o.crash_scope, CRASH_REPORT_ALL);
+	strcpy(arg, "--crash-report=none");
+	options_parse(4, argv, &o);
+	ck_assert_int_eq(o.crash_scope, CRASH_REPORT_NONE);
+	strcpy(arg, "--crash-report=main");
+	options_parse(4, argv, &o);
+	ck_assert_int_eq(o.crash_scope, CRASH_REPORT_MAIN);
+	strcpy(arg, "--crash-report=some");
+	options_parse(4, argv, &o);
+	ck_assert_int_eq(o.action, OPT_ERROR);
+	ck_assert_str_eq(o.error, "invalid --crash-report (main, all or none): 'some'");
+}
+END_TEST
+
+START_TEST(test_timeout_status)
+{
+	char arg[64];
+	char *argv[] = { "ptsandbox", arg, "--", "true", NULL };
+	char *none[] = { "ptsandbox", "--", "true", NULL };
+	struct options o;
+
+	options_parse(3, none, &o);
+	ck_assert_int_eq(o.timeout_status, 124);
+	strcpy(arg, "--timeout-status=99");
+	options_parse(4, argv, &o);
+	ck_assert_int_eq(o.action, OPT_RUN);
+	ck_assert_int_eq(o.timeout_status, 99);
+	strcpy(arg, "--timeout-status=256");
+	options_parse(4, argv, &o);
+	ck_assert_int_eq(o.action, OPT_ERROR);
+	strcpy(arg, "--timeout-status=x");
+	options_parse(4, argv, &o);
+	ck_assert_int_eq(o.action, OPT_ERROR);
 }
 END_TEST
 
@@ -147,6 +217,9 @@ int main(void)
 	tcase_add_test(tc, test_run_with_separator);
 	tcase_add_test(tc, test_stops_at_program);
 	tcase_add_test(tc, test_output);
+	tcase_add_test(tc, test_output_hang_report);
+	tcase_add_test(tc, test_crash_report);
+	tcase_add_test(tc, test_timeout_status);
 	tcase_add_test(tc, test_errors);
 	tcase_add_test(tc, test_timeout);
 	tcase_add_test(tc, test_durations);

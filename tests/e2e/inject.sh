@@ -1,0 +1,76 @@
+#!/bin/sh
+# -e inject= and -e fault= against strace: the guest sees the same
+# results and signals, and the trace lines are the same (the injected
+# ones marked "(INJECTED)"), after normalising the pid and addresses.
+. "$TESTLIB"
+
+command -v strace >/dev/null || skip_all "strace is not installed"
+strace -f -qq -e trace=getpid -o /dev/null true 2>/dev/null ||
+	skip_all "strace cannot trace here (ptrace not permitted?)"
+
+guest=$GUESTS/inject_calls
+
+normalise() {
+	sed -e 's/si_pid=[0-9]*/si_pid=PID/g' -e 's/0x[0-9a-f]\+/ADDR/g' "$1"
+}
+
+# like_strace NAME OPTION...: same guest output, status and trace lines.
+like_strace() {
+	name=$1
+	shift
+	$bounded strace -o "$tmp/strace.raw" "$@" "$guest" >"$tmp/native.out" 2>/dev/null </dev/null
+	echo $? >"$tmp/native.rc"
+	$bounded "$PTSANDBOX" -o "$tmp/psb.raw" "$@" -- "$guest" >"$tmp/sandbox.out" 2>"$tmp/sandbox.err" </dev/null
+	echo $? >"$tmp/sandbox.rc"
+	compare_captured "$name: guest output" || return 1
+	normalise "$tmp/strace.raw" >"$tmp/strace.txt"
+	normalise "$tmp/psb.raw" >"$tmp/psb.txt"
+	if ! grep -q INJECTED "$tmp/strace.txt" && ! grep -q '^--- SIG' "$tmp/strace.txt"; then
+		not_ok "$name: strace injected nothing: bad test"
+		return 1
+	fi
+	if diff "$tmp/strace.txt" "$tmp/psb.txt" >"$tmp/diff"; then
+		ok "$name: trace lines as strace's"
+	else
+		not_ok "$name: trace lines differ"
+		head -20 "$tmp/diff" | sed 's/^/# /'
+	fi
+}
+
+like_strace "error=ENOENT from the 3rd call" -e trace=chdir -e inject=chdir:error=ENOENT:when=3+
+like_strace "retval=42 for calls 2..4" -e trace=chdir -e inject=chdir:retval=42:when=2..4
+like_strace "fault= (ENOSYS) every 2nd from the 2nd" -e trace=chdir -e fault=chdir:when=2+2
+like_strace "fault=...:error=EACCES, once" -e trace=chdir -e fault=chdir:error=EACCES:when=4
+like_strace "signal=USR1 on the 5th call" -e trace=chdir -e inject=chdir:signal=USR1:when=5
+like_strace "error and signal together" -e trace=chdir -e inject=chdir:error=EPERM:signal=SIGUSR1:when=1
+like_strace "--inject= long spelling" -e trace=chdir --inject=chdir:error=ENOTDIR:when=6
+like_strace "two rules, counted apart" -e trace=chdir -e inject=chdir:error=ENOENT:when=1 \
+	-e inject=chdir:retval=7:when=2
+
+# An injected error on a call ptsandbox emulates: the emulation never
+# sees it (the trace differs only by the <emulated> of the next call).
+run_capture native strace -o /dev/null -e inject=nanosleep,clock_nanosleep:error=EINTR:when=1 "$guest"
+run_capture sandbox "$PTSANDBOX" -e trace=none -e inject=nanosleep,clock_nanosleep:error=EINTR:when=1 -- "$guest"
+compare_captured "error=EINTR on an emulated sleep"
+
+# Injection alone (trace=none): the guest sees it, no lines are printed.
+run_capture sandbox "$PTSANDBOX" -o "$tmp/none.txt" -e trace=none -e inject=chdir:error=ENOENT -- "$guest"
+if grep -q "chdir 6: -1 No such file" "$tmp/sandbox.out" && ! grep -q '^chdir(' "$tmp/none.txt"; then
+	ok "trace=none: injected, not traced"
+else
+	not_ok "trace=none with inject"
+	head -3 "$tmp/sandbox.out" "$tmp/none.txt" | sed 's/^/# /'
+fi
+
+for bad in "inject=chdir" "inject=chdir:error=EBOGUS" "inject=chdir:when=0" \
+	"inject=chdir:delay_enter=10" "inject=nosuchcall:error=EPERM" "fault=chdir:retval=1"; do
+	run_capture sandbox "$PTSANDBOX" -e "$bad" -- true </dev/null
+	if [ "$(cat "$tmp/sandbox.rc")" = 125 ] && [ "$(wc -l <"$tmp/sandbox.err")" = 1 ] &&
+		grep -q '^ptsandbox: ' "$tmp/sandbox.err"; then
+		ok "-e $bad: one line, status 125"
+	else
+		not_ok "-e $bad: status $(cat "$tmp/sandbox.rc")"
+		head -3 "$tmp/sandbox.err" | sed 's/^/# /'
+	fi
+done
+finish

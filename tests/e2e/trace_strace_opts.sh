@@ -1,0 +1,141 @@
+#!/bin/sh
+# strace's everyday options against strace itself: the same guest under
+# strace OPTIONS and ptsandbox OPTIONS, lines compared after
+# normalising what differs between any two runs (the pid, addresses,
+# times).
+. "$TESTLIB"
+
+command -v strace >/dev/null || skip_all "strace is not installed"
+strace -f -qq -e trace=getpid -o /dev/null true 2>/dev/null ||
+	skip_all "strace cannot trace here (ptrace not permitted?)"
+
+guest=$GUESTS/trace_calls
+set=openat,close,getpid,kill,write,exit_group
+ln -s /dev/null "$tmp/null-link"
+
+# normalise FILE: pid -> PID, addresses -> ADDR, times -> T, -c's figures.
+normalise() {
+	pid=$(sed -n -e 's/.*si_pid=\([0-9]*\).*/\1/p' -e 's/^getpid() *= \([0-9]*\)$/\1/p' "$1" |
+		head -n 1)
+	sed -e "s/\\b${pid:-PID}\\b/PID/g" -e 's/0x[0-9a-f]\+/ADDR/g' \
+		-e 's/^ *[0-9]\+\.[0-9]\{6\} /T /' \
+		-e 's/^[0-9:]\{8\}\(\.[0-9]\{6\}\)\? /T /' \
+		-e 's/^ *[0-9]\+\.[0-9]\{2\} \+[0-9]\+\.[0-9]\{6\} \+[0-9]\+ \+/ROW /' \
+		-e 's/:\[[0-9]\+\(->[0-9]\+\)\?/:[INO/g' -e 's/\[[0-9a-f]\{16\}\]/[IP]/g' "$1"
+}
+
+# same NAME OPTION...: ptsandbox OPTION... prints what strace OPTION... prints.
+same() {
+	name=$1
+	shift
+	# One file for the guest's output in both runs: -y shows its name.
+	g=${same_guest:-$guest}
+	$bounded strace "$@" -o "$tmp/strace.raw" "$g" >"$tmp/guest.out" 2>&1 </dev/null
+	$bounded "$PTSANDBOX" "$@" -o "$tmp/psb.raw" -- "$g" >"$tmp/guest.out" 2>&1 </dev/null
+	normalise "$tmp/strace.raw" >"$tmp/strace.txt"
+	normalise "$tmp/psb.raw" >"$tmp/psb.txt"
+	if [ ! -s "$tmp/strace.txt" ]; then
+		not_ok "$name: strace printed nothing"
+		sed 's/^/# /' "$tmp/guest.out" | head -5
+		return 1
+	fi
+	if ! diff "$tmp/strace.txt" "$tmp/psb.txt" >"$tmp/diff"; then
+		not_ok "$name: lines differ from strace's"
+		head -20 "$tmp/diff" | sed 's/^/# /'
+		return 1
+	fi
+	ok "$name ($(wc -l <"$tmp/psb.txt") lines as strace)"
+}
+
+same "-n syscall numbers" -n -e trace=$set
+same "--syscall-number" --syscall-number -e trace=$set
+same "-r relative timestamps" -r -e trace=$set
+same "-i instruction pointers" -i -e trace=$set
+same "-i -t -n together" -i -t -n -e trace=$set
+same "--instruction-pointer -f" --instruction-pointer -f -e trace=$set
+same "-a 20" -a 20 -e trace=$set
+same "--columns=60" --columns=60 -e trace=$set
+same "-qq: no exit line" -qq -e trace=$set
+same "-e quiet=exit" -e quiet=exit -e trace=$set
+same "-z successful only" -z -e trace=$set
+same "--successful-only" --successful-only -e trace=$set
+same "-Z failed only" -Z -e trace=$set
+same "--failed-only" --failed-only -e trace=$set
+same "-e status=failed,unfinished" -e status=failed,unfinished -e trace=$set
+same "-e status=!successful" -e 'status=!successful' -e trace=$set
+same "-e signal=none" -e signal=none -e trace=$set
+same "-e signal=!SIGUSR1" -e 'signal=!SIGUSR1' -e trace=$set
+same "-e signal=USR1" -e signal=USR1 -e trace=$set
+same "--seccomp-bpf" --seccomp-bpf -f -e trace=$set
+same "-y descriptor paths" -y -e trace=$set,read,newfstatat
+same "--decode-fds" --decode-fds -e trace=$set,read
+same "-x non-ASCII strings in hex" -x -e trace=$set,read
+same "-xx every string in hex" -xx -e trace=$set,read
+same "-e raw=write,close" -e raw=write,close -e trace=$set
+same "--raw=all" --raw=all -e trace=$set
+same "-e write=1: hex dump of what is written" -e write=1 -e trace=$set
+same "-e read=all -e write=all" -e read=all -e write=all -e trace=$set,read,pread64
+same "--write=!0" --write='!0' -e trace=$set
+same_guest=$GUESTS/decode_calls
+same "-yy: sockets, devices, passed descriptors" -yy \
+	-e trace=socketpair,socket,sendmsg,recvmsg,getsockname,setsockopt,openat2,fcntl,ioctl,sendmmsg
+same "-y: descriptor arrays and SCM_RIGHTS" -y -e trace=socketpair,sendmsg,recvmsg,openat2
+same_guest=
+same "-P /dev/null" -P /dev/null
+same "-P through a symlink" -P "$tmp/null-link"
+same "-c -S calls" -c -S calls -e trace=$set
+same "-c -S name" -c -S name -e trace=$set
+same "--summary-only --summary-sort-by=errors" --summary-only --summary-sort-by=errors -e trace=$set
+same "-C: lines and the table" -C -S calls -e trace=$set
+same "-w accepted" -c -w -S name -e trace=$set
+
+# -A appends to the -o file, as strace -A.
+echo "kept line" >"$tmp/append.txt"
+"$PTSANDBOX" -A -o "$tmp/append.txt" -e trace=getpid -- "$guest" noopen >/dev/null 2>&1
+"$PTSANDBOX" --output-append-mode -o "$tmp/append.txt" -e trace=getpid -- "$guest" noopen >/dev/null 2>&1
+if [ "$(head -n 1 "$tmp/append.txt")" = "kept line" ] &&
+	[ "$(grep -c '^getpid()' "$tmp/append.txt")" = 2 ]; then
+	ok "-A, --output-append-mode: appended"
+else
+	not_ok "-A: the file was not appended to"
+	head -5 "$tmp/append.txt" | sed 's/^/# /'
+fi
+
+# -E and -u change the guest's environment and credentials as strace's.
+run_capture native env FOO=bar sh -c 'echo "$FOO ${HOME-unset}"'
+run_capture sandbox "$PTSANDBOX" -E FOO=bar -E HOME -- sh -c 'echo "$FOO ${HOME-unset}"'
+if [ "$(cat "$tmp/sandbox.out")" = "bar unset" ]; then
+	ok "-E VAR=VAL sets, -E VAR unsets"
+else
+	not_ok "-E: guest saw '$(cat "$tmp/sandbox.out")'"
+fi
+if id nobody >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+	want=$(strace -qq -o /dev/null -u nobody id -u)
+	got=$("$PTSANDBOX" -u nobody -- id -u)
+	if [ -n "$want" ] && [ "$want" = "$got" ]; then
+		ok "-u nobody: the guest runs as $got, as under strace"
+	else
+		not_ok "-u nobody: uid $got, strace gives $want"
+	fi
+fi
+expect_status "-u of an unknown user" 125 "$PTSANDBOX" -u ptsandbox-no-such-user -- true
+
+# Unknown options and unsupported values: one line naming the option.
+for bad in -j --bogus-option "-X raw" -v "-e nosuch=1" "-e status=bogus" "-S sideways"; do
+	# shellcheck disable=SC2086
+	run_capture sandbox "$PTSANDBOX" $bad -- true </dev/null
+	first=$(head -n 1 "$tmp/sandbox.err")
+	# The message names the option or its bad value.
+	opt=${bad##*[ =]}
+	case $first in
+	"ptsandbox: "*"${opt#-}"*)
+		if [ "$(cat "$tmp/sandbox.rc")" = 125 ]; then
+			ok "'$bad': exit 125, one line naming it"
+		else
+			not_ok "'$bad': status $(cat "$tmp/sandbox.rc")"
+		fi
+		;;
+	*) not_ok "'$bad': message '$first'" ;;
+	esac
+done
+finish

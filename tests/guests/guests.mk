@@ -146,11 +146,14 @@ tests_guests_escape_LDFLAGS = -pthread
 GUEST_PROGS += tests/guests/ptrace_self
 tests_guests_ptrace_self_CPPFLAGS = $(GUEST_CPPFLAGS)
 tests_guests_ptrace_self_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_ptrace_self_LDFLAGS = -pthread
 
 GUEST_PROGS += tests/guests/decode_calls
 tests_guests_decode_calls_CPPFLAGS = $(GUEST_CPPFLAGS)
 tests_guests_decode_calls_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_decode_calls_LDFLAGS = -pthread
 
 GUEST_PROGS += tests/guests/inject_calls
 tests_guests_inject_calls_CPPFLAGS = $(GUEST_CPPFLAGS)
 tests_guests_inject_calls_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_inject_calls_LDFLAGS = -pthread

@@ -268,6 +268,7 @@ int tracing_init(const struct options *o, struct sysset *filter)
 	char err[256];
 
 	ptrace_note_init(filter);
+	task_set_release(tracing_task_free);
 	if (!o->trace)
 		return 0;
 	sysset_clear(&tr.set);

@@ -35,6 +35,7 @@
 #include "task.h"
 #include "emul/wait.h"
 #include "signals/sigstate.h"
+#include "trace/backtrace.h"
 #include "trace/crash.h"
 #include "trace/decode.h"
 #include "trace/decode_ext.h"

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "arch/arch.h"
+#include "decode.h"
 #include "decode_ext.h"
 #include "decode_impl.h"
 

@@ -8,14 +8,16 @@
 #ifndef PTSANDBOX_TRACE_DECODE_IMPL_H
 #define PTSANDBOX_TRACE_DECODE_IMPL_H
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <sys/types.h>
 
-#include "decode.h"
-#include "decode_ext.h"
+#include "../seccomp_filter.h"
+#include "decode_types.h"
 
 /* ---- output buffer (format.c) ---- */
 

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/types.h>
 
+#include "decode.h"
 #include "decode_impl.h"
 
 /* Is the string at addr one of paths? */

@@ -11,13 +11,14 @@
 #include "guest_mem.h"
 
 #include "task.h"
-#include "trace/tracing.h"
 
 #define TASK_HASH 1024
 
 static struct task *task_hash[TASK_HASH];
 static struct proc *procs;
 static int ntasks;
+/* Frees what the layers above keep in a task (task_set_release()). */
+static void (*release)(struct task *t);
 
 static unsigned int hash(pid_t tid)
 {
@@ -145,9 +146,15 @@ struct task *task_add(pid_t tid, pid_t tgid, pid_t ppid)
 	return t;
 }
 
+void task_set_release(void (*fn)(struct task *t))
+{
+	release = fn;
+}
+
 void task_remove(struct task *t)
 {
-	tracing_task_free(t);
+	if (release)
+		release(t);
 	free(t->futex_exit);
 	hash_unlink(t);
 	proc_put(t->proc);

@@ -56,6 +56,11 @@ struct task *task_find(pid_t tid);
 /* Create the task (and its proc if tgid is new). */
 struct task *task_add(pid_t tid, pid_t tgid, pid_t ppid);
 void task_remove(struct task *t);
+/*
+ * What the layers above keep per task is freed by release, called by
+ * task_remove() first (trace/tracing.c registers its state's).
+ */
+void task_set_release(void (*release)(struct task *t));
 /* We reaped tid (its exit status); remembered for a while. */
 void task_note_reaped(pid_t tid);
 bool task_was_reaped(pid_t tid);

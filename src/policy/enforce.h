@@ -9,16 +9,10 @@
 
 #include <stdbool.h>
 
-#include "policy/filter.h"
+#include "policy/run.h"
 
 struct policy;
 struct sysset;
-
-struct policy_run {
-	const struct policy *p;
-	int abi; /* Landlock ABI in use */
-	struct policy_filter filter;
-};
 
 /*
  * Check that the kernel can enforce p (exit status 125 after naming

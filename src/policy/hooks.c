@@ -12,8 +12,6 @@
 #include <linux/ptrace.h>
 
 #include "policy/hooks.h"
-#include "policy/learn.h"
-#include "policy/report.h"
 #include "task.h"
 
 struct pending {
@@ -100,13 +98,13 @@ void policy_exec_event(struct task *t)
 
 bool policy_signal_stop(struct task *t, int sig)
 {
-	return sink && report_signal(t, sig);
+	return sink && sink->signal && sink->signal(t, sig);
 }
 
 void policy_exit_event(struct task *t)
 {
-	if (sink)
-		report_exit_event(t);
+	if (sink && sink->exit_event)
+		sink->exit_event(t);
 }
 
 void policy_finish(void)
@@ -121,6 +119,6 @@ void policy_finish(void)
 			free(buckets[i]);
 			buckets[i] = next;
 		}
-	report_finish();
-	learn_finish();
+	if (sink->finish)
+		sink->finish();
 }

@@ -22,6 +22,10 @@ struct policy_sink {
 	void *(*enter)(struct task *t, long nr, const uint64_t args[6]);
 	/* The watched call ended with ret; cookie is what enter returned (the sink frees it). */
 	void (*exit)(struct task *t, long nr, const uint64_t args[6], int64_t ret, void *cookie);
+	/* Optional: see policy_signal_stop(), policy_exit_event(), policy_finish(). */
+	bool (*signal)(struct task *t, int sig);
+	void (*exit_event)(struct task *t);
+	void (*finish)(void);
 };
 
 void hooks_set_sink(const struct policy_sink *sink);

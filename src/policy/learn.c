@@ -236,7 +236,7 @@ static void learn_exit(struct task *t, long nr, const uint64_t args[6], int64_t 
 }
 
 static const struct policy_sink learn_sink = {
-    .watches = watches, .enter = enter, .exit = learn_exit};
+    .watches = watches, .enter = enter, .exit = learn_exit, .finish = learn_finish};
 
 static void watch(struct sysset *trap, const char *name)
 {

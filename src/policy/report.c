@@ -27,15 +27,15 @@
 #include "arch/arch.h"
 #include "guest_mem.h"
 #include "log.h"
-#include "policy/enforce.h"
 #include "policy/filter.h"
 #include "policy/hooks.h"
 #include "policy/limits.h"
 #include "policy/paths.h"
 #include "policy/policy.h"
 #include "policy/report.h"
+#include "policy/run.h"
 #include "task.h"
-#include "trace/crash.h"
+#include "trace/backtrace.h"
 #include "trace/decode.h"
 
 #ifndef SYS_SECCOMP
@@ -85,7 +85,11 @@ static bool watches(long nr)
 
 static void report_exit(struct task *t, long nr, const uint64_t args[6], int64_t ret, void *cookie);
 
-static const struct policy_sink report_sink = {.watches = watches, .exit = report_exit};
+static const struct policy_sink report_sink = {.watches = watches,
+					       .exit = report_exit,
+					       .signal = report_signal,
+					       .exit_event = report_exit_event,
+					       .finish = report_finish};
 
 void report_start(const struct policy_run *r)
 {

@@ -423,6 +423,11 @@ static bool fcntl_no_arg(uint32_t cmd)
 	return false;
 }
 
+static bool fcntl_is_owner_ex(uint32_t cmd)
+{
+	return cmd == F_GETOWN_EX || cmd == F_SETOWN_EX;
+}
+
 static bool pr_fcntl_arg(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint32_t cmd = (uint32_t)arg(c, 1);

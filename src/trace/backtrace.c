@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "trace/backtrace.h"
-#include "trace/crash.h"
+#include "trace/remote.h"
 #include "trace/srcline.h"
 
 /* Deep enough for any real crash; bounds runaway unwinds of a smashed stack. */

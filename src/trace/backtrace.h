@@ -1,30 +1,21 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Private to src/trace: a libunwind-ptrace view of one stopped thread,
- * shared by the backtrace and the crash report's code listing so both
- * name addresses the same way.
+ * Backtraces of a ptrace-stopped thread (libunwind-ptrace, file:line
+ * from srcline.c): in crash reports, hang dumps, denial reports and -k.
  */
 #ifndef PTSANDBOX_TRACE_BACKTRACE_H
 #define PTSANDBOX_TRACE_BACKTRACE_H
 
-#include <stddef.h>
-#include <stdint.h>
+#include <stdio.h>
 #include <sys/types.h>
 
-#include <libunwind-ptrace.h>
+/* The backtrace of a ptrace-stopped thread, one "  #N func+0xoff (module)" per line. */
+void backtrace_print(FILE *out, pid_t tid, const char *indent);
 
-struct remote {
-	unw_addr_space_t as;
-	void *upt; /* _UPT_create() state */
-};
-
-/* 0, or -1 when libunwind cannot set up (out of memory). */
-int remote_open(struct remote *r, pid_t tid);
-void remote_close(struct remote *r);
 /*
- * The ELF symbol containing ip, and ip's offset from it, read from the
- * file mapped there.  0 or -1 when no symbol covers ip.
+ * The same backtrace as strace -k prints it under a syscall line:
+ * " > /path/module(func+0xoff) [0xfile_offset]" per frame.
  */
-int remote_symbol(struct remote *r, uint64_t ip, char *buf, size_t len, uint64_t *off);
+void backtrace_print_strace(FILE *out, pid_t tid);
 
 #endif

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "arch/arch.h"
+#include "decode.h"
 #include "decode_impl.h"
 
 struct class_name {

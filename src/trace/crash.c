@@ -26,6 +26,7 @@
 #include "signals/sigstate.h"
 #include "trace/backtrace.h"
 #include "trace/crash.h"
+#include "trace/remote.h"
 
 #define CODE_BEFORE  3	/* instructions listed before the faulting one */
 #define CODE_AFTER   3	/* ... and after it */

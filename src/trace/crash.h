@@ -35,13 +35,5 @@ bool crash_will_kill(pid_t tid, int sig);
  * out.  Only reads the tracee; never resumes it.
  */
 void crash_report(FILE *out, pid_t tid, const siginfo_t *si);
-/* The backtrace of a ptrace-stopped thread, one "  #N func+0xoff (module)" per line. */
-void backtrace_print(FILE *out, pid_t tid, const char *indent);
-
-/*
- * The same backtrace as strace -k prints it under a syscall line:
- * " > /path/module(func+0xoff) [0xfile_offset]" per frame.
- */
-void backtrace_print_strace(FILE *out, pid_t tid);
 
 #endif

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "arch/arch.h"
+#include "decode.h"
 #include "decode_ext.h"
 #include "decode_impl.h"
 
@@ -50,6 +51,10 @@ static void dctx_init(struct dctx *c, struct sbuf *sb, long nr, const uint64_t a
 	c->saved = NULL;
 	c->decode_fds = o ? o->decode_fds : 0;
 	c->raw = o && o->raw && sysset_has(o->raw, nr);
+	c->out = 0;
+	for (int i = 0; i < 6; i++)
+		if (argkind_is_out(c, i))
+			c->out |= 1u << i;
 }
 
 void dctx_init_for(struct dctx *c, struct sbuf *sb, long nr, const uint64_t args[6],

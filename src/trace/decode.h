@@ -15,21 +15,7 @@
 #include <sys/types.h>
 
 #include "../seccomp_filter.h"
-
-/* Reads len bytes of guest memory at addr; returns bytes read or -1. */
-struct trace_mem {
-	ssize_t (*read)(void *ctx, uint64_t addr, void *buf, size_t len);
-	void *ctx;
-	/* -y: what descriptor fd refers to ("/etc/passwd"); NULL: none. */
-	ssize_t (*fd_path)(void *ctx, int fd, char *buf, size_t len);
-};
-
-struct decode_opts {
-	unsigned int strsize; /* -s N: string cut length (default 32) */
-	unsigned int align;   /* -a N: the result column; 0: 40 */
-	int decode_fds;	      /* -y: descriptors with their paths */
-	const struct sysset *raw; /* -e raw=SET: these undecoded, in hex; NULL: none */
-};
+#include "decode_types.h"
 
 /* -x 1 (strings with non-ASCII bytes), -xx 2 (every string) in hex. */
 void decode_set_hex_strings(int level);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/uio.h>
 
+#include "decode.h"
 #include "decode_impl.h"
 
 enum io_kind { IO_NONE, IO_BUF, IO_VEC };

@@ -8,9 +8,10 @@
 #ifndef PTSANDBOX_TRACE_DECODE_EXT_H
 #define PTSANDBOX_TRACE_DECODE_EXT_H
 
-#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 
-#include "decode.h"
+#include "decode_types.h"
 
 #define DECODE_RESULT_COLUMN 40
 /* No alignment: a single space before "= " (what decode_syscall_exit does). */
@@ -24,17 +25,6 @@
 size_t decode_syscall_exit_at(long nr, const uint64_t args[6], int64_t ret,
 			      const struct trace_mem *mem, const struct decode_opts *o,
 			      size_t column, char *buf, size_t len);
-
-/*
- * Values of value-result arguments read at entry (accept's addrlen
- * before the kernel rewrites it), so the exit half can print strace's
- * "[128 => 16]".  The caller keeps one per call in progress.
- */
-struct decode_saved {
-	uint32_t have; /* bit i: val[i] holds argument i's entry value */
-	int32_t val[6];
-	bool injected; /* -e inject: the result is injected, the call never ran */
-};
 
 /* decode_syscall_enter, also filling *saved. */
 size_t decode_syscall_enter_saving(long nr, const uint64_t args[6], const struct trace_mem *mem,

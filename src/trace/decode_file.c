@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * File-family decoders beyond an argument kind: openat2's struct
- * open_how and fcntl's F_GETOWN_EX/F_SETOWN_EX struct f_owner_ex.
+ * open_how.
  */
 #include "config.h"
 
@@ -20,9 +20,6 @@ static const struct xlat resolve_flags[] = {XLAT(RESOLVE_NO_XDEV),
 					    XLAT(RESOLVE_CACHED),
 #endif
 					    XLAT_END};
-
-static const struct xlat owner_types[] = {XLAT(F_OWNER_TID), XLAT(F_OWNER_PID), XLAT(F_OWNER_PGRP),
-					  XLAT_END};
 
 /* {flags=O_RDONLY|O_CLOEXEC, resolve=RESOLVE_NO_SYMLINKS}, mode only if used. */
 static void print_open_how(struct dctx *c, uint64_t addr, uint64_t size)
@@ -53,23 +50,4 @@ void custom_openat2(struct dctx *c)
 	sb_puts(c->sb, ", ");
 	print_open_how(c, c->args[2], c->args[3]);
 	sb_printf(c->sb, ", %llu", (unsigned long long)c->args[3]);
-}
-
-bool fcntl_is_owner_ex(uint32_t cmd)
-{
-	return cmd == F_GETOWN_EX || cmd == F_SETOWN_EX;
-}
-
-/* {type=F_OWNER_TID, pid=0}; F_GETOWN_EX's only after it succeeded. */
-void print_fcntl_owner_ex(struct dctx *c, uint64_t addr)
-{
-	struct f_owner_ex o;
-
-	if ((c->exiting && dctx_failed(c)) || !mem_read(c, addr, &o, sizeof(o))) {
-		sb_ptr(c->sb, addr);
-		return;
-	}
-	sb_puts(c->sb, "{type=");
-	print_xlat(c->sb, owner_types, (uint32_t)o.type, "F_OWNER_???");
-	sb_printf(c->sb, ", pid=%d}", (int)o.pid);
 }

@@ -8,14 +8,16 @@
 #ifndef PTSANDBOX_TRACE_DECODE_IMPL_H
 #define PTSANDBOX_TRACE_DECODE_IMPL_H
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <sys/types.h>
 
-#include "decode.h"
-#include "decode_ext.h"
+#include "../seccomp_filter.h"
+#include "decode_types.h"
 
 /* ---- output buffer (format.c) ---- */
 
@@ -67,7 +69,18 @@ struct dctx {
 	struct decode_saved *saved; /* entry values of value-result args, or NULL */
 	int decode_fds;		    /* -y */
 	bool raw;		    /* -e raw=: arguments and result in hex */
+	unsigned int out;	    /* bit i: argument i is filled by the kernel */
 };
+
+/*
+ * Is argument i filled by the kernel (argkind_is_out(), worked out once
+ * by dctx_init() from the arguments, so that the struct printers below
+ * the kind table need not ask it)?
+ */
+static inline bool dctx_arg_out(const struct dctx *c, int i)
+{
+	return i >= 0 && i < 6 && (c->out >> i & 1u);
+}
 
 /* A context for syscall nr, outside a line (decode_syscall_touches). */
 void dctx_init_for(struct dctx *c, struct sbuf *sb, long nr, const uint64_t args[6],
@@ -409,6 +422,8 @@ bool pr_fprog(struct dctx *c, int i, const struct argfmt *k);
 bool pr_statfs(struct dctx *c, int i, const struct argfmt *k);
 bool pr_time_out(struct dctx *c, int i, const struct argfmt *k);
 bool pr_flock(struct dctx *c, uint64_t addr, bool with_pid);
+/* fcntl's F_GETOWN_EX/F_SETOWN_EX struct f_owner_ex. */
+void print_fcntl_owner_ex(struct dctx *c, uint64_t addr);
 /* A struct msghdr at addr; out: the kernel's (address if failed); iovs cut at limit (-1: none). */
 void print_msghdr_at(struct dctx *c, uint64_t addr, bool out, int64_t limit);
 void pr_timespec_at(struct dctx *c, uint64_t addr);
@@ -483,8 +498,6 @@ void print_fd(struct dctx *c, int fd);
 void print_at_fdcwd(struct dctx *c);
 /* decode_file.c */
 void custom_openat2(struct dctx *c);
-bool fcntl_is_owner_ex(uint32_t cmd);
-void print_fcntl_owner_ex(struct dctx *c, uint64_t addr);
 /* decode_caps.c, decode_ipc.c, decode_seccomp.c */
 void custom_capget(struct dctx *c);
 void custom_capset(struct dctx *c);
@@ -496,9 +509,10 @@ const char *ioctl_extra_name(uint32_t req);
 int ioctl_extra_is_out(uint32_t req);
 /* Printed the argument of req? */
 bool ioctl_extra_arg(struct dctx *c, uint32_t req, uint64_t v);
-/* decode_net.c */
+/* structs_net.c */
 bool print_sockopt_struct(struct dctx *c, int level, int name, uint64_t addr, uint32_t len);
 void print_cmsgs(struct dctx *c, uint64_t addr, size_t len);
+/* decode_net.c */
 void custom_sendmmsg(struct dctx *c);
 void custom_recvmmsg(struct dctx *c);
 /* decode_proc.c */

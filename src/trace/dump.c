@@ -28,7 +28,7 @@
 #include "log.h"
 #include "options.h"
 #include "task.h"
-#include "trace/crash.h"
+#include "trace/backtrace.h"
 #include "trace/decode.h"
 #include "trace/dump.h"
 

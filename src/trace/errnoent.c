@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "decode.h"
 #include "decode_impl.h"
 
 #define E(e) [e] = #e

@@ -14,6 +14,7 @@
 #include <linux/audit.h>
 
 #include "arch/arch.h"
+#include "decode.h"
 #include "decode_impl.h"
 
 #define NSIG_KERNEL	64

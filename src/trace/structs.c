@@ -58,7 +58,7 @@ static bool fetch(struct dctx *c, uint64_t addr, bool out, void *buf, size_t len
 
 static bool fetch_arg(struct dctx *c, int i, void *buf, size_t len)
 {
-	return fetch(c, c->args[i], argkind_is_out(c, i), buf, len);
+	return fetch(c, c->args[i], dctx_arg_out(c, i), buf, len);
 }
 
 /* ---- signals ---- */
@@ -357,6 +357,23 @@ bool pr_dirents(struct dctx *c, int i, const struct argfmt *k)
 	return true;
 }
 
+static const struct xlat owner_types[] = {XLAT(F_OWNER_TID), XLAT(F_OWNER_PID), XLAT(F_OWNER_PGRP),
+					  XLAT_END};
+
+/* {type=F_OWNER_TID, pid=0}; F_GETOWN_EX's only after it succeeded. */
+void print_fcntl_owner_ex(struct dctx *c, uint64_t addr)
+{
+	struct f_owner_ex o;
+
+	if ((c->exiting && dctx_failed(c)) || !mem_read(c, addr, &o, sizeof(o))) {
+		sb_ptr(c->sb, addr);
+		return;
+	}
+	sb_puts(c->sb, "{type=");
+	print_xlat(c->sb, owner_types, (uint32_t)o.type, "F_OWNER_???");
+	sb_printf(c->sb, ", pid=%d}", (int)o.pid);
+}
+
 bool pr_flock(struct dctx *c, uint64_t addr, bool with_pid)
 {
 	struct flock fl;
@@ -511,7 +528,7 @@ bool pr_tms(struct dctx *c, int i, const struct argfmt *k)
 /* A CPU mask: "[0 1]", of args[i - 1] bytes in, ret bytes out. */
 bool pr_cpuset(struct dctx *c, int i, const struct argfmt *k)
 {
-	uint64_t len = argkind_is_out(c, i) ? (uint64_t)c->ret : c->args[i - 1];
+	uint64_t len = dctx_arg_out(c, i) ? (uint64_t)c->ret : c->args[i - 1];
 	unsigned char buf[512];
 	const char *sep = "";
 
@@ -533,11 +550,11 @@ bool pr_cpuset(struct dctx *c, int i, const struct argfmt *k)
 /* getgroups fills ret entries; setgroups reads args[0]. */
 bool pr_groups(struct dctx *c, int i, const struct argfmt *k)
 {
-	uint64_t n = argkind_is_out(c, i) ? (uint64_t)c->ret : c->args[0];
+	uint64_t n = dctx_arg_out(c, i) ? (uint64_t)c->ret : c->args[0];
 	uint64_t addr = c->args[i];
 	unsigned int gid;
 
-	if (!addr || (argkind_is_out(c, i) && dctx_failed(c))) {
+	if (!addr || (dctx_arg_out(c, i) && dctx_failed(c))) {
 		sb_ptr(c->sb, addr);
 		return true;
 	}
@@ -766,7 +783,7 @@ static void print_iov_array(struct dctx *c, uint64_t addr, uint64_t count, int64
 
 bool pr_iov(struct dctx *c, int i, const struct argfmt *k)
 {
-	bool out = argkind_is_out(c, i);
+	bool out = dctx_arg_out(c, i);
 
 	if (out && dctx_failed(c))
 		sb_ptr(c->sb, c->args[i]);
@@ -919,7 +936,7 @@ bool pr_sockaddr(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint32_t len;
 
-	if (!argkind_is_out(c, i)) {
+	if (!dctx_arg_out(c, i)) {
 		print_sockaddr(c, c->args[i], (uint32_t)c->args[i + 1]);
 		return true;
 	}
@@ -937,8 +954,8 @@ bool pr_sockopt(struct dctx *c, int i, const struct argfmt *k)
 	uint32_t len = (uint32_t)c->args[i + 1];
 	int val;
 
-	if (argkind_is_out(c, i) && (dctx_failed(c) || !c->args[i + 1] ||
-				     !mem_read(c, c->args[i + 1], &len, sizeof(len)))) {
+	if (dctx_arg_out(c, i) && (dctx_failed(c) || !c->args[i + 1] ||
+				   !mem_read(c, c->args[i + 1], &len, sizeof(len)))) {
 		sb_ptr(c->sb, addr);
 		return true;
 	}
@@ -973,7 +990,7 @@ void print_msghdr_at(struct dctx *c, uint64_t addr, bool out, int64_t limit)
 
 bool pr_msghdr(struct dctx *c, int i, const struct argfmt *k)
 {
-	bool out = argkind_is_out(c, i);
+	bool out = dctx_arg_out(c, i);
 
 	print_msghdr_at(c, c->args[i], out, out ? c->ret : -1);
 	return true;

@@ -35,6 +35,7 @@
 #include "task.h"
 #include "emul/wait.h"
 #include "signals/sigstate.h"
+#include "trace/backtrace.h"
 #include "trace/crash.h"
 #include "trace/decode.h"
 #include "trace/decode_ext.h"
@@ -268,6 +269,7 @@ int tracing_init(const struct options *o, struct sysset *filter)
 	char err[256];
 
 	ptrace_note_init(filter);
+	task_set_release(tracing_task_free);
 	if (!o->trace)
 		return 0;
 	sysset_clear(&tr.set);

@@ -435,10 +435,16 @@ static void settle_done(struct task *t, struct arch_regs *regs)
 static void settle_interrupted(struct task *t, struct arch_regs *regs, int err)
 {
 	struct ewait *ew = t->wait;
+	int over = 0;
 
 	ewait_cancel(ew);
 	if (ew->ops->interrupted)
-		ew->ops->interrupted(ew);
+		over = ew->ops->interrupted(ew);
+	if (over) {
+		/* The call fails instead (no restart): skip it with that error. */
+		settle_result(t, regs, EW_RETURN, over);
+		return;
+	}
 	restore_args(ew, regs);
 	arch_regs_set_nr(regs, ew->nr);
 	arch_regs_set_ret(regs, err);

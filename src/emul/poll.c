@@ -127,12 +127,13 @@ static void poll_done(struct ewait *ew, struct arch_regs *regs)
 }
 
 /* The kernel copies revents back on EINTR too: nothing was ready. */
-static void poll_interrupted(struct ewait *ew)
+static int poll_interrupted(struct ewait *ew)
 {
 	struct poll_priv *pp = ew->priv;
 
 	write_remaining(ew, pp);
 	clear_revents(ew->tid, pp->fds_addr, pp->nfds);
+	return 0;
 }
 
 static void poll_release(struct ewait *ew)

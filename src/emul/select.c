@@ -83,9 +83,10 @@ static void select_done(struct ewait *ew, struct arch_regs *regs)
 	free(zero);
 }
 
-static void select_interrupted(struct ewait *ew)
+static int select_interrupted(struct ewait *ew)
 {
 	write_timeout(ew, ew->priv);
+	return 0;
 }
 
 static void select_release(struct ewait *ew)

@@ -38,8 +38,12 @@ struct ewait_ops {
 	void (*work)(struct ewait *ew);
 	/* Tracer thread, before settling with a result: write outputs. */
 	void (*done)(struct ewait *ew, struct arch_regs *regs);
-	/* Tracer thread, when a handler interrupts: write outputs (rem...). */
-	void (*interrupted)(struct ewait *ew);
+	/*
+	 * Tracer thread, when a signal interrupts: write outputs (rem...).
+	 * Returns 0, or the -errno the call returns instead of its
+	 * EINTR/restart (nanosleep's -EFAULT when *rem cannot be written).
+	 */
+	int (*interrupted)(struct ewait *ew);
 	/*
 	 * Tracer thread, at a signal-delivery-stop: the call itself takes
 	 * sig (rt_sigtimedwait's set) instead of the kernel delivering it.

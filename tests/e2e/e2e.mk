@@ -18,3 +18,5 @@ EXTRA_DIST += tests/e2e/sigcommon.sh
 E2E_TESTS += tests/e2e/futex.sh tests/e2e/sigwaits.sh
 # --trace: against strace (skipped without it), and the options alone.
 E2E_TESTS += tests/e2e/trace.sh tests/e2e/trace_opts.sh
+# Divergences found by LTP (make check-ltp), one small guest each.
+E2E_TESTS += tests/e2e/ltp_found.sh

@@ -121,3 +121,10 @@ GUEST_PROGS += tests/guests/hang
 tests_guests_hang_CPPFLAGS = $(GUEST_CPPFLAGS)
 tests_guests_hang_CFLAGS = $(GUEST_CFLAGS) -fno-omit-frame-pointer -O0
 tests_guests_hang_LDFLAGS = -pthread
+
+# Divergences LTP's syscall tests found (tests/e2e/ltp_found.sh).
+GUEST_PROGS += tests/guests/sleep_efault
+tests_guests_sleep_efault_SOURCES = tests/guests/sleep_efault.c $(SIG_GUEST_SRC)
+tests_guests_sleep_efault_CPPFLAGS = $(SIG_GUEST_CPPFLAGS)
+tests_guests_sleep_efault_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_sleep_efault_LDFLAGS = -pthread

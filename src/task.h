@@ -20,6 +20,9 @@ struct proc {
 	int nthreads;
 	bool exec_done; /* has completed at least one execve */
 	int pidfd;	/* for pidfd_getfd; -1 until first needed */
+	/* The time namespace its deadlines are in (emul/timens.c); 0: not read yet. */
+	unsigned long timens_ino;
+	int64_t timens_mono_ns, timens_boot_ns;
 	struct proc *next;
 };
 

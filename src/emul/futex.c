@@ -41,6 +41,7 @@
 #include "../guest_mem.h"
 #include "../task.h"
 #include "emul.h"
+#include "timens.h"
 #include "wait.h"
 
 #define ERESTARTSYS 512
@@ -307,7 +308,7 @@ static bool wait_deadline(struct ewait *ew, int cmd, int op, uint64_t ts_addr)
 	}
 	ew->has_deadline = true;
 	ew->clock = op & FUTEX_CLOCK_REALTIME ? CLOCK_REALTIME : CLOCK_MONOTONIC;
-	ew->deadline = ts;
+	ew->deadline = timens_to_host(ew->task, ew->clock, ts);
 	return ewait_remaining_ns(ew) > 0;
 }
 

@@ -18,6 +18,7 @@
 
 #include "../guest_mem.h"
 #include "../task.h"
+#include "timens.h"
 #include "wait.h"
 
 struct sleep_priv {
@@ -187,7 +188,7 @@ bool emul_sleep(struct task *t, int sysid, const uint64_t args[6], struct arch_r
 	if (absolute) {
 		ew->has_deadline = true;
 		ew->clock = clk;
-		ew->deadline = req;
+		ew->deadline = timens_to_host(t, clk, req);
 		if (ewait_remaining_ns(ew) == 0)
 			goto native;
 	} else {

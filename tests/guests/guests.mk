@@ -128,3 +128,7 @@ tests_guests_sleep_efault_SOURCES = tests/guests/sleep_efault.c $(SIG_GUEST_SRC)
 tests_guests_sleep_efault_CPPFLAGS = $(SIG_GUEST_CPPFLAGS)
 tests_guests_sleep_efault_CFLAGS = $(GUEST_CFLAGS)
 tests_guests_sleep_efault_LDFLAGS = -pthread
+GUEST_PROGS += tests/guests/timens_sleep
+tests_guests_timens_sleep_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_timens_sleep_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_timens_sleep_LDFLAGS = -pthread

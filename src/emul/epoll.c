@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "../guest_mem.h"
@@ -55,6 +57,47 @@ static bool is_epoll(int fd)
 		return false;
 	target[n] = '\0';
 	return strcmp(target, "anon_inode:[eventpoll]") == 0;
+}
+
+/* The kernel's dev_t encoding (fdinfo's sdev) as user space's. */
+static dev_t kernel_dev(unsigned int kdev)
+{
+	return makedev(kdev >> 20, kdev & 0xfffff);
+}
+
+/*
+ * Does the guest's epoll instance epfd watch a procfs file?  Polling an
+ * epoll instance polls its ready items, which for a mounts file takes
+ * the one POLLPRI a mount change gives (see poll_consumes): such a set
+ * is left to the kernel.  /proc/PID/fdinfo/EPFD names each watched
+ * file's device ("sdev:").
+ */
+static bool watches_procfs(pid_t tgid, int epfd)
+{
+	static dev_t proc_dev;
+	char path[64], *line = NULL;
+	size_t cap = 0;
+	bool found = false;
+	struct stat st;
+	FILE *f;
+
+	if (!proc_dev && stat("/proc/self", &st) == 0)
+		proc_dev = st.st_dev;
+	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", (int)tgid, epfd);
+	f = fopen(path, "re");
+	if (!f)
+		return false;
+	while (!found && getline(&line, &cap, f) > 0) {
+		const char *sdev = strstr(line, " sdev:");
+		unsigned int kdev;
+
+		if (strncmp(line, "tfd:", 4) || !sdev || sscanf(sdev + 6, "%x", &kdev) != 1)
+			continue;
+		found = kernel_dev(kdev) == proc_dev;
+	}
+	free(line);
+	fclose(f);
+	return found;
 }
 
 static int epoll_timeout(struct task *t, int sysid, const uint64_t args[6], int64_t *ns)
@@ -102,7 +145,7 @@ bool emul_epoll(struct task *t, int sysid, const uint64_t args[6], struct arch_r
 		free(pfd);
 		return false;
 	}
-	if (!is_epoll(pfd->fd)) {
+	if (!is_epoll(pfd->fd) || watches_procfs(t->proc->tgid, (int)args[0])) {
 		close(pfd->fd);
 		free(pfd);
 		return false;

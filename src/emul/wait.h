@@ -126,6 +126,13 @@ void ewait_set_relative(struct ewait *ew, clockid_t clock, int64_t rel_ns);
  * open, which the real call would report itself.
  */
 int borrow_fds(struct task *t, struct pollfd *pfds, int n);
+/*
+ * Would polling pfds from the supervisor change what the guest's own
+ * call sees?  A procfs mounts file (/proc/PID/mounts, mountinfo)
+ * reports a mount change as POLLPRI|POLLERR to the first poll after
+ * it only, so the supervisor must leave such sets to the kernel.
+ */
+bool poll_consumes(const struct pollfd *pfds, int n);
 /* Would poll() on pfds return at once? */
 bool ready_now(struct pollfd *pfds, int n);
 /* Validate a guest sigmask argument (NULL is valid); true if usable. */

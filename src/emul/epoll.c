@@ -66,13 +66,18 @@ static dev_t kernel_dev(unsigned int kdev)
 }
 
 /*
- * Does the guest's epoll instance epfd watch a procfs file?  Polling an
- * epoll instance polls its ready items, which for a mounts file takes
- * the one POLLPRI a mount change gives (see poll_consumes): such a set
- * is left to the kernel.  /proc/PID/fdinfo/EPFD names each watched
- * file's device ("sdev:").
+ * Must the guest's epoll instance epfd be waited on by the kernel
+ * itself?  /proc/PID/fdinfo/EPFD lists each watched file with its
+ * event mask and device ("events:", "sdev:").
+ *  - A procfs file: polling an epoll instance polls its ready items,
+ *    which for a mounts file takes the one POLLPRI a mount change gives
+ *    (see poll_consumes).
+ *  - EPOLLEXCLUSIVE: an event wakes one exclusive instance, chosen by
+ *    the kernel among those with a thread blocked in epoll_wait; a
+ *    worker polling the instance is no such waiter, so every instance
+ *    would see the event.
  */
-static bool watches_procfs(pid_t tgid, int epfd)
+static bool needs_kernel(pid_t tgid, int epfd)
 {
 	static dev_t proc_dev;
 	char path[64], *line = NULL;
@@ -88,12 +93,16 @@ static bool watches_procfs(pid_t tgid, int epfd)
 	if (!f)
 		return false;
 	while (!found && getline(&line, &cap, f) > 0) {
+		const char *events = strstr(line, " events:");
 		const char *sdev = strstr(line, " sdev:");
-		unsigned int kdev;
+		unsigned int kdev, mask;
 
-		if (strncmp(line, "tfd:", 4) || !sdev || sscanf(sdev + 6, "%x", &kdev) != 1)
+		if (strncmp(line, "tfd:", 4))
 			continue;
-		found = kernel_dev(kdev) == proc_dev;
+		if (events && sscanf(events + 8, "%x", &mask) == 1 && (mask & EPOLLEXCLUSIVE))
+			found = true;
+		if (sdev && sscanf(sdev + 6, "%x", &kdev) == 1 && kernel_dev(kdev) == proc_dev)
+			found = true;
 	}
 	free(line);
 	fclose(f);
@@ -145,7 +154,7 @@ bool emul_epoll(struct task *t, int sysid, const uint64_t args[6], struct arch_r
 		free(pfd);
 		return false;
 	}
-	if (!is_epoll(pfd->fd) || watches_procfs(t->proc->tgid, (int)args[0])) {
+	if (!is_epoll(pfd->fd) || needs_kernel(t->proc->tgid, (int)args[0])) {
 		close(pfd->fd);
 		free(pfd);
 		return false;

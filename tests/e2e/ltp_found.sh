@@ -10,6 +10,8 @@
 #   mounts_poll   poll/select/epoll for POLLPRI on /proc/self/mounts: the
 #                 supervisor must not poll such a file itself, which takes
 #                 the event (LTP epoll_wait10); needs a mount namespace
+#   epoll_exclusive  EPOLLEXCLUSIVE: one event wakes one of several epoll
+#                 instances watching the same pipe (LTP epoll_wait16)
 . "$TESTLIB"
 
 compare "sleep_efault" "$GUESTS/sleep_efault"
@@ -32,4 +34,5 @@ compare_or_skip() {
 }
 
 compare_or_skip "mounts_poll" "$GUESTS/mounts_poll"
+compare "epoll_exclusive" "$GUESTS/epoll_exclusive"
 finish

@@ -20,6 +20,11 @@ struct proc {
 	int nthreads;
 	bool exec_done; /* has completed at least one execve */
 	int pidfd;	/* for pidfd_getfd; -1 until first needed */
+	/*
+	 * It (or an ancestor) installed a seccomp filter of its own, which
+	 * may forbid the ppoll a parked call waits in: no emulation.
+	 */
+	bool own_seccomp;
 	/* The time namespace its deadlines are in (emul/timens.c); 0: not read yet. */
 	unsigned long timens_ino;
 	int64_t timens_mono_ns, timens_boot_ns;

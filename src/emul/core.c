@@ -61,6 +61,8 @@ static const struct {
     {SYSID_rt_sigtimedwait, emul_sigwait},
     {SYSID_futex, emul_futex},
     {SYSID_futex_wake, emul_futex},
+    {SYSID_prctl, emul_seccomp_strict},
+    {SYSID_seccomp, emul_seccomp_strict},
 };
 
 #define NFAMILIES (sizeof(families) / sizeof(families[0]))
@@ -601,6 +603,9 @@ static bool family_call(struct task *t, int id, const uint64_t args[6], struct a
 {
 	bool (*fn)(struct task *, int, const uint64_t *, struct arch_regs *) = family_of(id);
 
+	/* A filter of the guest's own may forbid parking (seccomp_strict.c). */
+	if (t->proc && t->proc->own_seccomp && fn != emul_seccomp_strict)
+		return false;
 	return fn && fn(t, id, args, regs);
 }
 
@@ -611,6 +616,8 @@ bool emul_syscall(struct task *t, const struct ptrace_syscall_info *info)
 	struct arch_regs regs;
 	int id;
 
+	if (emul_strict_violation(t, info->seccomp.ret_data))
+		return true;
 	if (t->pass_once == nr) {
 		t->pass_once = -1;
 		return false;

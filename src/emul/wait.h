@@ -148,6 +148,11 @@ bool emul_epoll(struct task *t, int sysid, const uint64_t args[6], struct arch_r
 bool emul_childwait(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
 bool emul_sigwait(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
 bool emul_futex(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
+/* prctl/seccomp asking for SECCOMP_MODE_STRICT (seccomp_strict.c): never emulated, rewritten. */
+bool emul_seccomp_strict(struct task *t, int sysid, const uint64_t args[6],
+			 struct arch_regs *regs);
+/* A seccomp stop of a strict-mode thread's forbidden call: kill it; true if it was one. */
+bool emul_strict_violation(struct task *t, uint32_t ret_data);
 
 /* Worker pool (workers.c). */
 int workers_init(void);

@@ -12,6 +12,9 @@
 #                 the event (LTP epoll_wait10); needs a mount namespace
 #   epoll_exclusive  EPOLLEXCLUSIVE: one event wakes one of several epoll
 #                 instances watching the same pipe (LTP epoll_wait16)
+#   seccomp_strict  SECCOMP_MODE_STRICT on top of ptsandbox's filter, and
+#                 blocking calls under a guest filter that forbids ppoll
+#                 (LTP seccomp01)
 . "$TESTLIB"
 
 compare "sleep_efault" "$GUESTS/sleep_efault"
@@ -35,4 +38,5 @@ compare_or_skip() {
 
 compare_or_skip "mounts_poll" "$GUESTS/mounts_poll"
 compare "epoll_exclusive" "$GUESTS/epoll_exclusive"
+compare "seccomp_strict" "$GUESTS/seccomp_strict"
 finish

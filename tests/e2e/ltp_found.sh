@@ -15,6 +15,9 @@
 #   seccomp_strict  SECCOMP_MODE_STRICT on top of ptsandbox's filter, and
 #                 blocking calls under a guest filter that forbids ppoll
 #                 (LTP seccomp01)
+#   cleartid      a thread's exit clears a CLONE_CHILD_CLEARTID word that
+#                 held -1, not its tid, and wakes its waiter (LTP clone08),
+#                 also with --trace
 . "$TESTLIB"
 
 compare "sleep_efault" "$GUESTS/sleep_efault"
@@ -39,4 +42,9 @@ compare_or_skip() {
 compare_or_skip "mounts_poll" "$GUESTS/mounts_poll"
 compare "epoll_exclusive" "$GUESTS/epoll_exclusive"
 compare "seccomp_strict" "$GUESTS/seccomp_strict"
+compare "cleartid" "$GUESTS/cleartid"
+# Tracing takes other paths through the event loop.
+run_capture native "$GUESTS/cleartid" </dev/null
+run_capture sandbox "$PTSANDBOX" --trace=all -o /dev/null -- "$GUESTS/cleartid" </dev/null
+compare_captured "cleartid --trace=all"
 finish

@@ -38,6 +38,7 @@
 #include "wait.h"
 
 #define ERESTARTSYS    512
+#define ERESTARTNOINTR 513
 #define ERESTARTNOHAND 514
 
 /* The emulated syscalls and the family that handles each. */
@@ -505,6 +506,27 @@ static void undo_restart(struct arch_regs *regs)
 	arch_regs_set_ret(regs, -ERESTARTNOHAND);
 }
 
+/*
+ * Is sig blocked by the mask the thread is parked under?  Then it can
+ * only be delivered in a window: when a signal the guest ignores
+ * interrupts the parking ppoll (under ptrace the kernel does not drop
+ * ignored signals), the kernel restarts it, and on the way puts the
+ * thread's own mask back before the restarted ppoll applies the call's
+ * again.  Natively the signal stays pending until the call ends and
+ * its handler runs as the call returns.  Here the handler runs now and
+ * the call starts again from the beginning (-ERESTARTNOINTR), with the
+ * same handler mask and saved mask: a program sees the difference only
+ * in when the handler ran (LTP epoll_pwait01).
+ */
+static bool in_mask_window(pid_t tid, const struct arch_regs *regs, int sig)
+{
+	uint64_t mask_ptr = arch_regs_arg(regs, 3), mask;
+
+	if (!mask_ptr || sig < 1 || sig > 64 || guest_read(tid, mask_ptr, &mask, sizeof(mask)) < 0)
+		return false;
+	return mask & sigbit(sig);
+}
+
 int emul_settle(struct task *t, int sig, const siginfo_t *si)
 {
 	struct ewait *ew = t->wait;
@@ -557,7 +579,8 @@ int emul_settle(struct task *t, int sig, const siginfo_t *si)
 		settle_done(t, &regs);
 		return sig;
 	}
-	settle_interrupted(t, &regs, -ew->restart);
+	settle_interrupted(t, &regs,
+			   in_mask_window(t->tid, &regs, sig) ? -ERESTARTNOINTR : -ew->restart);
 	return sig;
 }
 

@@ -18,6 +18,8 @@
 #   cleartid      a thread's exit clears a CLONE_CHILD_CLEARTID word that
 #                 held -1, not its tid, and wakes its waiter (LTP clone08),
 #                 also with --trace
+#   mask_window   a call's own sigmask holds while an ignored SIGCHLD
+#                 interrupts the parked call (LTP epoll_pwait01)
 . "$TESTLIB"
 
 compare "sleep_efault" "$GUESTS/sleep_efault"
@@ -47,4 +49,5 @@ compare "cleartid" "$GUESTS/cleartid"
 run_capture native "$GUESTS/cleartid" </dev/null
 run_capture sandbox "$PTSANDBOX" --trace=all -o /dev/null -- "$GUESTS/cleartid" </dev/null
 compare_captured "cleartid --trace=all"
+compare "mask_window" "$GUESTS/mask_window"
 finish

@@ -25,6 +25,12 @@ struct proc {
 	 * may forbid the ppoll a parked call waits in: no emulation.
 	 */
 	bool own_seccomp;
+	/*
+	 * An epoll instance of it (or of an ancestor) was given a file with
+	 * EPOLLEXCLUSIVE or a procfs file: its epoll waits look at the
+	 * instance's items (emul/epoll.c).
+	 */
+	bool epoll_special;
 	/* The time namespace its deadlines are in (emul/timens.c); 0: not read yet. */
 	unsigned long timens_ino;
 	int64_t timens_mono_ns, timens_boot_ns;

@@ -47,6 +47,7 @@ enum sysid {
 	SYSID_rt_sigreturn,
 	SYSID_prctl,
 	SYSID_seccomp,
+	SYSID_epoll_ctl,
 	SYSID_COUNT
 };
 

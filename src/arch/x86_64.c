@@ -58,6 +58,7 @@ static const long sysid_nr[SYSID_COUNT] = {
     [SYSID_rt_sigreturn] = SYS_rt_sigreturn,
     [SYSID_prctl] = SYS_prctl,
     [SYSID_seccomp] = SYS_seccomp,
+    [SYSID_epoll_ctl] = SYS_epoll_ctl,
 };
 
 static struct user_regs_struct *ur(struct arch_regs *regs)

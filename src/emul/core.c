@@ -55,6 +55,7 @@ static const struct {
     {SYSID_epoll_wait, emul_epoll},
     {SYSID_epoll_pwait, emul_epoll},
     {SYSID_epoll_pwait2, emul_epoll},
+    {SYSID_epoll_ctl, emul_epoll},
     {SYSID_wait4, emul_childwait},
     {SYSID_waitid, emul_childwait},
     {SYSID_pause, emul_sigwait},

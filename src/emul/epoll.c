@@ -109,6 +109,29 @@ static bool needs_kernel(pid_t tgid, int epfd)
 	return found;
 }
 
+/*
+ * epoll_ctl runs natively; the tracer only notes, per process, an
+ * instance given an item that its waits must leave to the kernel (see
+ * needs_kernel), so that only such processes pay for reading fdinfo at
+ * each wait.
+ */
+static void note_ctl(struct task *t, const uint64_t args[6])
+{
+	int op = (int)args[1];
+	struct epoll_event ev;
+	struct pollfd pfd = {.fd = (int)args[2]};
+
+	if (!t->proc || t->proc->epoll_special || (op != EPOLL_CTL_ADD && op != EPOLL_CTL_MOD))
+		return;
+	if (guest_read(t->tid, args[3], &ev, sizeof(ev)) == 0 && (ev.events & EPOLLEXCLUSIVE))
+		t->proc->epoll_special = true;
+	if (op != EPOLL_CTL_ADD || pfd.fd < 0 || borrow_fds(t, &pfd, 1) < 0)
+		return;
+	if (poll_consumes(&pfd, 1))
+		t->proc->epoll_special = true;
+	close(pfd.fd);
+}
+
 static int epoll_timeout(struct task *t, int sysid, const uint64_t args[6], int64_t *ns)
 {
 	struct timespec ts;
@@ -138,6 +161,10 @@ bool emul_epoll(struct task *t, int sysid, const uint64_t args[6], struct arch_r
 	struct pollfd *pfd;
 	struct ewait *ew;
 
+	if (sysid == SYSID_epoll_ctl) {
+		note_ctl(t, args);
+		return false;
+	}
 	if (maxevents <= 0 || maxevents > INT_MAX / (int)sizeof(struct epoll_event))
 		return false;
 	has_timeout = epoll_timeout(t, sysid, args, &timeout_ns);
@@ -154,7 +181,8 @@ bool emul_epoll(struct task *t, int sysid, const uint64_t args[6], struct arch_r
 		free(pfd);
 		return false;
 	}
-	if (!is_epoll(pfd->fd) || needs_kernel(t->proc->tgid, (int)args[0])) {
+	if (!is_epoll(pfd->fd) ||
+	    (t->proc->epoll_special && needs_kernel(t->proc->tgid, (int)args[0]))) {
 		close(pfd->fd);
 		free(pfd);
 		return false;

@@ -52,6 +52,7 @@ static const char *const sysid_names[SYSID_COUNT] = {
 	[SYSID_rt_sigreturn] = "rt_sigreturn",
 	[SYSID_prctl] = "prctl",
 	[SYSID_seccomp] = "seccomp",
+	[SYSID_epoll_ctl] = "epoll_ctl",
 };
 
 START_TEST(test_identity)

@@ -58,6 +58,11 @@ static struct proc *proc_get(pid_t tgid, pid_t ppid)
 	p->tgid = tgid;
 	p->ppid = ppid;
 	p->pidfd = -1;
+	/* Seccomp filters and epoll instances are inherited across fork and clone. */
+	if (ppid && proc_find(ppid)) {
+		p->own_seccomp = proc_find(ppid)->own_seccomp;
+		p->epoll_special = proc_find(ppid)->epoll_special;
+	}
 	p->next = procs;
 	procs = p;
 	return p;

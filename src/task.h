@@ -21,6 +21,20 @@ struct proc {
 	bool exec_done; /* has completed at least one execve */
 	int pidfd;	/* for pidfd_getfd; -1 until first needed */
 	uint64_t requeued; /* signals we put back while a rerun went first */
+	/*
+	 * It (or an ancestor) installed a seccomp filter of its own, which
+	 * may forbid the ppoll a parked call waits in: no emulation.
+	 */
+	bool own_seccomp;
+	/*
+	 * An epoll instance of it (or of an ancestor) was given a file with
+	 * EPOLLEXCLUSIVE or a procfs file: its epoll waits look at the
+	 * instance's items (emul/epoll.c).
+	 */
+	bool epoll_special;
+	/* The time namespace its deadlines are in (emul/timens.c); 0: not read yet. */
+	unsigned long timens_ino;
+	int64_t timens_mono_ns, timens_boot_ns;
 	struct proc *next;
 };
 

@@ -62,6 +62,12 @@ static const long sysid_nr[SYSID_COUNT] = {
     [SYSID_semop] = SYS_semop,
     [SYSID_semtimedop] = SYS_semtimedop,
     [SYSID_io_getevents] = SYS_io_getevents,
+    [SYSID_read] = SYS_read,
+    [SYSID_write] = SYS_write,
+    [SYSID_rt_sigreturn] = SYS_rt_sigreturn,
+    [SYSID_prctl] = SYS_prctl,
+    [SYSID_seccomp] = SYS_seccomp,
+    [SYSID_epoll_ctl] = SYS_epoll_ctl,
 };
 
 static struct user_pt_regs *ur(struct arch_regs *regs)

@@ -42,6 +42,12 @@ enum sysid {
 	SYSID_semop,
 	SYSID_semtimedop,
 	SYSID_io_getevents,
+	SYSID_read, /* read, write, exit, rt_sigreturn: what strict seccomp allows */
+	SYSID_write,
+	SYSID_rt_sigreturn,
+	SYSID_prctl,
+	SYSID_seccomp,
+	SYSID_epoll_ctl,
 	SYSID_COUNT
 };
 

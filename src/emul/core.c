@@ -38,6 +38,7 @@
 #include "wait.h"
 
 #define ERESTARTSYS    512
+#define ERESTARTNOINTR 513
 #define ERESTARTNOHAND 514
 
 /* The emulated syscalls and the family that handles each. */
@@ -54,6 +55,7 @@ static const struct {
     {SYSID_epoll_wait, emul_epoll},
     {SYSID_epoll_pwait, emul_epoll},
     {SYSID_epoll_pwait2, emul_epoll},
+    {SYSID_epoll_ctl, emul_epoll},
     {SYSID_wait4, emul_childwait},
     {SYSID_waitid, emul_childwait},
     {SYSID_pause, emul_sigwait},
@@ -61,6 +63,8 @@ static const struct {
     {SYSID_rt_sigtimedwait, emul_sigwait},
     {SYSID_futex, emul_futex},
     {SYSID_futex_wake, emul_futex},
+    {SYSID_prctl, emul_seccomp_strict},
+    {SYSID_seccomp, emul_seccomp_strict},
 };
 
 #define NFAMILIES (sizeof(families) / sizeof(families[0]))
@@ -78,27 +82,6 @@ void emul_interpose(struct sysset *set)
 int emul_init(void)
 {
 	return workers_init();
-}
-
-int64_t ts_to_ns(const struct timespec *ts)
-{
-	return (int64_t)ts->tv_sec * 1000000000 + ts->tv_nsec;
-}
-
-bool ts_valid(const struct timespec *ts)
-{
-	return ts->tv_sec >= 0 && ts->tv_nsec >= 0 && ts->tv_nsec < 1000000000;
-}
-
-struct timespec ns_to_ts(int64_t ns)
-{
-	struct timespec ts;
-
-	if (ns < 0)
-		ns = 0;
-	ts.tv_sec = ns / 1000000000;
-	ts.tv_nsec = ns % 1000000000;
-	return ts;
 }
 
 int64_t ewait_remaining_ns(const struct ewait *ew)
@@ -480,10 +463,16 @@ static void settle_done(struct task *t, struct arch_regs *regs)
 static void settle_interrupted(struct task *t, struct arch_regs *regs, int err)
 {
 	struct ewait *ew = t->wait;
+	int over = 0;
 
 	ewait_cancel(ew);
 	if (ew->ops->interrupted)
-		ew->ops->interrupted(ew);
+		over = ew->ops->interrupted(ew);
+	if (over) {
+		/* The call fails instead (no restart): skip it with that error. */
+		settle_result(t, regs, EW_RETURN, over);
+		return;
+	}
 	restore_args(ew, regs);
 	arch_regs_set_nr(regs, ew->nr);
 	arch_regs_set_ret(regs, err);
@@ -569,6 +558,27 @@ static void undo_restart(struct arch_regs *regs)
 	arch_regs_set_ret(regs, -ERESTARTNOHAND);
 }
 
+/*
+ * Is sig blocked by the mask the thread is parked under?  Then it can
+ * only be delivered in a window: when a signal the guest ignores
+ * interrupts the parking ppoll (under ptrace the kernel does not drop
+ * ignored signals), the kernel restarts it, and on the way puts the
+ * thread's own mask back before the restarted ppoll applies the call's
+ * again.  Natively the signal stays pending until the call ends and
+ * its handler runs as the call returns.  Here the handler runs now and
+ * the call starts again from the beginning (-ERESTARTNOINTR), with the
+ * same handler mask and saved mask: a program sees the difference only
+ * in when the handler ran (LTP epoll_pwait01).
+ */
+static bool in_mask_window(pid_t tid, const struct arch_regs *regs, int sig)
+{
+	uint64_t mask_ptr = arch_regs_arg(regs, 3), mask;
+
+	if (!mask_ptr || sig < 1 || sig > 64 || guest_read(tid, mask_ptr, &mask, sizeof(mask)) < 0)
+		return false;
+	return mask & sigbit(sig);
+}
+
 int emul_settle(struct task *t, int sig, const siginfo_t *si)
 {
 	struct ewait *ew = t->wait;
@@ -621,7 +631,8 @@ int emul_settle(struct task *t, int sig, const siginfo_t *si)
 		settle_done(t, &regs);
 		return sig;
 	}
-	settle_interrupted(t, &regs, -ew->restart);
+	settle_interrupted(t, &regs,
+			   in_mask_window(t->tid, &regs, sig) ? -ERESTARTNOINTR : -ew->restart);
 	return sig;
 }
 
@@ -667,6 +678,9 @@ static bool family_call(struct task *t, int id, const uint64_t args[6], struct a
 {
 	bool (*fn)(struct task *, int, const uint64_t *, struct arch_regs *) = family_of(id);
 
+	/* A filter of the guest's own may forbid parking (seccomp_strict.c). */
+	if (t->proc && t->proc->own_seccomp && fn != emul_seccomp_strict)
+		return false;
 	return fn && fn(t, id, args, regs);
 }
 
@@ -677,6 +691,8 @@ bool emul_syscall(struct task *t, const struct ptrace_syscall_info *info)
 	struct arch_regs regs;
 	int id;
 
+	if (emul_strict_violation(t, info->seccomp.ret_data))
+		return true;
 	if (t->pass_once == nr) {
 		t->pass_once = -1;
 		return false;

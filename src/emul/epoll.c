@@ -15,6 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <unistd.h>
 
 #include "../guest_mem.h"
@@ -57,6 +59,79 @@ static bool is_epoll(int fd)
 	return strcmp(target, "anon_inode:[eventpoll]") == 0;
 }
 
+/* The kernel's dev_t encoding (fdinfo's sdev) as user space's. */
+static dev_t kernel_dev(unsigned int kdev)
+{
+	return makedev(kdev >> 20, kdev & 0xfffff);
+}
+
+/*
+ * Must the guest's epoll instance epfd be waited on by the kernel
+ * itself?  /proc/PID/fdinfo/EPFD lists each watched file with its
+ * event mask and device ("events:", "sdev:").
+ *  - A procfs file: polling an epoll instance polls its ready items,
+ *    which for a mounts file takes the one POLLPRI a mount change gives
+ *    (see poll_consumes).
+ *  - EPOLLEXCLUSIVE: an event wakes one exclusive instance, chosen by
+ *    the kernel among those with a thread blocked in epoll_wait; a
+ *    worker polling the instance is no such waiter, so every instance
+ *    would see the event.
+ */
+static bool needs_kernel(pid_t tgid, int epfd)
+{
+	static dev_t proc_dev;
+	char path[64], *line = NULL;
+	size_t cap = 0;
+	bool found = false;
+	struct stat st;
+	FILE *f;
+
+	if (!proc_dev && stat("/proc/self", &st) == 0)
+		proc_dev = st.st_dev;
+	snprintf(path, sizeof(path), "/proc/%d/fdinfo/%d", (int)tgid, epfd);
+	f = fopen(path, "re");
+	if (!f)
+		return false;
+	while (!found && getline(&line, &cap, f) > 0) {
+		const char *events = strstr(line, " events:");
+		const char *sdev = strstr(line, " sdev:");
+		unsigned int kdev, mask;
+
+		if (strncmp(line, "tfd:", 4))
+			continue;
+		if (events && sscanf(events + 8, "%x", &mask) == 1 && (mask & EPOLLEXCLUSIVE))
+			found = true;
+		if (sdev && sscanf(sdev + 6, "%x", &kdev) == 1 && kernel_dev(kdev) == proc_dev)
+			found = true;
+	}
+	free(line);
+	fclose(f);
+	return found;
+}
+
+/*
+ * epoll_ctl runs natively; the tracer only notes, per process, an
+ * instance given an item that its waits must leave to the kernel (see
+ * needs_kernel), so that only such processes pay for reading fdinfo at
+ * each wait.
+ */
+static void note_ctl(struct task *t, const uint64_t args[6])
+{
+	int op = (int)args[1];
+	struct epoll_event ev;
+	struct pollfd pfd = {.fd = (int)args[2]};
+
+	if (!t->proc || t->proc->epoll_special || (op != EPOLL_CTL_ADD && op != EPOLL_CTL_MOD))
+		return;
+	if (guest_read(t->tid, args[3], &ev, sizeof(ev)) == 0 && (ev.events & EPOLLEXCLUSIVE))
+		t->proc->epoll_special = true;
+	if (op != EPOLL_CTL_ADD || pfd.fd < 0 || borrow_fds(t, &pfd, 1) < 0)
+		return;
+	if (poll_consumes(&pfd, 1))
+		t->proc->epoll_special = true;
+	close(pfd.fd);
+}
+
 static int epoll_timeout(struct task *t, int sysid, const uint64_t args[6], int64_t *ns)
 {
 	struct timespec ts;
@@ -86,6 +161,10 @@ bool emul_epoll(struct task *t, int sysid, const uint64_t args[6], struct arch_r
 	struct pollfd *pfd;
 	struct ewait *ew;
 
+	if (sysid == SYSID_epoll_ctl) {
+		note_ctl(t, args);
+		return false;
+	}
 	if (maxevents <= 0 || maxevents > INT_MAX / (int)sizeof(struct epoll_event))
 		return false;
 	has_timeout = epoll_timeout(t, sysid, args, &timeout_ns);
@@ -102,7 +181,8 @@ bool emul_epoll(struct task *t, int sysid, const uint64_t args[6], struct arch_r
 		free(pfd);
 		return false;
 	}
-	if (!is_epoll(pfd->fd)) {
+	if (!is_epoll(pfd->fd) ||
+	    (t->proc->epoll_special && needs_kernel(t->proc->tgid, (int)args[0]))) {
 		close(pfd->fd);
 		free(pfd);
 		return false;

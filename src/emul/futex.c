@@ -41,6 +41,7 @@
 #include "../guest_mem.h"
 #include "../task.h"
 #include "emul.h"
+#include "timens.h"
 #include "wait.h"
 
 #define ERESTARTSYS 512
@@ -368,7 +369,7 @@ static bool wait_deadline(struct ewait *ew, int cmd, int op, uint64_t ts_addr)
 	}
 	ew->has_deadline = true;
 	ew->clock = op & FUTEX_CLOCK_REALTIME ? CLOCK_REALTIME : CLOCK_MONOTONIC;
-	ew->deadline = ts;
+	ew->deadline = timens_to_host(ew->task, ew->clock, ts);
 	return ewait_remaining_ns(ew) > 0;
 }
 
@@ -631,12 +632,15 @@ static bool key_seen(const struct fkey *seen, int nseen, const struct fkey *key)
 
 /*
  * Did the exit of tid change this word the way the kernel does when it
- * wakes: its CLONE_CHILD_CLEARTID word cleared from tid to 0, or a
- * robust mutex it held marked FUTEX_OWNER_DIED?
+ * wakes: its CLONE_CHILD_CLEARTID word cleared to 0, or a robust mutex
+ * it held marked FUTEX_OWNER_DIED?  The CLEARTID word need not have
+ * held tid (it does only with CLONE_CHILD_SETTID or pthreads; LTP
+ * clone08 waits on -1), and its address is not known here, so any
+ * waited-on word now 0 counts: at worst a spurious wakeup.
  */
 static bool exit_changed(const struct fwaiter *w, pid_t tid, uint32_t cur)
 {
-	if (w->val == (uint32_t)tid && cur == 0)
+	if (w->val != 0 && cur == 0)
 		return true;
 	return (w->val & FUTEX_TID_MASK) == (uint32_t)tid && (cur & FUTEX_OWNER_DIED) &&
 	       !(cur & FUTEX_TID_MASK);

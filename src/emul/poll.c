@@ -12,6 +12,7 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/statfs.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -47,6 +48,25 @@ int borrow_fds(struct task *t, struct pollfd *pfds, int n)
 		}
 	}
 	return 0;
+}
+
+#define PROCFS_MAGIC 0x9fa0
+
+bool poll_consumes(const struct pollfd *pfds, int n)
+{
+	struct statfs sfs;
+
+	for (int i = 0; i < n; i++)
+		if (pfds[i].fd >= 0 && fstatfs(pfds[i].fd, &sfs) == 0 && sfs.f_type == PROCFS_MAGIC)
+			return true;
+	return false;
+}
+
+static void close_fds(struct pollfd *pfds, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (pfds[i].fd >= 0)
+			close(pfds[i].fd);
 }
 
 bool ready_now(struct pollfd *pfds, int n)
@@ -127,12 +147,13 @@ static void poll_done(struct ewait *ew, struct arch_regs *regs)
 }
 
 /* The kernel copies revents back on EINTR too: nothing was ready. */
-static void poll_interrupted(struct ewait *ew)
+static int poll_interrupted(struct ewait *ew)
 {
 	struct poll_priv *pp = ew->priv;
 
 	write_remaining(ew, pp);
 	clear_revents(ew->tid, pp->fds_addr, pp->nfds);
+	return 0;
 }
 
 static void poll_release(struct ewait *ew)
@@ -192,11 +213,9 @@ bool emul_poll(struct task *t, int sysid, const uint64_t args[6], struct arch_re
 		goto native;
 	if (borrow_fds(t, pfds, nfds) < 0)
 		goto native;
-	ew = ewait_new(t, &poll_ops, arch_regs_nr(regs), args);
+	ew = poll_consumes(pfds, nfds) ? NULL : ewait_new(t, &poll_ops, arch_regs_nr(regs), args);
 	if (!ew) {
-		for (int i = 0; i < nfds; i++)
-			if (pfds[i].fd >= 0)
-				close(pfds[i].fd);
+		close_fds(pfds, nfds);
 		goto native;
 	}
 	ew->pfds = pfds;

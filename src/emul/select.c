@@ -83,9 +83,10 @@ static void select_done(struct ewait *ew, struct arch_regs *regs)
 	free(zero);
 }
 
-static void select_interrupted(struct ewait *ew)
+static int select_interrupted(struct ewait *ew)
 {
 	write_timeout(ew, ew->priv);
+	return 0;
 }
 
 static void select_release(struct ewait *ew)
@@ -206,7 +207,8 @@ bool emul_select(struct task *t, int sysid, const uint64_t args[6], struct arch_
 	sp = calloc(1, sizeof(*sp));
 	if (!pfds || !sp || borrow_fds(t, pfds, npfds) < 0)
 		goto out;
-	ew = ewait_new(t, &select_ops, arch_regs_nr(regs), args);
+	ew =
+	    poll_consumes(pfds, npfds) ? NULL : ewait_new(t, &select_ops, arch_regs_nr(regs), args);
 	if (!ew) {
 		for (int i = 0; i < npfds; i++)
 			close(pfds[i].fd);

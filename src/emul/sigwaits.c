@@ -70,12 +70,13 @@ static void timedwait_done(struct ewait *ew, struct arch_regs *regs)
 	set_mask(ew->tid, tp->old_mask);
 }
 
-static void timedwait_interrupted(struct ewait *ew)
+static int timedwait_interrupted(struct ewait *ew)
 {
 	struct timedwait_priv *tp = ew->priv;
 
 	/* Before the kernel saves the mask in the handler's frame. */
 	set_mask(ew->tid, tp->old_mask);
+	return 0;
 }
 
 static int64_t timedwait_takes(struct ewait *ew, int sig, const siginfo_t *si)

@@ -18,6 +18,7 @@
 
 #include "../guest_mem.h"
 #include "../task.h"
+#include "timens.h"
 #include "wait.h"
 
 struct sleep_priv {
@@ -81,15 +82,21 @@ static int64_t timer_slack_ns(pid_t tid)
 	return slack;
 }
 
-static void sleep_interrupted(struct ewait *ew)
+/*
+ * The kernel writes *rem on the way out, and a *rem it cannot write
+ * turns the interruption into EFAULT (no EINTR, no restart).
+ */
+static int sleep_interrupted(struct ewait *ew)
 {
 	struct sleep_priv *sp = ew->priv;
 	struct timespec rem;
 
 	if (!sp->rem_addr)
-		return;
+		return 0;
 	rem = ns_to_ts(ewait_remaining_ns(ew) + timer_slack_ns(ew->tid));
-	guest_write(ew->tid, sp->rem_addr, &rem, sizeof(rem));
+	if (guest_write(ew->tid, sp->rem_addr, &rem, sizeof(rem)) < 0)
+		return -EFAULT;
+	return 0;
 }
 
 static void sleep_release(struct ewait *ew)
@@ -181,7 +188,7 @@ bool emul_sleep(struct task *t, int sysid, const uint64_t args[6], struct arch_r
 	if (absolute) {
 		ew->has_deadline = true;
 		ew->clock = clk;
-		ew->deadline = req;
+		ew->deadline = timens_to_host(t, clk, req);
 		if (ewait_remaining_ns(ew) == 0)
 			goto native;
 	} else {

@@ -19,6 +19,7 @@
 #include <time.h>
 
 #include "../arch/arch.h"
+#include "timespec.h"
 
 struct task;
 struct ewait;
@@ -38,8 +39,12 @@ struct ewait_ops {
 	void (*work)(struct ewait *ew);
 	/* Tracer thread, before settling with a result: write outputs. */
 	void (*done)(struct ewait *ew, struct arch_regs *regs);
-	/* Tracer thread, when a handler interrupts: write outputs (rem...). */
-	void (*interrupted)(struct ewait *ew);
+	/*
+	 * Tracer thread, when a signal interrupts: write outputs (rem...).
+	 * Returns 0, or the -errno the call returns instead of its
+	 * EINTR/restart (nanosleep's -EFAULT when *rem cannot be written).
+	 */
+	int (*interrupted)(struct ewait *ew);
 	/*
 	 * Tracer thread, at a signal-delivery-stop: the call itself takes
 	 * sig (rt_sigtimedwait's set) instead of the kernel delivering it.
@@ -107,11 +112,7 @@ bool ewait_finish(struct ewait *ew, enum ewait_outcome outcome, int64_t result);
 /* The same, from the tracer thread: wakes the parked thread directly. */
 bool ewait_finish_here(struct ewait *ew, enum ewait_outcome outcome, int64_t result);
 
-/* Time helpers. */
-int64_t ts_to_ns(const struct timespec *ts);
-/* A timespec the kernel accepts as a timeout (else EINVAL). */
-bool ts_valid(const struct timespec *ts);
-struct timespec ns_to_ts(int64_t ns);
+/* Time helpers (and timespec.h's). */
 /* Remaining time until ew's deadline, clamped at 0. */
 int64_t ewait_remaining_ns(const struct ewait *ew);
 /* Deadline = now(clock) + rel. */
@@ -124,6 +125,13 @@ void ewait_set_relative(struct ewait *ew, clockid_t clock, int64_t rel_ns);
  * open, which the real call would report itself.
  */
 int borrow_fds(struct task *t, struct pollfd *pfds, int n);
+/*
+ * Would polling pfds from the supervisor change what the guest's own
+ * call sees?  A procfs mounts file (/proc/PID/mounts, mountinfo)
+ * reports a mount change as POLLPRI|POLLERR to the first poll after
+ * it only, so the supervisor must leave such sets to the kernel.
+ */
+bool poll_consumes(const struct pollfd *pfds, int n);
 /* Would poll() on pfds return at once? */
 bool ready_now(struct pollfd *pfds, int n);
 /* Validate a guest sigmask argument (NULL is valid); true if usable. */
@@ -139,6 +147,11 @@ bool emul_epoll(struct task *t, int sysid, const uint64_t args[6], struct arch_r
 bool emul_childwait(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
 bool emul_sigwait(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
 bool emul_futex(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
+/* prctl/seccomp asking for SECCOMP_MODE_STRICT (seccomp_strict.c): never emulated, rewritten. */
+bool emul_seccomp_strict(struct task *t, int sysid, const uint64_t args[6],
+			 struct arch_regs *regs);
+/* A seccomp stop of a strict-mode thread's forbidden call: kill it; true if it was one. */
+bool emul_strict_violation(struct task *t, uint32_t ret_data);
 
 /* Worker pool (workers.c). */
 int workers_init(void);

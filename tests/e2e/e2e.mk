@@ -30,3 +30,5 @@ E2E_TESTS += tests/e2e/trace.sh tests/e2e/trace_opts.sh tests/e2e/trace_strace_o
 E2E_TESTS += tests/e2e/debugging.sh
 E2E_TESTS += tests/e2e/automake.sh
 E2E_TESTS += tests/e2e/inject.sh
+# Divergences found by LTP (make check-ltp), one small guest each.
+E2E_TESTS += tests/e2e/ltp_found.sh

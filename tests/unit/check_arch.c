@@ -47,6 +47,12 @@ static const char *const sysid_names[SYSID_COUNT] = {
 	[SYSID_semop] = "semop",
 	[SYSID_semtimedop] = "semtimedop",
 	[SYSID_io_getevents] = "io_getevents",
+	[SYSID_read] = "read",
+	[SYSID_write] = "write",
+	[SYSID_rt_sigreturn] = "rt_sigreturn",
+	[SYSID_prctl] = "prctl",
+	[SYSID_seccomp] = "seccomp",
+	[SYSID_epoll_ctl] = "epoll_ctl",
 };
 
 START_TEST(test_identity)

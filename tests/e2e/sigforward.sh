@@ -26,7 +26,7 @@ done
 # Stop and continue.  With no handler the call goes on (restarted, with
 # what is left of its timeout; nanosleep has written *rem by then),
 # except those Linux makes fail with EINTR after a stop (epoll_wait,
-# sigtimedwait, ...: signal(7)).  The calls time out after 300 ms (-t)
+# sigtimedwait, ...: signal(7)).  The calls time out after 800 ms (-t)
 # so that the stop surely lands while they wait.  A SIGTSTP handler must
 # run once, as natively, and stop nothing.
 STOPCALLS="nanosleep clock_nanosleep_abs poll select epoll_wait sigtimedwait_other
@@ -34,7 +34,7 @@ STOPCALLS="nanosleep clock_nanosleep_abs poll select epoll_wait sigtimedwait_oth
 for sig in TSTP STOP; do
 	for call in $STOPCALLS; do
 		sig_compare "pgrp SIG$sig+SIGCONT $call default" "--pgrp --stop --sig $sig" \
-			"$SIGCALL" -t 300 -s "$sig" "$call" default
+			"$SIGCALL" -t 800 -s "$sig" "$call" default
 	done
 done
 for call in nanosleep poll read; do

@@ -120,6 +120,15 @@ for how in native sandbox; do
 		not_ok "--dump-on: the $how guest never became ready"
 		kill -KILL $bg
 	else
+		# "ready" is written just before open(): wait until the guest
+		# really blocks there, or the dump may catch it in write().
+		gpid=$(cut -d' ' -f1 "$tmp/$how.pids")
+		n=0
+		while [ "$(cat /proc/$gpid/wchan 2>/dev/null)" != wait_for_partner ] &&
+			[ $n -lt 1000 ]; do
+			sleep 0.01
+			n=$((n + 1))
+		done
 		if [ $how = sandbox ]; then
 			kill -USR1 $bg
 			wait_for "$tmp/$how.err" 'wait_for_go\+0x' ||

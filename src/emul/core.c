@@ -30,16 +30,13 @@
 
 #include "../guest_mem.h"
 #include "../log.h"
+#include "../restart.h"
 #include "../signals/sigstate.h"
 #include "../signals/sigwait.h"
 #include "../task.h"
 #include "../trace/tracing.h"
 #include "emul.h"
 #include "wait.h"
-
-#define ERESTARTSYS    512
-#define ERESTARTNOINTR 513
-#define ERESTARTNOHAND 514
 
 /* The emulated syscalls and the family that handles each. */
 static const struct {

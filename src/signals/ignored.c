@@ -5,10 +5,9 @@
 #include <signal.h>
 
 #include "../arch/arch.h"
+#include "../restart.h"
 #include "ignored.h"
 #include "sigstate.h"
-
-#define ERESTARTNOHAND 514
 
 static bool returns_eintr_on_any_signal(long nr)
 {

@@ -30,6 +30,7 @@
 
 #include "../guest_mem.h"
 #include "../log.h"
+#include "../resume.h"
 #include "../restart.h"
 #include "../signals/sigstate.h"
 #include "../signals/sigwait.h"
@@ -215,7 +216,7 @@ bool ewait_finish_here(struct ewait *ew, enum ewait_outcome outcome, int64_t res
 	if (!publish(ew, outcome, result))
 		return false;
 	if (t && t->wait == ew)
-		ptrace(PTRACE_INTERRUPT, t->tid, NULL, NULL);
+		interrupt(t);
 	return true;
 }
 
@@ -626,7 +627,7 @@ void emul_completions(void)
 
 		/* Wake the parked thread; the wait settles at its next stop. */
 		if (t && t->wait == ew)
-			ptrace(PTRACE_INTERRUPT, t->tid, NULL, NULL);
+			interrupt(t);
 		ewait_put(ew);
 	}
 }

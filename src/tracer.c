@@ -36,6 +36,7 @@
 #include "policy/enforce.h"
 #include "policy/hooks.h"
 #include "policy/report.h"
+#include "resume.h"
 #include "signals/forward.h"
 #include "signals/host.h"
 #include "signals/relay.h"
@@ -53,16 +54,6 @@ static pid_t main_pid;
 static int main_status;
 static bool main_exited;
 static bool main_execd;
-
-void tracer_resume(pid_t tid, int sig)
-{
-	/* A traced call in progress: stop again at its exit for the result. */
-	enum __ptrace_request req = tracing_wants_exit_stop(tid) ? PTRACE_SYSCALL : PTRACE_CONT;
-
-	/* ESRCH: killed meanwhile (SIGKILL); its exit is reported next. */
-	if (ptrace(req, tid, NULL, (void *)(long)sig) < 0 && errno != ESRCH)
-		psb_perror("PTRACE_CONT %d", (int)tid);
-}
 
 static struct task *new_task(pid_t tid)
 {
@@ -84,20 +75,20 @@ static void on_seccomp_stop(struct task *t)
 	emul_unhold(t);
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) <= 0 ||
 	    info.op != PTRACE_SYSCALL_INFO_SECCOMP) {
-		tracer_resume(t->tid, 0);
+		resume(t, 0);
 		return;
 	}
 	/* Another ABI (int 0x80, x32): seen, then run with native semantics. */
 	if (info.arch != arch_audit_arch() ||
 	    (arch_foreign_nr_base() && info.seccomp.nr >= arch_foreign_nr_base())) {
-		tracer_resume(t->tid, 0);
+		resume(t, 0);
 		return;
 	}
 	parked = t->wait != NULL;
 	/* -e inject: a call skipped with an injected result is not emulated. */
 	if (!parked && tracing_inject(t, &info)) {
 		tracing_seccomp_stop(t, &info, false, false);
-		tracer_resume(t->tid, 0);
+		resume(t, 0);
 		return;
 	}
 	emulated = emul_syscall(t, &info);
@@ -106,12 +97,7 @@ static void on_seccomp_stop(struct task *t)
 		tracing_seccomp_stop(t, &info, emulated, t->wait != NULL);
 	if (!emulated)
 		policy_seccomp_stop(t, &info);
-	if (t->flags & TASK_EXIT_WORK) {
-		if (ptrace(PTRACE_SYSCALL, t->tid, NULL, NULL) < 0 && errno != ESRCH)
-			psb_perror("PTRACE_SYSCALL %d", (int)t->tid);
-		return;
-	}
-	tracer_resume(t->tid, 0);
+	resume_entry(t);
 }
 
 static void on_syscall_exit(struct task *t)
@@ -204,7 +190,8 @@ static void on_new_child(struct task *t)
 	tracing_new_task((pid_t)msg);
 }
 
-static void on_exec(struct task *t)
+/* Returns the task now at t's tid: a non-leader's exec moves its task there. */
+static struct task *on_exec(struct task *t)
 {
 	unsigned long former = 0;
 	pid_t leader = t->tid;
@@ -228,6 +215,7 @@ static void on_exec(struct task *t)
 	t->proc->exec_done = true;
 	if (t->proc->tgid == main_pid)
 		main_execd = true;
+	return t;
 }
 
 /*
@@ -265,8 +253,7 @@ static void on_event_stop(struct task *t, int sig)
 			emul_settle(t, sig, NULL);
 		/* Stay stopped like a native group-stop, yet see SIGCONT. */
 		t->flags |= TASK_LISTENING;
-		if (ptrace(PTRACE_LISTEN, t->tid, NULL, NULL) < 0 && errno != ESRCH)
-			psb_perror("PTRACE_LISTEN %d", (int)t->tid);
+		resume_listen(t);
 		/*
 		 * The job is stopped when the guest is, and the shell waits
 		 * on us.  Every thread reports the group-stop, some after a
@@ -283,7 +270,7 @@ static void on_event_stop(struct task *t, int sig)
 	t->flags &= ~(unsigned)(TASK_LISTENING | TASK_INTERRUPTED);
 	if (t->wait)
 		emul_settle(t, 0, NULL);
-	tracer_resume(t->tid, 0);
+	resume(t, 0);
 }
 
 /*
@@ -331,7 +318,7 @@ static bool requeue_held(struct task *t, int sig)
 	/* Its siginfo is already the guest's: no second forwarding pass. */
 	t->proc->requeued |= sigbit(sig);
 	t->flags &= ~(unsigned)TASK_STOP_SIGNAL;
-	tracer_resume(t->tid, sig);
+	resume(t, sig);
 	return true;
 }
 
@@ -354,7 +341,7 @@ static void on_signal_stop(struct task *t, int sig)
 		/* Taken by the call itself: dequeued, never delivered. */
 		if (!emul_settle(t, sig, have_si ? &si : NULL)) {
 			t->flags &= ~(unsigned)TASK_STOP_SIGNAL;
-			tracer_resume(t->tid, 0);
+			resume(t, 0);
 			return;
 		}
 		if (requeue_held(t, sig))
@@ -373,7 +360,7 @@ static void on_signal_stop(struct task *t, int sig)
 		t->flags |= TASK_STOP_SIGNAL;
 	else
 		t->flags &= ~(unsigned)TASK_STOP_SIGNAL;
-	tracer_resume(t->tid, sig);
+	resume(t, sig);
 }
 
 static void on_exit_status(pid_t tid, int status)
@@ -442,21 +429,21 @@ static void handle_status(pid_t tid, int status)
 	case PTRACE_EVENT_VFORK:
 	case PTRACE_EVENT_CLONE:
 		on_new_child(t);
-		tracer_resume(tid, 0);
+		resume(t, 0);
 		return;
 	case PTRACE_EVENT_EXEC:
 		policy_exec_event(t);
-		on_exec(t);
-		tracer_resume(tid, 0);
+		t = on_exec(t);
+		resume(t, 0);
 		return;
 	case PTRACE_EVENT_EXIT: /* asked for by a --deny=...:kill only */
 		policy_exit_event(t);
-		tracer_resume(tid, 0);
+		resume(t, 0);
 		return;
 	case 0:
 		break;
 	default: /* VFORK_DONE */
-		tracer_resume(tid, 0);
+		resume(t, 0);
 		return;
 	}
 	if (sig == (SIGTRAP | 0x80)) {
@@ -468,12 +455,12 @@ static void handle_status(pid_t tid, int status)
 		/* After the traced line, which the report explains. */
 		if (policy_exit)
 			policy_syscall_exit(t);
-		tracer_resume(tid, rsig);
+		resume(t, rsig);
 		return;
 	}
 	/* A call the policy's filter refused: reported, its SIGSYS never delivered. */
 	if (policy_signal_stop(t, sig)) {
-		tracer_resume(tid, 0);
+		resume(t, 0);
 		return;
 	}
 	on_signal_stop(t, sig);
@@ -757,6 +744,8 @@ int tracer_run(const struct options *opts)
 	int sfd, tfd, rc;
 
 	debug = getenv("PTSANDBOX_DEBUG") != NULL;
+	/* A traced call in progress: stop again at its exit for the result. */
+	resume_set_wants_exit(tracing_wants_exit_stop);
 	/* From here on, this is the supervisor: the front waits in relay.c. */
 	sfd = relay_split(opts->dump_signal);
 	if (sfd < 0)

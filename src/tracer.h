@@ -15,7 +15,4 @@
  */
 int tracer_run(const struct options *opts);
 
-/* Resume t from its current ptrace-stop, delivering sig (0: none). */
-void tracer_resume(pid_t tid, int sig);
-
 #endif

@@ -12,42 +12,17 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+#include "sysids.h"
+
 /*
- * Syscalls the supervisor reasons about by identity.  Not every
- * architecture has every one (aarch64 has no pause, poll, select,
- * epoll_wait); arch_sysnr() returns -1 for those.
+ * Syscalls the supervisor reasons about by identity (the list is in
+ * sysids.h).  Not every architecture has every one (aarch64 has no pause,
+ * poll, select, epoll_wait: SYSF_LEGACY); arch_sysnr() returns -1 for those.
  */
 enum sysid {
-	SYSID_nanosleep,
-	SYSID_clock_nanosleep,
-	SYSID_pause,
-	SYSID_rt_sigsuspend,
-	SYSID_rt_sigtimedwait,
-	SYSID_poll,
-	SYSID_ppoll,
-	SYSID_select,
-	SYSID_pselect6,
-	SYSID_epoll_wait,
-	SYSID_epoll_pwait,
-	SYSID_epoll_pwait2,
-	SYSID_wait4,
-	SYSID_waitid,
-	SYSID_futex,
-	SYSID_futex_wake,
-	SYSID_restart_syscall,
-	SYSID_execve,
-	SYSID_execveat,
-	SYSID_exit,
-	SYSID_exit_group,
-	SYSID_semop,
-	SYSID_semtimedop,
-	SYSID_io_getevents,
-	SYSID_read, /* read, write, exit, rt_sigreturn: what strict seccomp allows */
-	SYSID_write,
-	SYSID_rt_sigreturn,
-	SYSID_prctl,
-	SYSID_seccomp,
-	SYSID_epoll_ctl,
+#define X(name, handler, flags) SYSID_##name,
+	SYSID_LIST(X)
+#undef X
 	SYSID_COUNT
 };
 

@@ -25,44 +25,6 @@ static const char *const syscall_names[] = {
 
 #define NR_NAMES ((long)(sizeof(syscall_names) / sizeof(syscall_names[0])))
 
-/* futex2 (Linux 6.7), newer than some libc headers; the same on every arch. */
-#ifndef SYS_futex_wake
-#define SYS_futex_wake 454
-#endif
-
-static const long sysid_nr[SYSID_COUNT] = {
-    [SYSID_nanosleep] = SYS_nanosleep,
-    [SYSID_clock_nanosleep] = SYS_clock_nanosleep,
-    [SYSID_pause] = SYS_pause,
-    [SYSID_rt_sigsuspend] = SYS_rt_sigsuspend,
-    [SYSID_rt_sigtimedwait] = SYS_rt_sigtimedwait,
-    [SYSID_poll] = SYS_poll,
-    [SYSID_ppoll] = SYS_ppoll,
-    [SYSID_select] = SYS_select,
-    [SYSID_pselect6] = SYS_pselect6,
-    [SYSID_epoll_wait] = SYS_epoll_wait,
-    [SYSID_epoll_pwait] = SYS_epoll_pwait,
-    [SYSID_epoll_pwait2] = SYS_epoll_pwait2,
-    [SYSID_wait4] = SYS_wait4,
-    [SYSID_waitid] = SYS_waitid,
-    [SYSID_futex] = SYS_futex,
-    [SYSID_futex_wake] = SYS_futex_wake,
-    [SYSID_restart_syscall] = SYS_restart_syscall,
-    [SYSID_execve] = SYS_execve,
-    [SYSID_execveat] = SYS_execveat,
-    [SYSID_exit] = SYS_exit,
-    [SYSID_exit_group] = SYS_exit_group,
-    [SYSID_semop] = SYS_semop,
-    [SYSID_semtimedop] = SYS_semtimedop,
-    [SYSID_io_getevents] = SYS_io_getevents,
-    [SYSID_read] = SYS_read,
-    [SYSID_write] = SYS_write,
-    [SYSID_rt_sigreturn] = SYS_rt_sigreturn,
-    [SYSID_prctl] = SYS_prctl,
-    [SYSID_seccomp] = SYS_seccomp,
-    [SYSID_epoll_ctl] = SYS_epoll_ctl,
-};
-
 static struct user_regs_struct *ur(struct arch_regs *regs)
 {
 	return (struct user_regs_struct *)regs->raw;
@@ -86,21 +48,6 @@ uint32_t arch_foreign_nr_base(void)
 const char *arch_name(void)
 {
 	return "x86_64";
-}
-
-long arch_sysnr(enum sysid id)
-{
-	if ((int)id < 0 || id >= SYSID_COUNT)
-		return -1;
-	return sysid_nr[id];
-}
-
-int arch_sysid(long nr)
-{
-	for (int i = 0; i < SYSID_COUNT; i++)
-		if (sysid_nr[i] == nr)
-			return i;
-	return -1;
 }
 
 const char *arch_syscall_name(long nr)

@@ -23,11 +23,10 @@
 #include <sys/wait.h>
 #include <linux/wait.h>
 
+#include "../restart.h"
 #include "../task.h"
 #include "emul.h"
 #include "wait.h"
-
-#define ERESTARTSYS 512
 
 struct childwait_priv {
 	pid_t pid; /* > 0: that child; 0: any child */

@@ -30,6 +30,8 @@
 
 #include "../guest_mem.h"
 #include "../log.h"
+#include "../resume.h"
+#include "../restart.h"
 #include "../signals/sigstate.h"
 #include "../signals/sigwait.h"
 #include "../task.h"
@@ -37,44 +39,21 @@
 #include "emul.h"
 #include "wait.h"
 
-#define ERESTARTSYS    512
-#define ERESTARTNOINTR 513
-#define ERESTARTNOHAND 514
+typedef bool family_fn(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
 
-/* The emulated syscalls and the family that handles each. */
-static const struct {
-	enum sysid id;
-	bool (*fn)(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
-} families[] = {
-    {SYSID_nanosleep, emul_sleep},
-    {SYSID_clock_nanosleep, emul_sleep},
-    {SYSID_poll, emul_poll},
-    {SYSID_ppoll, emul_poll},
-    {SYSID_select, emul_select},
-    {SYSID_pselect6, emul_select},
-    {SYSID_epoll_wait, emul_epoll},
-    {SYSID_epoll_pwait, emul_epoll},
-    {SYSID_epoll_pwait2, emul_epoll},
-    {SYSID_epoll_ctl, emul_epoll},
-    {SYSID_wait4, emul_childwait},
-    {SYSID_waitid, emul_childwait},
-    {SYSID_pause, emul_sigwait},
-    {SYSID_rt_sigsuspend, emul_sigwait},
-    {SYSID_rt_sigtimedwait, emul_sigwait},
-    {SYSID_futex, emul_futex},
-    {SYSID_futex_wake, emul_futex},
-    {SYSID_prctl, emul_seccomp_strict},
-    {SYSID_seccomp, emul_seccomp_strict},
+/* The family that handles each emulated syscall (arch/sysids.h); NULL: none. */
+static family_fn *const families[SYSID_COUNT] = {
+#define X(name, handler, flags) [SYSID_##name] = handler,
+    SYSID_LIST(X)
+#undef X
 };
-
-#define NFAMILIES (sizeof(families) / sizeof(families[0]))
 
 void emul_interpose(struct sysset *set)
 {
-	for (size_t i = 0; i < NFAMILIES; i++) {
-		long nr = arch_sysnr(families[i].id);
+	for (int id = 0; id < SYSID_COUNT; id++) {
+		long nr = arch_sysnr((enum sysid)id);
 
-		if (nr >= 0)
+		if (families[id] && nr >= 0)
 			sysset_add(set, nr);
 	}
 }
@@ -237,7 +216,7 @@ bool ewait_finish_here(struct ewait *ew, enum ewait_outcome outcome, int64_t res
 	if (!publish(ew, outcome, result))
 		return false;
 	if (t && t->wait == ew)
-		ptrace(PTRACE_INTERRUPT, t->tid, NULL, NULL);
+		interrupt(t);
 	return true;
 }
 
@@ -648,7 +627,7 @@ void emul_completions(void)
 
 		/* Wake the parked thread; the wait settles at its next stop. */
 		if (t && t->wait == ew)
-			ptrace(PTRACE_INTERRUPT, t->tid, NULL, NULL);
+			interrupt(t);
 		ewait_put(ew);
 	}
 }
@@ -666,17 +645,16 @@ static bool parked_syscall(struct task *t, struct arch_regs *regs)
 	return true;
 }
 
-static bool (*family_of(int id))(struct task *, int, const uint64_t *, struct arch_regs *)
+static family_fn *family_of(int id)
 {
-	for (size_t i = 0; i < NFAMILIES; i++)
-		if ((int)families[i].id == id)
-			return families[i].fn;
-	return NULL;
+	if (id < 0 || id >= SYSID_COUNT)
+		return NULL;
+	return families[id];
 }
 
 static bool family_call(struct task *t, int id, const uint64_t args[6], struct arch_regs *regs)
 {
-	bool (*fn)(struct task *, int, const uint64_t *, struct arch_regs *) = family_of(id);
+	family_fn *fn = family_of(id);
 
 	/* A filter of the guest's own may forbid parking (seccomp_strict.c). */
 	if (t->proc && t->proc->own_seccomp && fn != emul_seccomp_strict)

@@ -39,12 +39,11 @@
 #include <linux/futex.h>
 
 #include "../guest_mem.h"
+#include "../restart.h"
 #include "../task.h"
 #include "emul.h"
 #include "timens.h"
 #include "wait.h"
-
-#define ERESTARTSYS 512
 
 #ifndef FUTEX2_SIZE_MASK
 #define FUTEX2_SIZE_MASK 0x03

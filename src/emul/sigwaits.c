@@ -28,11 +28,10 @@
 
 #include "../guest_mem.h"
 #include "../log.h"
+#include "../restart.h"
 #include "../signals/sigstate.h"
 #include "../task.h"
 #include "wait.h"
-
-#define ERESTARTNOHAND 514
 
 static const struct ewait_ops pause_ops = {
     .name = "pause",

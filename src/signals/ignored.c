@@ -5,20 +5,20 @@
 #include <signal.h>
 
 #include "../arch/arch.h"
+#include "../restart.h"
 #include "ignored.h"
 #include "sigstate.h"
 
-#define ERESTARTNOHAND 514
-
 static bool returns_eintr_on_any_signal(long nr)
 {
-	static const enum sysid calls[] = {
-	    SYSID_rt_sigtimedwait, SYSID_semop,	      SYSID_semtimedop,	  SYSID_io_getevents,
-	    SYSID_epoll_wait,	   SYSID_epoll_pwait, SYSID_epoll_pwait2,
+	static const int flags[SYSID_COUNT] = {
+#define X(name, handler, fl) [SYSID_##name] = (fl),
+	    SYSID_LIST(X)
+#undef X
 	};
 
-	for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++)
-		if (arch_sysnr(calls[i]) == nr)
+	for (int id = 0; id < SYSID_COUNT; id++)
+		if ((flags[id] & SYSF_EINTR_ANY) && arch_sysnr((enum sysid)id) == nr)
 			return true;
 	return false;
 }

@@ -27,6 +27,7 @@
 #include "guest_mem.h"
 #include "log.h"
 #include "options.h"
+#include "resume.h"
 #include "task.h"
 #include "trace/backtrace.h"
 #include "trace/decode.h"
@@ -191,7 +192,7 @@ static void request_one(struct task *t, void *arg)
 	 * follows; a thread that stops for another reason first is dumped
 	 * there, and the trap still pending is handled like any of ours.
 	 */
-	if (ptrace(PTRACE_INTERRUPT, t->tid, NULL, NULL) < 0) {
+	if (interrupt(t) < 0) {
 		free(v[dump.n].what);
 		return;
 	}

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "../restart.h"
 #include "decode.h"
 #include "decode_impl.h"
 
@@ -191,8 +192,8 @@ const char *errno_name(int err)
 
 bool errno_is_restart(int err)
 {
-	/* ERESTARTSYS..ERESTART_RESTARTBLOCK, minus ENOIOCTLCMD */
-	return err >= 512 && err <= 516 && err != 515;
+	return err == ERESTARTSYS || err == ERESTARTNOINTR || err == ERESTARTNOHAND ||
+	       err == ERESTART_RESTARTBLOCK;
 }
 
 const char *errno_text(int err)

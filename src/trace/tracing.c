@@ -743,12 +743,11 @@ void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info
 		close_parked_line(t, s);
 }
 
-bool tracing_wants_exit_stop(pid_t tid)
+bool tracing_wants_exit_stop(const struct task *t)
 {
-	struct task *t;
 	struct tstate *s;
 
-	if (!tr.on || !(t = task_find(tid)) || !(s = t->trace))
+	if (!tr.on || !t || !(s = t->trace))
 		return false;
 	return (s->active && !s->parked) || s->inject_sig;
 }

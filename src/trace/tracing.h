@@ -5,7 +5,7 @@
  *
  * The tracer loop calls these hooks at the stops it already handles.
  * A traced call is recorded at its seccomp stop and the thread resumed
- * with PTRACE_SYSCALL (tracer_resume() asks tracing_wants_exit_stop()),
+ * with PTRACE_SYSCALL (resume.c asks tracing_wants_exit_stop()),
  * so its syscall-exit-stop gives the result.  An emulated call whose
  * thread is parked has no exit stop of its own: its line is finished
  * when the emulation settles it (src/emul/core.c).
@@ -47,7 +47,7 @@ int tracing_syscall_exit(struct task *t);
  */
 bool tracing_inject(struct task *t, const struct ptrace_syscall_info *info);
 /* Must t be resumed with PTRACE_SYSCALL to see its call's exit? */
-bool tracing_wants_exit_stop(pid_t tid);
+bool tracing_wants_exit_stop(const struct task *t);
 /*
  * The emulation settled t's parked call with ret; rerun: the call is
  * instead executed again natively, and its exit stop gives the result.

@@ -21,38 +21,17 @@
 
 #include "arch/arch.h"
 
-/* The syscall name of each enum sysid (a new sysid must be added here). */
+/* The syscall name and flags of each enum sysid, from the one list. */
 static const char *const sysid_names[SYSID_COUNT] = {
-	[SYSID_nanosleep] = "nanosleep",
-	[SYSID_clock_nanosleep] = "clock_nanosleep",
-	[SYSID_pause] = "pause",
-	[SYSID_rt_sigsuspend] = "rt_sigsuspend",
-	[SYSID_rt_sigtimedwait] = "rt_sigtimedwait",
-	[SYSID_poll] = "poll",
-	[SYSID_ppoll] = "ppoll",
-	[SYSID_select] = "select",
-	[SYSID_pselect6] = "pselect6",
-	[SYSID_epoll_wait] = "epoll_wait",
-	[SYSID_epoll_pwait] = "epoll_pwait",
-	[SYSID_epoll_pwait2] = "epoll_pwait2",
-	[SYSID_wait4] = "wait4",
-	[SYSID_waitid] = "waitid",
-	[SYSID_futex] = "futex",
-	[SYSID_futex_wake] = "futex_wake",
-	[SYSID_restart_syscall] = "restart_syscall",
-	[SYSID_execve] = "execve",
-	[SYSID_execveat] = "execveat",
-	[SYSID_exit] = "exit",
-	[SYSID_exit_group] = "exit_group",
-	[SYSID_semop] = "semop",
-	[SYSID_semtimedop] = "semtimedop",
-	[SYSID_io_getevents] = "io_getevents",
-	[SYSID_read] = "read",
-	[SYSID_write] = "write",
-	[SYSID_rt_sigreturn] = "rt_sigreturn",
-	[SYSID_prctl] = "prctl",
-	[SYSID_seccomp] = "seccomp",
-	[SYSID_epoll_ctl] = "epoll_ctl",
+#define X(name, handler, flags) [SYSID_##name] = #name,
+	SYSID_LIST(X)
+#undef X
+};
+
+static const int sysid_flags[SYSID_COUNT] = {
+#define X(name, handler, flags) [SYSID_##name] = (flags),
+	SYSID_LIST(X)
+#undef X
 };
 
 START_TEST(test_identity)
@@ -91,6 +70,29 @@ START_TEST(test_sysid_round_trip)
 }
 END_TEST
 
+/*
+ * The list against the arch's generated table: every sysid is a syscall of
+ * this arch, except the SYSF_LEGACY ones that asm-generic arches lack.
+ */
+START_TEST(test_sysid_list_vs_table)
+{
+	for (int id = 0; id < SYSID_COUNT; id++) {
+		long nr = arch_syscall_lookup(sysid_names[id]);
+		bool legacy = sysid_flags[id] & SYSF_LEGACY;
+
+#if defined(__aarch64__)
+		ck_assert_msg((nr < 0) == legacy, "sysid %s: number %ld but %s", sysid_names[id],
+			      nr, legacy ? "SYSF_LEGACY" : "not SYSF_LEGACY");
+#else
+		(void)legacy;
+		ck_assert_msg(nr >= 0, "sysid %s: not in the %s table", sysid_names[id],
+			      arch_name());
+#endif
+		ck_assert_int_eq(arch_sysnr((enum sysid)id), nr);
+	}
+}
+END_TEST
+
 START_TEST(test_sysid_bounds)
 {
 	ck_assert_int_eq(arch_sysnr(SYSID_COUNT), -1);
@@ -114,6 +116,9 @@ START_TEST(test_names_match_libc)
 	ck_assert_str_eq(arch_syscall_name(SYS_read), "read");
 	ck_assert_str_eq(arch_syscall_name(SYS_exit_group), "exit_group");
 	ck_assert_str_eq(arch_syscall_name(SYS_wait4), "wait4");
+	ck_assert_int_eq(arch_sysnr(SYSID_futex), SYS_futex);
+	ck_assert_int_eq(arch_sysnr(SYSID_ppoll), SYS_ppoll);
+	ck_assert_int_eq(arch_sysnr(SYSID_exit_group), SYS_exit_group);
 #ifdef __x86_64__
 	ck_assert_int_eq(arch_syscall_lookup("read"), 0);
 	ck_assert_str_eq(arch_syscall_name(0), "read");
@@ -339,6 +344,7 @@ int main(void)
 
 	tcase_add_test(tables, test_identity);
 	tcase_add_test(tables, test_sysid_round_trip);
+	tcase_add_test(tables, test_sysid_list_vs_table);
 	tcase_add_test(tables, test_sysid_bounds);
 	tcase_add_test(tables, test_names_match_libc);
 	tcase_add_test(tables, test_name_table_round_trip);

@@ -106,6 +106,7 @@ enum {
 	OPT_WAIT_ALL,
 	OPT_POLICY,
 	OPT_CRASH_REPORT,
+	OPT_INTERRUPT,
 	OPT_TIMEOUT_STATUS,
 	/* strace's long spellings without a short one */
 	OPT_SECCOMP_BPF,
@@ -135,6 +136,7 @@ static const struct option long_options[] = {
     {"best-effort", no_argument, NULL, OPT_POLICY},
     {"learn", required_argument, NULL, OPT_POLICY},
     {"crash-report", required_argument, NULL, OPT_CRASH_REPORT},
+    {"interrupt", required_argument, NULL, OPT_INTERRUPT},
     {"timeout-status", required_argument, NULL, OPT_TIMEOUT_STATUS},
     /* strace's long spellings */
     {"output-separately", no_argument, NULL, 'F'},
@@ -402,6 +404,14 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 		case OPT_CRASH_REPORT:
 			if (parse_crash_scope(opts, optarg) < 0)
 				return;
+			break;
+		case OPT_INTERRUPT:
+			/* Its set and signal names are the tracer's to parse. */
+			if (!*optarg) {
+				set_error(opts, "empty set for --interrupt", NULL);
+				return;
+			}
+			opts->interrupt = optarg;
 			break;
 		case 'q':
 		case 'a':

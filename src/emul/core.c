@@ -35,6 +35,7 @@
 #include "../task.h"
 #include "../trace/tracing.h"
 #include "emul.h"
+#include "interrupt.h"
 #include "wait.h"
 
 #define ERESTARTSYS    512
@@ -197,6 +198,8 @@ int ewait_start(struct ewait *ew, struct arch_regs *regs, uint64_t mask_ptr)
 	if (arch_set_regs(ew->tid, regs) < 0)
 		return -1;
 	ew->task->wait = ew;
+	/* Parked: a blocking call, which --interrupt may pick. */
+	interrupt_parked(ew->task, ew, ewait_put);
 	/* Without a worker body the tracer itself completes the wait. */
 	if (!ew->ops->work)
 		return 0;

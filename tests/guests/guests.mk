@@ -196,5 +196,7 @@ tests_guests_mask_window_LDFLAGS = -pthread
 GUEST_PROGS += tests/guests/eintr_buggy tests/guests/eintr_retry
 tests_guests_eintr_buggy_CPPFLAGS = $(GUEST_CPPFLAGS)
 tests_guests_eintr_buggy_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_eintr_buggy_LDFLAGS =
 tests_guests_eintr_retry_CPPFLAGS = $(GUEST_CPPFLAGS)
 tests_guests_eintr_retry_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_eintr_retry_LDFLAGS =

@@ -89,6 +89,11 @@ const char options_usage[] =
     "      --crash-report=WHOSE  report (registers, code, backtrace) a guest process\n"
     "                      killed by a fault or abort(): main (default: the main\n"
     "                      process only), all, or none\n"
+    "      --interrupt=SET[:SIG][:when=FIRST[..LAST][+[STEP]]]\n"
+    "                      send SIG (default SIGALRM) to a guest thread while it\n"
+    "                      is blocked in an emulated wait of SET (strace's set\n"
+    "                      syntax): its FIRST.. blocking call of each syscall\n"
+    "                      (default when=1: only the first), to test EINTR handling\n"
     "  -h, --help          display this help and exit\n"
     "  -V, --version       output version information and exit\n"
     "\n"
@@ -106,6 +111,7 @@ enum {
 	OPT_WAIT_ALL,
 	OPT_POLICY,
 	OPT_CRASH_REPORT,
+	OPT_INTERRUPT,
 	OPT_TIMEOUT_STATUS,
 	/* strace's long spellings without a short one */
 	OPT_SECCOMP_BPF,
@@ -135,6 +141,7 @@ static const struct option long_options[] = {
     {"best-effort", no_argument, NULL, OPT_POLICY},
     {"learn", required_argument, NULL, OPT_POLICY},
     {"crash-report", required_argument, NULL, OPT_CRASH_REPORT},
+    {"interrupt", required_argument, NULL, OPT_INTERRUPT},
     {"timeout-status", required_argument, NULL, OPT_TIMEOUT_STATUS},
     /* strace's long spellings */
     {"output-separately", no_argument, NULL, 'F'},
@@ -402,6 +409,14 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 		case OPT_CRASH_REPORT:
 			if (parse_crash_scope(opts, optarg) < 0)
 				return;
+			break;
+		case OPT_INTERRUPT:
+			/* Its set and signal names are the tracer's to parse. */
+			if (!*optarg) {
+				set_error(opts, "empty set for --interrupt", NULL);
+				return;
+			}
+			opts->interrupt = optarg;
 			break;
 		case 'q':
 		case 'a':

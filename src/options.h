@@ -45,6 +45,8 @@ struct options {
 	bool stack_trace;     /* -k, --stack-trace */
 
 	enum crash_scope crash_scope; /* --crash-report=main|all|none */
+	/* --interrupt=SET[:SIG][:when=...]; parsed by src/emul/interrupt.c */
+	const char *interrupt;
 
 	/* strace's everyday options (parsed in src/trace_options.c). */
 	struct strace_opts {

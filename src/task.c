@@ -161,6 +161,7 @@ void task_remove(struct task *t)
 	if (release)
 		release(t);
 	free(t->futex_exit);
+	free(t->interrupt_counts);
 	hash_unlink(t);
 	proc_put(t->proc);
 	ntasks--;

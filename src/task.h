@@ -63,6 +63,7 @@ struct task {
 	uint64_t held_mask;	/* TASK_HELD: the mask to give back */
 	struct tstate *trace;	/* --trace: the call in progress (trace/tracing.c) */
 	struct futex_exit *futex_exit; /* TASK_FUTEX_EXIT: what its exit must add */
+	unsigned int *interrupt_counts; /* --interrupt: blocking calls per nr (emul/interrupt.c) */
 	struct task *hnext;
 };
 

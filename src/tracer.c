@@ -31,6 +31,7 @@
 #include "arch/arch.h"
 #include "doorbell.h"
 #include "emul/emul.h"
+#include "emul/interrupt.h"
 #include "guest_mem.h"
 #include "log.h"
 #include "policy/enforce.h"
@@ -709,6 +710,8 @@ static int supervise(const struct options *opts, int sfd, int tfd)
 
 	sysset_clear(&set);
 	emul_interpose(&set);
+	if (interrupt_init(opts->interrupt, &set) < 0)
+		return EXIT_OWN_FAILURE;
 	if (tracing_init(opts, &set) < 0)
 		return EXIT_OWN_FAILURE;
 	if (policy_start(&opts->policy, opts->argv, &set, &run) < 0)

@@ -37,6 +37,7 @@
 #include "../task.h"
 #include "../trace/tracing.h"
 #include "emul.h"
+#include "interrupt.h"
 #include "wait.h"
 
 typedef bool family_fn(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
@@ -176,6 +177,8 @@ int ewait_start(struct ewait *ew, struct arch_regs *regs, uint64_t mask_ptr)
 	if (arch_set_regs(ew->tid, regs) < 0)
 		return -1;
 	ew->task->wait = ew;
+	/* Parked: a blocking call, which --interrupt may pick. */
+	interrupt_parked(ew->task, ew, ewait_put);
 	/* Without a worker body the tracer itself completes the wait. */
 	if (!ew->ops->work)
 		return 0;

@@ -22,7 +22,7 @@
 struct rule {
 	struct sysset set;
 	struct inject_action act;
-	unsigned int first, last, step; /* invocations first..last, every step-th */
+	struct inject_when when;
 };
 
 static struct rule *rules;
@@ -72,28 +72,28 @@ static bool parse_uint(const char *s, const char **end, unsigned int max, unsign
 	return true;
 }
 
-/* first[..last][+[step]] */
-static bool parse_when(const char *s, struct rule *r)
+/* first[..last][+[step]]; also --interrupt's when= (src/emul/interrupt.c). */
+bool inject_parse_when(const char *s, struct inject_when *w)
 {
 	const char *p = s;
 	bool range = false;
 
-	if (!parse_uint(p, &p, 65535, &r->first))
+	if (!parse_uint(p, &p, 65535, &w->first))
 		return false;
-	r->last = r->first;
-	r->step = 0;
+	w->last = w->first;
+	w->step = 0;
 	if (!strncmp(p, "..", 2)) {
-		if (!parse_uint(p + 2, &p, 65534, &r->last) || r->last < r->first)
+		if (!parse_uint(p + 2, &p, 65534, &w->last) || w->last < w->first)
 			return false;
 		range = true;
-		r->step = 1;
+		w->step = 1;
 	}
 	if (*p == '+') {
 		p++;
 		if (!range)
-			r->last = 0; /* first+: no end */
-		r->step = 1;
-		if (*p && !parse_uint(p, &p, 65535, &r->step))
+			w->last = 0; /* first+: no end */
+		w->step = 1;
+		if (*p && !parse_uint(p, &p, 65535, &w->step))
 			return false;
 	}
 	return *p == '\0';
@@ -128,7 +128,7 @@ static int parse_opt(struct rule *r, char *opt, bool fault, bool *has_effect)
 			return -1;
 		r->act.signal = n;
 	} else if (!strcmp(opt, "when")) {
-		if (!parse_when(v, r))
+		if (!inject_parse_when(v, &r->when))
 			return -1;
 		return 0;
 	} else {
@@ -148,9 +148,9 @@ static int parse_rule(const char *expr, bool fault, struct rule *r)
 	if (!copy)
 		return -1;
 	memset(r, 0, sizeof(*r));
-	r->first = 1;
-	r->last = 0;
-	r->step = 1;
+	r->when.first = 1;
+	r->when.last = 0;
+	r->when.step = 1;
 	opt = strtok_r(copy, ":", &save);
 	if (!opt || trace_set_parse(opt, &r->set, err, sizeof(err)) < 0) {
 		psb_error("invalid %s: %s", fault ? "fault" : "inject", opt ? err : "empty set");
@@ -236,11 +236,11 @@ static unsigned int *counter_of(void **table, int rule, long nr)
 	return &t->c[t->len++].n;
 }
 
-static bool when_matches(const struct rule *r, unsigned int n)
+bool inject_when_matches(const struct inject_when *w, unsigned int n)
 {
-	if (n < r->first || (r->last && n > r->last))
+	if (n < w->first || (w->last && n > w->last))
 		return false;
-	return r->step ? (n - r->first) % r->step == 0 : n == r->first;
+	return w->step ? (n - w->first) % w->step == 0 : n == w->first;
 }
 
 bool inject_match(void **counters, long nr, struct inject_action *act)
@@ -254,7 +254,7 @@ bool inject_match(void **counters, long nr, struct inject_action *act)
 		if (!sysset_has(&rules[i].set, nr) || !(n = counter_of(counters, i, nr)))
 			continue;
 		++*n;
-		if (!when_matches(&rules[i], *n))
+		if (!inject_when_matches(&rules[i].when, *n))
 			continue;
 		if (rules[i].act.skip && !act->skip) {
 			act->skip = true;

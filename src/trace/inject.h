@@ -21,6 +21,16 @@ struct inject_action {
 	int signal;  /* deliver this signal (0: none) */
 };
 
+/* when=FIRST[..LAST][+[STEP]]: which invocations (counted from 1) match. */
+struct inject_when {
+	unsigned int first, last, step; /* first..last (0: no end), every step-th */
+};
+
+/* Parse strace's when= expression into *w; false if it is not one. */
+bool inject_parse_when(const char *s, struct inject_when *w);
+/* Is the n-th invocation one of w's? */
+bool inject_when_matches(const struct inject_when *w, unsigned int n);
+
 /* Parse o's rules and add their syscalls to filter.  0, or -1 after saying why. */
 int inject_init(const struct options *o, struct sysset *filter);
 bool inject_enabled(void);

@@ -32,3 +32,4 @@ E2E_TESTS += tests/e2e/automake.sh
 E2E_TESTS += tests/e2e/inject.sh
 # Divergences found by LTP (make check-ltp), one small guest each.
 E2E_TESTS += tests/e2e/ltp_found.sh
+E2E_TESTS += tests/e2e/interrupt.sh

@@ -192,3 +192,11 @@ tests_guests_mask_window_SOURCES = tests/guests/mask_window.c $(SIG_GUEST_SRC)
 tests_guests_mask_window_CPPFLAGS = $(SIG_GUEST_CPPFLAGS)
 tests_guests_mask_window_CFLAGS = $(GUEST_CFLAGS)
 tests_guests_mask_window_LDFLAGS = -pthread
+# --interrupt: an EINTR bug and its fix (tests/e2e/interrupt.sh).
+GUEST_PROGS += tests/guests/eintr_buggy tests/guests/eintr_retry
+tests_guests_eintr_buggy_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_eintr_buggy_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_eintr_buggy_LDFLAGS =
+tests_guests_eintr_retry_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_eintr_retry_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_eintr_retry_LDFLAGS =

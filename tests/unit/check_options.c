@@ -93,6 +93,27 @@ START_TEST(test_crash_report)
 }
 END_TEST
 
+START_TEST(test_interrupt)
+{
+	char arg[64];
+	char *argv[] = { "ptsandbox", arg, "--", "true", NULL };
+	char *none[] = { "ptsandbox", "--", "true", NULL };
+	struct options o;
+
+	options_parse(3, none, &o);
+	ck_assert_ptr_null(o.interrupt);
+	/* Kept as given (interrupt.c parses it); it implies no tracing. */
+	strcpy(arg, "--interrupt=read:USR1:when=2+");
+	options_parse(4, argv, &o);
+	ck_assert_int_eq(o.action, OPT_RUN);
+	ck_assert_str_eq(o.interrupt, "read:USR1:when=2+");
+	ck_assert_ptr_null(o.trace);
+	strcpy(arg, "--interrupt=");
+	options_parse(4, argv, &o);
+	ck_assert_int_eq(o.action, OPT_ERROR);
+}
+END_TEST
+
 START_TEST(test_timeout_status)
 {
 	char arg[64];
@@ -225,6 +246,7 @@ int main(void)
 	tcase_add_test(tc, test_durations);
 	tcase_add_test(tc, test_dump_on);
 	tcase_add_test(tc, test_help_version);
+	tcase_add_test(tc, test_interrupt);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -207,8 +207,11 @@ static bool pr_flags(struct dctx *c, int i, const struct argfmt *k)
 /* The access mode is a 2-bit value, the rest are flags. */
 void print_open_flags(struct sbuf *sb, uint64_t flags)
 {
+	size_t mark = const_begin(sb);
+
 	sb_puts(sb, xlat_name(open_accmode, flags & O_ACCMODE));
 	print_flags_more(sb, open_flags, flags & ~(uint64_t)O_ACCMODE);
+	const_end_hex(sb, mark, flags);
 }
 
 static bool pr_open_flags(struct dctx *c, int i, const struct argfmt *k)
@@ -232,8 +235,13 @@ static bool pr_statx_flags(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint32_t flags = (uint32_t)arg(c, i);
 
-	/* The sync type field prints even when zero, then the AT_ flags. */
-	print_flags(c->sb, statx_sync_types, flags & 0x6000, NULL);
+	/*
+	 * The sync type field prints even when zero, then the AT_ flags;
+	 * strace's -X raw and verbose print them as two numbers ("|0x800"),
+	 * and -X raw leaves out a zero sync type before other flags.
+	 */
+	if (flags & 0x6000 || !(flags & ~0x6000u) || const_style() != CONST_RAW)
+		print_flags(c->sb, statx_sync_types, flags & 0x6000, NULL);
 	print_flags_more(c->sb, at_flags, flags & ~0x6000u);
 	return true;
 }
@@ -244,23 +252,27 @@ static bool pr_statx_flags(struct dctx *c, int i, const struct argfmt *k)
 static bool pr_mmap_flags(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint32_t flags = (uint32_t)arg(c, i);
+	size_t mark = const_begin(c->sb);
 
 	print_xlat(c->sb, mmap_types, flags & 0xf, "MAP_???");
 	print_flags_more(c->sb, mmap_flags, flags & ~HUGE_MASK & ~0xfu);
 	if (flags & HUGE_MASK)
 		sb_printf(c->sb, "|%u<<MAP_HUGE_SHIFT", flags >> HUGE_SHIFT);
+	const_end_hex(c->sb, mark, flags);
 	return true;
 }
 
 static bool pr_mfd_flags(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint32_t flags = (uint32_t)arg(c, i);
+	size_t mark = const_begin(c->sb);
 
 	if (flags & ~HUGE_MASK || !flags)
 		print_flags(c->sb, mfd_flags, flags & ~HUGE_MASK, NULL);
 	if (flags & HUGE_MASK)
 		sb_printf(c->sb, "%s%u<<MFD_HUGE_SHIFT", flags & ~HUGE_MASK ? "|" : "",
 			  flags >> HUGE_SHIFT);
+	const_end_hex(c->sb, mark, flags);
 	return true;
 }
 
@@ -277,13 +289,15 @@ static bool pr_sock_type(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint32_t v = (uint32_t)arg(c, i);
 	const char *type = xlat_name(sock_types, v & 0xf);
+	size_t mark = const_begin(c->sb);
 
 	if (!type) {
 		print_flags(c->sb, sock_flags, v, NULL);
-		return true;
+	} else {
+		sb_puts(c->sb, type);
+		print_flags_more(c->sb, sock_flags, v & ~0xfu);
 	}
-	sb_puts(c->sb, type);
-	print_flags_more(c->sb, sock_flags, v & ~0xfu);
+	const_end_hex(c->sb, mark, v);
 	return true;
 }
 
@@ -363,10 +377,12 @@ static bool pr_ipc_get_flags(struct dctx *c, int i, const struct argfmt *k)
 static bool pr_ipc_cmd(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint32_t cmd = (uint32_t)arg(c, i);
+	size_t mark = const_begin(c->sb);
 
 	print_xlat(c->sb, ipc_cmds, cmd & ~KERNEL_IPC_64, "IPC_???");
 	if (cmd & KERNEL_IPC_64)
 		sb_puts(c->sb, "|IPC_64");
+	const_end_hex(c->sb, mark, cmd);
 	return true;
 }
 

@@ -50,10 +50,12 @@ const char *prctl_extra_name(uint32_t option)
 static void print_personality(struct sbuf *sb, uint64_t v)
 {
 	uint64_t flags = v & ~(uint64_t)PER_MASK;
+	size_t mark = const_begin(sb);
 
 	print_xlat(sb, personality_types, v & PER_MASK, "PER_???");
 	if (flags)
 		print_flags_more(sb, personality_flags, flags);
+	const_end_hex(sb, mark, v);
 }
 
 /* personality(PERSONA): 0xffffffff only asks, and prints as a number. */

@@ -269,6 +269,38 @@ bool pr_utimens(struct dctx *c, int i, const struct argfmt *k)
 
 /* ---- files ---- */
 
+/* ", st_atime=1796532530 /\* 2026-12-06T04:48:50.002463296+0000 *\/, st_atime_nsec=2463296" */
+static void print_stat_time(struct sbuf *sb, const char *name, const struct timespec *ts)
+{
+	sb_printf(sb, ", %s=%lld", name, (long long)ts->tv_sec);
+	sb_time(sb, ts->tv_sec, ts->tv_nsec);
+	sb_printf(sb, ", %s_nsec=%ld", name, ts->tv_nsec);
+}
+
+/* -v: every field, in strace's order. */
+static void print_stat_full(struct dctx *c, const struct stat *st)
+{
+	unsigned int type = st->st_mode & S_IFMT;
+
+	sb_puts(c->sb, "{st_dev=");
+	print_dev(c->sb, st->st_dev);
+	sb_printf(c->sb, ", st_ino=%llu, st_mode=", (unsigned long long)st->st_ino);
+	print_mode_t(c->sb, st->st_mode);
+	sb_printf(c->sb, ", st_nlink=%llu, st_uid=%u, st_gid=%u, st_blksize=%lld, st_blocks=%lld",
+		  (unsigned long long)st->st_nlink, st->st_uid, st->st_gid,
+		  (long long)st->st_blksize, (long long)st->st_blocks);
+	if (type == S_IFCHR || type == S_IFBLK) {
+		sb_puts(c->sb, ", st_rdev=");
+		print_dev(c->sb, st->st_rdev);
+	} else {
+		sb_printf(c->sb, ", st_size=%lld", (long long)st->st_size);
+	}
+	print_stat_time(c->sb, "st_atime", &st->st_atim);
+	print_stat_time(c->sb, "st_mtime", &st->st_mtim);
+	print_stat_time(c->sb, "st_ctime", &st->st_ctim);
+	sb_putc(c->sb, '}');
+}
+
 bool pr_stat(struct dctx *c, int i, const struct argfmt *k)
 {
 	struct stat st;
@@ -276,6 +308,10 @@ bool pr_stat(struct dctx *c, int i, const struct argfmt *k)
 
 	if (!fetch_arg(c, i, &st, sizeof(st)))
 		return true;
+	if (!c->abbrev) {
+		print_stat_full(c, &st);
+		return true;
+	}
 	sb_puts(c->sb, "{st_mode=");
 	print_mode_t(c->sb, st.st_mode);
 	type = st.st_mode & S_IFMT;
@@ -291,12 +327,50 @@ bool pr_stat(struct dctx *c, int i, const struct argfmt *k)
 
 #include "xlat/statx_attrs.h"
 
+static void print_statx_time(struct sbuf *sb, const char *name, const struct statx_timestamp *t)
+{
+	sb_printf(sb, ", %s={tv_sec=%lld, tv_nsec=%u}", name, (long long)t->tv_sec, t->tv_nsec);
+	sb_time(sb, t->tv_sec, (long)t->tv_nsec);
+}
+
+/* -v: every field, in strace's order. */
+static void print_statx_full(struct dctx *c, const struct statx *stx)
+{
+	sb_puts(c->sb, "{stx_mask=");
+	print_flags(c->sb, statx_masks, stx->stx_mask, NULL);
+	sb_printf(c->sb, ", stx_blksize=%u, stx_attributes=", stx->stx_blksize);
+	print_flags(c->sb, statx_attrs, stx->stx_attributes, NULL);
+	sb_printf(c->sb, ", stx_nlink=%u, stx_uid=%u, stx_gid=%u, stx_mode=", stx->stx_nlink,
+		  stx->stx_uid, stx->stx_gid);
+	print_mode_t(c->sb, stx->stx_mode);
+	sb_printf(c->sb, ", stx_ino=%llu, stx_size=%llu, stx_blocks=%llu, stx_attributes_mask=",
+		  (unsigned long long)stx->stx_ino, (unsigned long long)stx->stx_size,
+		  (unsigned long long)stx->stx_blocks);
+	print_flags(c->sb, statx_attrs, stx->stx_attributes_mask, NULL);
+	print_statx_time(c->sb, "stx_atime", &stx->stx_atime);
+	print_statx_time(c->sb, "stx_btime", &stx->stx_btime);
+	print_statx_time(c->sb, "stx_ctime", &stx->stx_ctime);
+	print_statx_time(c->sb, "stx_mtime", &stx->stx_mtime);
+	sb_printf(c->sb,
+		  ", stx_rdev_major=%u, stx_rdev_minor=%u, stx_dev_major=%u, stx_dev_minor=%u",
+		  stx->stx_rdev_major, stx->stx_rdev_minor, stx->stx_dev_major, stx->stx_dev_minor);
+	if (stx->stx_mask & STATX_MNT_ID) {
+		sb_puts(c->sb, ", stx_mnt_id=");
+		sb_hex(c->sb, stx->stx_mnt_id);
+	}
+	sb_putc(c->sb, '}');
+}
+
 bool pr_statx(struct dctx *c, int i, const struct argfmt *k)
 {
 	struct statx stx;
 
 	if (!fetch_arg(c, i, &stx, sizeof(stx)))
 		return true;
+	if (!c->abbrev) {
+		print_statx_full(c, &stx);
+		return true;
+	}
 	sb_puts(c->sb, "{stx_mask=");
 	print_flags(c->sb, statx_masks, stx.stx_mask, NULL);
 	sb_puts(c->sb, ", stx_attributes=");
@@ -792,7 +866,7 @@ bool pr_iov(struct dctx *c, int i, const struct argfmt *k)
 	return true;
 }
 
-/* execve's argv: the strings, at most -s of them. */
+/* execve's argv: the strings, at most -s of them (all of them under -v). */
 bool pr_argv(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint64_t addr = c->args[i], p;
@@ -811,7 +885,7 @@ bool pr_argv(struct dctx *c, int i, const struct argfmt *k)
 	for (uint64_t e = 0; p; e++) {
 		if (e)
 			sb_puts(c->sb, ", ");
-		if (e >= c->strsize) {
+		if (c->abbrev && e >= c->strsize) {
 			sb_puts(c->sb, "...");
 			break;
 		}
@@ -823,12 +897,14 @@ bool pr_argv(struct dctx *c, int i, const struct argfmt *k)
 	return true;
 }
 
-/* execve's envp: strace only counts the variables. */
+/* execve's envp: strace only counts the variables, unless -v. */
 bool pr_envp(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint64_t addr = c->args[i], p, n = 0;
 	struct ptr_array a;
 
+	if (!c->abbrev)
+		return pr_argv(c, i, k);
 	if (!addr) {
 		sb_puts(c->sb, "NULL");
 		return true;

@@ -318,11 +318,13 @@ static bool pr_sock_proto(struct dctx *c, int i, const struct argfmt *k)
 static bool pr_sockopt_level(struct dctx *c, int i, const struct argfmt *k)
 {
 	const char *name = xlat_name(sol_levels, (uint32_t)arg(c, i));
+	size_t mark = const_begin(c->sb);
 
 	if (name)
 		sb_puts(c->sb, name);
 	else
 		sb_printf(c->sb, "%d", (int)arg(c, i));
+	const_end_hex(c->sb, mark, (uint32_t)arg(c, i));
 	return true;
 }
 
@@ -723,16 +725,16 @@ static bool pr_ioctl_req(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint32_t req = (uint32_t)arg(c, i);
 	const char *name = ioctl_extra_name(req);
+	size_t mark = const_begin(c->sb);
 
 	if (!name)
 		name = xlat_name(ioctl_requests, req);
-
-	if (name) {
+	if (name)
 		sb_puts(c->sb, name);
-		return true;
-	}
-	sb_printf(c->sb, "_IOC(%s, %#x, %#x, %#x)", ioc_dirs[req >> 30], (req >> 8) & 0xff,
-		  req & 0xff, (req >> 16) & 0x3fff);
+	else
+		sb_printf(c->sb, "_IOC(%s, %#x, %#x, %#x)", ioc_dirs[req >> 30], (req >> 8) & 0xff,
+			  req & 0xff, (req >> 16) & 0x3fff);
+	const_end_hex(c->sb, mark, req);
 	return true;
 }
 

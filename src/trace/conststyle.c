@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "decode_impl.h"
@@ -35,28 +36,30 @@ size_t const_begin(struct sbuf *sb)
 
 void const_end(struct sbuf *sb, size_t mark, const char *num)
 {
-	char name[512];
-	size_t n, k = strlen(num);
+	size_t k = strlen(num);
+	char *name;
 
 	if (--depth || style == CONST_ABBREV || mark > sb->len)
 		return;
-	n = sb->len - mark;
-	if (n >= sizeof(name))
-		n = sizeof(name) - 1;
-	memcpy(name, sb->buf + mark, n);
-	name[n] = '\0';
-	sb_truncate(sb, mark);
 	/* No name, or only strace's "0x5 /\* SEEK_??? *\/": as abbrev prints it. */
-	if (style == CONST_VERBOSE && n >= k && !strncmp(name, num, k)) {
-		sb_puts(sb, name);
+	if (style == CONST_VERBOSE && !strncmp(sb->buf + mark, num, k) &&
+	    (!sb->buf[mark + k] || !strncmp(sb->buf + mark + k, " /* ", 4)))
+		return;
+	if (style == CONST_RAW) {
+		sb_truncate(sb, mark);
+		sb_puts(sb, num);
 		return;
 	}
+	/* A capability set's names run to a kilobyte: no fixed buffer. */
+	name = strdup(sb->buf + mark);
+	if (!name)
+		return;
+	sb_truncate(sb, mark);
 	sb_puts(sb, num);
-	if (style == CONST_VERBOSE) {
-		sb_puts(sb, " /* ");
-		sb_puts(sb, name);
-		sb_puts(sb, " */");
-	}
+	sb_puts(sb, " /* ");
+	sb_puts(sb, name);
+	sb_puts(sb, " */");
+	free(name);
 }
 
 void const_end_hex(struct sbuf *sb, size_t mark, uint64_t val)

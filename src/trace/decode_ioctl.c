@@ -86,8 +86,10 @@ static const struct xlat csizes[] = {XLAT(CS5), XLAT(CS6), XLAT(CS7), XLAT(CS8),
 static void field(struct sbuf *sb, uint32_t v, uint32_t mask, const char *const names[])
 {
 	unsigned int shift = (unsigned int)__builtin_ctz(mask);
+	size_t mark = const_begin(sb);
 
 	sb_puts(sb, names[(v & mask) >> shift]);
+	const_end_hex(sb, mark, v & mask);
 	sb_putc(sb, '|');
 }
 

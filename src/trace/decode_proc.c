@@ -81,11 +81,13 @@ void print_personality_result(struct dctx *c)
 
 void print_prctl_result(struct dctx *c)
 {
+	const char *name;
+
 	sb_dec(c->sb, c->ret);
 	if ((uint32_t)c->args[0] == PR_GET_DUMPABLE) {
-		sb_puts(c->sb, " (");
-		print_xlat(c->sb, suid_dump_modes, (uint64_t)c->ret, "SUID_DUMP_???");
-		sb_putc(c->sb, ')');
+		/* A note on the result: strace names it even under -X raw. */
+		name = xlat_name(suid_dump_modes, (uint64_t)c->ret);
+		sb_printf(c->sb, " (%s)", name ? name : "SUID_DUMP_???");
 	}
 }
 

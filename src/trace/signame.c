@@ -106,9 +106,14 @@ void print_sigmask(struct sbuf *sb, uint64_t mask)
 	}
 	sb_putc(sb, '[');
 	for (int sig = 1; sig <= NSIG_KERNEL; sig++) {
+		size_t mark;
+
 		if (!(mask & (1ull << (sig - 1))))
 			continue;
-		sb_printf(sb, "%s%s", sep, signal_names[sig] + 3);
+		sb_puts(sb, sep);
+		mark = const_begin(sb);
+		sb_puts(sb, signal_names[sig] + 3);
+		const_end_dec(sb, mark, sig);
 		sep = " ";
 	}
 	sb_putc(sb, ']');
@@ -266,7 +271,7 @@ void print_siginfo(struct sbuf *sb, const siginfo_t *si)
 		size_t mark = const_begin(sb);
 
 		sb_puts(sb, code);
-		const_end_dec(sb, mark, si->si_code);
+		const_end_hex(sb, mark, (unsigned int)si->si_code);
 	} else {
 		sb_printf(sb, "%#x", (unsigned int)si->si_code);
 	}

@@ -102,12 +102,15 @@ bool pr_sigaction(struct dctx *c, int i, const struct argfmt *k)
 	if (!fetch_arg(c, i, &sa, sizeof(sa)))
 		return true;
 	sb_puts(c->sb, "{sa_handler=");
-	if (sa.handler == (uint64_t)(uintptr_t)SIG_DFL)
-		sb_puts(c->sb, "SIG_DFL");
-	else if (sa.handler == (uint64_t)(uintptr_t)SIG_IGN)
-		sb_puts(c->sb, "SIG_IGN");
-	else
+	if (sa.handler == (uint64_t)(uintptr_t)SIG_DFL ||
+	    sa.handler == (uint64_t)(uintptr_t)SIG_IGN) {
+		size_t mark = const_begin(c->sb);
+
+		sb_puts(c->sb, sa.handler == (uint64_t)(uintptr_t)SIG_DFL ? "SIG_DFL" : "SIG_IGN");
+		const_end_hex(c->sb, mark, sa.handler);
+	} else {
 		sb_ptr(c->sb, sa.handler);
+	}
 	sb_puts(c->sb, ", sa_mask=");
 	print_sigmask(c->sb, sa.mask);
 	sb_puts(c->sb, ", sa_flags=");
@@ -529,12 +532,17 @@ bool pr_rusage(struct dctx *c, int i, const struct argfmt *k)
 
 static void print_rlim(struct sbuf *sb, uint64_t v)
 {
+	size_t mark = const_begin(sb);
+	char num[24];
+
 	if (v == UINT64_MAX)
 		sb_puts(sb, "RLIM64_INFINITY");
 	else if (v > 1024 && v % 1024 == 0)
 		sb_printf(sb, "%llu*1024", (unsigned long long)(v / 1024));
 	else
 		sb_printf(sb, "%llu", (unsigned long long)v);
+	snprintf(num, sizeof(num), "%llu", (unsigned long long)v);
+	const_end(sb, mark, num);
 }
 
 bool pr_rlimit(struct dctx *c, int i, const struct argfmt *k)
@@ -929,11 +937,13 @@ bool pr_envp(struct dctx *c, int i, const struct argfmt *k)
 static void print_family(struct sbuf *sb, unsigned int family)
 {
 	const char *name = xlat_name(sock_families, family);
+	size_t mark = const_begin(sb);
 
 	if (name)
 		sb_puts(sb, name);
 	else
 		sb_printf(sb, "%u", family);
+	const_end_hex(sb, mark, family);
 }
 
 static void print_sun(struct sbuf *sb, const struct sockaddr_un *sun, size_t len)

@@ -95,6 +95,11 @@ same_guest=$GUESTS/decode_calls
 same "-yy: sockets, devices, passed descriptors" -yy \
 	-e trace=socketpair,socket,sendmsg,recvmsg,getsockname,setsockopt,openat2,fcntl,ioctl,sendmmsg
 same "-y: descriptor arrays and SCM_RIGHTS" -y -e trace=socketpair,sendmsg,recvmsg,openat2
+# -X on sockets, capability sets, termios fields, rlimits, signal sets, si_code.
+xset=capget,capset,ioctl,rt_sigaction,rt_sigprocmask,rt_sigreturn,prlimit64,prctl
+xset=$xset,getsockname,setsockopt,getsockopt,tgkill,socket,mmap,openat
+same "-X raw: structures' constants" -X raw -e trace=$xset
+same "-X verbose: structures' constants" -X verbose -e trace=$xset
 same_guest=
 same "-P /dev/null" -P /dev/null
 same "-P through a symlink" -P "$tmp/null-link"

@@ -289,15 +289,17 @@ static bool pr_sock_type(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint32_t v = (uint32_t)arg(c, i);
 	const char *type = xlat_name(sock_types, v & 0xf);
-	size_t mark = const_begin(c->sb);
+	size_t mark;
 
 	if (!type) {
 		print_flags(c->sb, sock_flags, v, NULL);
-	} else {
-		sb_puts(c->sb, type);
-		print_flags_more(c->sb, sock_flags, v & ~0xfu);
+		return true;
 	}
-	const_end_hex(c->sb, mark, v);
+	/* Under -X raw and verbose strace prints the type and the flags as two numbers. */
+	mark = const_begin(c->sb);
+	sb_puts(c->sb, type);
+	const_end_hex(c->sb, mark, v & 0xf);
+	print_flags_more(c->sb, sock_flags, v & ~0xfu);
 	return true;
 }
 
@@ -505,16 +507,18 @@ static bool pr_futex_op(struct dctx *c, int i, const struct argfmt *k)
 	uint32_t op = (uint32_t)arg(c, i);
 	const char *name = xlat_name(futex_cmds, FUTEX_CMD(op));
 	uint32_t rest = op & ~0x7fu & ~0x80u & ~0x100u;
+	size_t mark = const_begin(c->sb);
 
 	if (!name) {
 		sb_printf(c->sb, "%#x /* FUTEX_??? */", op);
-		return true;
+	} else {
+		sb_printf(c->sb, "%s%s", name, op & 0x80 ? "_PRIVATE" : "");
+		if (op & 0x100)
+			sb_puts(c->sb, "|FUTEX_CLOCK_REALTIME");
+		if (rest)
+			sb_printf(c->sb, "|%#x", rest);
 	}
-	sb_printf(c->sb, "%s%s", name, op & 0x80 ? "_PRIVATE" : "");
-	if (op & 0x100)
-		sb_puts(c->sb, "|FUTEX_CLOCK_REALTIME");
-	if (rest)
-		sb_printf(c->sb, "|%#x", rest);
+	const_end_hex(c->sb, mark, op);
 	return true;
 }
 

@@ -351,7 +351,8 @@ static void print_statx_full(struct dctx *c, const struct statx *stx)
 		  (unsigned long long)stx->stx_blocks);
 	print_flags(c->sb, statx_attrs, stx->stx_attributes_mask, NULL);
 	print_statx_time(c->sb, "stx_atime", &stx->stx_atime);
-	print_statx_time(c->sb, "stx_btime", &stx->stx_btime);
+	if (stx->stx_mask & STATX_BTIME)
+		print_statx_time(c->sb, "stx_btime", &stx->stx_btime);
 	print_statx_time(c->sb, "stx_ctime", &stx->stx_ctime);
 	print_statx_time(c->sb, "stx_mtime", &stx->stx_mtime);
 	sb_printf(c->sb,

@@ -527,7 +527,17 @@ bool pr_rusage(struct dctx *c, int i, const struct argfmt *k)
 	print_timeval(c->sb, &ru.ru_utime);
 	sb_puts(c->sb, ", ru_stime=");
 	print_timeval(c->sb, &ru.ru_stime);
-	sb_puts(c->sb, ", ...}");
+	if (c->abbrev) {
+		sb_puts(c->sb, ", ...}");
+		return true;
+	}
+	sb_printf(c->sb,
+		  ", ru_maxrss=%ld, ru_ixrss=%ld, ru_idrss=%ld, ru_isrss=%ld, ru_minflt=%ld"
+		  ", ru_majflt=%ld, ru_nswap=%ld, ru_inblock=%ld, ru_oublock=%ld, ru_msgsnd=%ld"
+		  ", ru_msgrcv=%ld, ru_nsignals=%ld, ru_nvcsw=%ld, ru_nivcsw=%ld}",
+		  ru.ru_maxrss, ru.ru_ixrss, ru.ru_idrss, ru.ru_isrss, ru.ru_minflt, ru.ru_majflt,
+		  ru.ru_nswap, ru.ru_inblock, ru.ru_oublock, ru.ru_msgsnd, ru.ru_msgrcv,
+		  ru.ru_nsignals, ru.ru_nvcsw, ru.ru_nivcsw);
 	return true;
 }
 
@@ -576,7 +586,19 @@ bool pr_utsname(struct dctx *c, int i, const struct argfmt *k)
 	print_field(c->sb, "sysname", u.sysname, sizeof(u.sysname));
 	sb_puts(c->sb, ", ");
 	print_field(c->sb, "nodename", u.nodename, sizeof(u.nodename));
-	sb_puts(c->sb, ", ...}");
+	if (c->abbrev) {
+		sb_puts(c->sb, ", ...}");
+		return true;
+	}
+	sb_puts(c->sb, ", ");
+	print_field(c->sb, "release", u.release, sizeof(u.release));
+	sb_puts(c->sb, ", ");
+	print_field(c->sb, "version", u.version, sizeof(u.version));
+	sb_puts(c->sb, ", ");
+	print_field(c->sb, "machine", u.machine, sizeof(u.machine));
+	sb_puts(c->sb, ", ");
+	print_field(c->sb, "domainname", u.domainname, sizeof(u.domainname));
+	sb_putc(c->sb, '}');
 	return true;
 }
 

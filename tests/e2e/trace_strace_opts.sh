@@ -102,11 +102,15 @@ xset=capget,capset,ioctl,rt_sigaction,rt_sigprocmask,rt_sigreturn,prlimit64,prct
 xset=$xset,getsockname,setsockopt,getsockopt,tgkill,socket,mmap,openat
 same "-X raw: structures' constants" -X raw -e trace=$xset
 same "-X verbose: structures' constants" -X verbose -e trace=$xset
+same "-v: termios in full" -v -e trace=ioctl,capget,prlimit64
+same "-v -X raw: termios in full" -v -X raw -e trace=ioctl
 # A real program: socket's type and flags are two numbers under -X.
 same_guest=$(command -v id)
 same "-X raw: id" -X raw -e trace=socket,connect,openat,newfstatat,futex
 same "-X verbose: id" -X verbose -e trace=socket,connect,openat,newfstatat,futex
 same "-v: id" -v -e trace=socket,connect,openat,execve
+same_guest=$(command -v uname)
+same "-v: uname in full" -v -e trace=uname
 same_guest=
 same "-P /dev/null" -P /dev/null
 same "-P through a symlink" -P "$tmp/null-link"

@@ -62,6 +62,11 @@ void const_end(struct sbuf *sb, size_t mark, const char *num)
 	free(name);
 }
 
+void const_end_keep(void)
+{
+	depth--;
+}
+
 void const_end_hex(struct sbuf *sb, size_t mark, uint64_t val)
 {
 	char num[24];

@@ -178,7 +178,10 @@ static void print_fcntl_result(struct dctx *c)
 		return;
 	case 3: /* F_GETFL */
 		sb_printf(c->sb, "%#llx (flags ", (unsigned long long)r);
+		/* strace names F_GETFL's flags even under -X (F_GETFD's it does not). */
+		const_begin(c->sb);
 		print_open_flags(c->sb, r);
+		const_end_keep();
 		sb_putc(c->sb, ')');
 		return;
 	case 11: /* F_GETSIG */

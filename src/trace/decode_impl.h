@@ -154,6 +154,8 @@ size_t const_begin(struct sbuf *sb);
 void const_end(struct sbuf *sb, size_t mark, const char *num);
 void const_end_hex(struct sbuf *sb, size_t mark, uint64_t val);
 void const_end_dec(struct sbuf *sb, size_t mark, long long val);
+/* Closes a region left as printed: what is inside keeps its names. */
+void const_end_keep(void);
 
 const char *xlat_name(const struct xlat *x, uint64_t val);
 /* The name of val, or "%#x /\* dflt *\/". */

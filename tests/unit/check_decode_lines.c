@@ -884,6 +884,11 @@ START_TEST(test_const_styles)
 	ck_assert_str_eq(LINE("openat", 3, NEG(AT_FDCWD), 0x1000, O_RDONLY),
 			 "openat(-100 /* AT_FDCWD */, \"/etc/ld.so.cache\", 0 /* O_RDONLY */) = 3");
 	ck_assert_str_eq(LINE("kill", 0, 1234, SIGUSR1), "kill(1234, 10 /* SIGUSR1 */) = 0");
+	/* strace styles F_GETFD's note but not F_GETFL's. */
+	ck_assert_str_eq(LINE("fcntl", 1, 11, F_GETFD),
+			 "fcntl(11, 0x1 /* F_GETFD */) = 0x1 (flags 0x1 /* FD_CLOEXEC */)");
+	ck_assert_str_eq(LINE("fcntl", O_RDWR | O_NONBLOCK, 255, F_GETFL),
+			 "fcntl(255, 0x3 /* F_GETFL */) = 0x802 (flags O_RDWR|O_NONBLOCK)");
 	ck_assert_str_eq(LINE("mmap", 0x7eff28ac8000, 0, 8192, PROT_READ | PROT_WRITE,
 			      MAP_PRIVATE | MAP_ANONYMOUS, NEG(-1), 0),
 			 "mmap(NULL, 8192, 0x3 /* PROT_READ|PROT_WRITE */, "

@@ -20,6 +20,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <dirent.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/resource.h>
@@ -406,11 +407,46 @@ bool pr_pipefds(struct dctx *c, int i, const struct argfmt *k)
 	return true;
 }
 
-/* getdents: the entries themselves are noise; strace counts them. */
+static const struct xlat dirent_types[] = {XLAT(DT_UNKNOWN), XLAT(DT_FIFO), XLAT(DT_CHR),
+					   XLAT(DT_DIR),     XLAT(DT_BLK),  XLAT(DT_REG),
+					   XLAT(DT_LNK),     XLAT(DT_SOCK), XLAT_END};
+
+/* -v: getdents64's entries, every one, as strace prints them. */
+static void print_dirents64(struct dctx *c, const unsigned char *buf, size_t len)
+{
+	size_t n = 0;
+
+	sb_putc(c->sb, '[');
+	for (size_t off = 0; off + 19 <= len; n++) {
+		uint64_t ino;
+		int64_t doff;
+		uint16_t reclen;
+		const char *name = (const char *)buf + off + 19;
+
+		memcpy(&ino, buf + off, 8);
+		memcpy(&doff, buf + off + 8, 8);
+		memcpy(&reclen, buf + off + 16, 2);
+		if (reclen < 19 || off + reclen > len)
+			break;
+		if (n)
+			sb_puts(c->sb, ", ");
+		sb_printf(c->sb,
+			  "{d_ino=%llu, d_off=%lld, d_reclen=%u, d_type=", (unsigned long long)ino,
+			  (long long)doff, reclen);
+		print_xlat(c->sb, dirent_types, buf[off + 18], "DT_???");
+		sb_puts(c->sb, ", d_name=");
+		sb_quote(c->sb, name, strnlen(name, reclen - 19), false);
+		sb_putc(c->sb, '}');
+		off += reclen;
+	}
+	sb_putc(c->sb, ']');
+}
+
+/* getdents: the entries themselves are noise; strace counts them (unless -v). */
 bool pr_dirents(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint64_t addr = c->args[i];
-	size_t len = c->ret > 0 ? (size_t)c->ret : 0, n = 0;
+	size_t len = c->ret > 0 ? (size_t)c->ret : 0, n = 0, mark = c->sb->len;
 	unsigned char *buf;
 
 	sb_ptr(c->sb, addr);
@@ -418,6 +454,12 @@ bool pr_dirents(struct dctx *c, int i, const struct argfmt *k)
 		return true;
 	buf = malloc(len ? len : 1);
 	if (!buf || !mem_read(c, addr, buf, len)) {
+		free(buf);
+		return true;
+	}
+	if (!c->abbrev && c->ent && !strcmp(c->ent->name, "getdents64")) {
+		sb_truncate(c->sb, mark);
+		print_dirents64(c, buf, len);
 		free(buf);
 		return true;
 	}

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -922,7 +923,21 @@ START_TEST(test_no_abbrev)
 	ck_assert_str_eq(
 	    LINE("execve", 0, 0x1000, 0x2000, 0x3000),
 	    "execve(\"/bin/echo\", [\"ec\"..., \"a\", \"b\"], [\"X=\"..., \"Y=\"...]) = 0");
+	{
+		/* two linux_dirent64 records: ".", then "ab" */
+		unsigned char d[48] = {0};
+
+		d[0] = 7, d[8] = 1, d[16] = 24, d[18] = DT_DIR, d[19] = '.';
+		d[24] = 9, d[32] = 2, d[40] = 24, d[42] = DT_REG, d[43] = 'a', d[44] = 'b';
+		put(0x5000, d, sizeof(d));
+	}
+	ck_assert_str_eq(
+	    LINE("getdents64", 48, 3, 0x5000, 32768),
+	    "getdents64(3, [{d_ino=7, d_off=1, d_reclen=24, d_type=DT_DIR, d_name=\".\"}, "
+	    "{d_ino=9, d_off=2, d_reclen=24, d_type=DT_REG, d_name=\"ab\"}], 32768) = 48");
 	opts.abbrev = NULL;
+	ck_assert_str_eq(LINE("getdents64", 48, 3, 0x5000, 32768),
+			 "getdents64(3, 0x5000 /* 2 entries */, 32768) = 48");
 	ck_assert_str_eq(LINE("execve", 0, 0x1000, 0x2000, 0x3000),
 			 "execve(\"/bin/echo\", [\"ec\"..., \"a\", ...], 0x3000 /* 2 vars */) = 0");
 }

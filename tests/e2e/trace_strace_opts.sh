@@ -78,7 +78,7 @@ same "-xx every string in hex" -xx -e trace=$set,read
 same "-e raw=write,close" -e raw=write,close -e trace=$set
 same "--raw=all" --raw=all -e trace=$set
 # -X: constants as numbers (flags, AT_FDCWD, signals, si_code, st_mode).
-xset=$set,newfstatat,rt_sigaction,mmap
+xset=$set,newfstatat,rt_sigaction,mprotect
 same "-X raw" -X raw -e trace=$xset
 same "-X verbose" -X verbose -e trace=$xset
 same "--const-print-style=verbose" --const-print-style=verbose -e trace=$xset
@@ -99,7 +99,7 @@ same "-yy: sockets, devices, passed descriptors" -yy \
 same "-y: descriptor arrays and SCM_RIGHTS" -y -e trace=socketpair,sendmsg,recvmsg,openat2
 # -X on sockets, capability sets, termios fields, rlimits, signal sets, si_code.
 xset=capget,capset,ioctl,rt_sigaction,rt_sigprocmask,rt_sigreturn,prlimit64,prctl
-xset=$xset,getsockname,setsockopt,getsockopt,tgkill,socket,mmap,openat
+xset=$xset,getsockname,setsockopt,getsockopt,tgkill,socket,mprotect,openat
 same "-X raw: structures' constants" -X raw -e trace=$xset
 same "-X verbose: structures' constants" -X verbose -e trace=$xset
 same "-v: termios in full" -v -e trace=ioctl,capget,prlimit64

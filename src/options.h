@@ -68,6 +68,8 @@ struct options {
 		int nenv;
 		const char *user;	/* -u USER: run the guest as USER */
 		const char *raw;	/* -e raw=SET: these syscalls undecoded */
+		const char *abbrev;	/* -e abbrev=SET, -v (none): NULL all abbreviated */
+		int const_style;	/* -X: 0 abbrev, 1 raw, 2 verbose */
 		const char *read_fds;	/* -e read=SET: dump what is read from these */
 		const char *write_fds;	/* -e write=SET: dump what is written to these */
 		const char *inject[16]; /* -e inject=SPEC, -e fault=SPEC: SPEC */

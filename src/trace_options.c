@@ -126,6 +126,20 @@ static int parse_align(struct options *opts, const char *v)
 	return 0;
 }
 
+/* -X: the order is the value of options.h's const_style. */
+static int parse_const_style(struct options *opts, const char *v)
+{
+	static const char *const names[] = {"abbrev", "raw", "verbose"};
+
+	for (int i = 0; i < 3; i++) {
+		if (!strcmp(v, names[i])) {
+			opts->st.const_style = i;
+			return 0;
+		}
+	}
+	return fail(opts, "invalid -X argument", v);
+}
+
 static int add_to(struct options *opts, const char **list, int *n, int max, const char *v,
 		  const char *what)
 {
@@ -146,6 +160,17 @@ int strace_qualifier(struct options *opts, const char *name, size_t k, const cha
 		opts->st.inject_fault[opts->st.ninject] = k == 5;
 		return add_to(opts, opts->st.inject, &opts->st.ninject, 16, value,
 			      "too many inject/fault rules at");
+	}
+	if (k == 6 && !strncmp(name, "abbrev", k)) {
+		opts->st.abbrev = value;
+		return 0;
+	}
+	/* strace's verbose= (dereference structures) is all by default: only that is done. */
+	if (k == 7 && !strncmp(name, "verbose", k)) {
+		if (strcmp(value, "all"))
+			return fail(opts, "-e verbose: only all (the default) is supported, not",
+				    value);
+		return 0;
 	}
 	if (k == 3 && !strncmp(name, "raw", k)) {
 		opts->st.raw = value;
@@ -216,14 +241,10 @@ int strace_option(struct options *opts, int c, const char *arg)
 		opts->st.user = arg;
 		return 0;
 	case 'X':
-		if (strcmp(arg, "abbrev"))
-			return fail(opts, "-X: only abbrev (the default) is supported, not", arg);
-		return 0;
+		return parse_const_style(opts, arg);
 	case 'v':
-		opts->action = OPT_ERROR;
-		snprintf(opts->error, sizeof(opts->error),
-			 "-v (unabbreviated structures) is not supported");
-		return -1;
+		opts->st.abbrev = "none";
+		return 0;
 	}
 	return 1;
 }

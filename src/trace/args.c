@@ -207,8 +207,11 @@ static bool pr_flags(struct dctx *c, int i, const struct argfmt *k)
 /* The access mode is a 2-bit value, the rest are flags. */
 void print_open_flags(struct sbuf *sb, uint64_t flags)
 {
+	size_t mark = const_begin(sb);
+
 	sb_puts(sb, xlat_name(open_accmode, flags & O_ACCMODE));
 	print_flags_more(sb, open_flags, flags & ~(uint64_t)O_ACCMODE);
+	const_end_hex(sb, mark, flags);
 }
 
 static bool pr_open_flags(struct dctx *c, int i, const struct argfmt *k)
@@ -232,8 +235,13 @@ static bool pr_statx_flags(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint32_t flags = (uint32_t)arg(c, i);
 
-	/* The sync type field prints even when zero, then the AT_ flags. */
-	print_flags(c->sb, statx_sync_types, flags & 0x6000, NULL);
+	/*
+	 * The sync type field prints even when zero, then the AT_ flags;
+	 * strace's -X raw and verbose print them as two numbers ("|0x800"),
+	 * and -X raw leaves out a zero sync type before other flags.
+	 */
+	if (flags & 0x6000 || !(flags & ~0x6000u) || const_style() != CONST_RAW)
+		print_flags(c->sb, statx_sync_types, flags & 0x6000, NULL);
 	print_flags_more(c->sb, at_flags, flags & ~0x6000u);
 	return true;
 }
@@ -244,23 +252,27 @@ static bool pr_statx_flags(struct dctx *c, int i, const struct argfmt *k)
 static bool pr_mmap_flags(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint32_t flags = (uint32_t)arg(c, i);
+	size_t mark = const_begin(c->sb);
 
 	print_xlat(c->sb, mmap_types, flags & 0xf, "MAP_???");
 	print_flags_more(c->sb, mmap_flags, flags & ~HUGE_MASK & ~0xfu);
 	if (flags & HUGE_MASK)
 		sb_printf(c->sb, "|%u<<MAP_HUGE_SHIFT", flags >> HUGE_SHIFT);
+	const_end_hex(c->sb, mark, flags);
 	return true;
 }
 
 static bool pr_mfd_flags(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint32_t flags = (uint32_t)arg(c, i);
+	size_t mark = const_begin(c->sb);
 
 	if (flags & ~HUGE_MASK || !flags)
 		print_flags(c->sb, mfd_flags, flags & ~HUGE_MASK, NULL);
 	if (flags & HUGE_MASK)
 		sb_printf(c->sb, "%s%u<<MFD_HUGE_SHIFT", flags & ~HUGE_MASK ? "|" : "",
 			  flags >> HUGE_SHIFT);
+	const_end_hex(c->sb, mark, flags);
 	return true;
 }
 
@@ -277,12 +289,16 @@ static bool pr_sock_type(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint32_t v = (uint32_t)arg(c, i);
 	const char *type = xlat_name(sock_types, v & 0xf);
+	size_t mark;
 
 	if (!type) {
 		print_flags(c->sb, sock_flags, v, NULL);
 		return true;
 	}
+	/* Under -X raw and verbose strace prints the type and the flags as two numbers. */
+	mark = const_begin(c->sb);
 	sb_puts(c->sb, type);
+	const_end_hex(c->sb, mark, v & 0xf);
 	print_flags_more(c->sb, sock_flags, v & ~0xfu);
 	return true;
 }
@@ -304,11 +320,13 @@ static bool pr_sock_proto(struct dctx *c, int i, const struct argfmt *k)
 static bool pr_sockopt_level(struct dctx *c, int i, const struct argfmt *k)
 {
 	const char *name = xlat_name(sol_levels, (uint32_t)arg(c, i));
+	size_t mark = const_begin(c->sb);
 
 	if (name)
 		sb_puts(c->sb, name);
 	else
 		sb_printf(c->sb, "%d", (int)arg(c, i));
+	const_end_hex(c->sb, mark, (uint32_t)arg(c, i));
 	return true;
 }
 
@@ -363,10 +381,12 @@ static bool pr_ipc_get_flags(struct dctx *c, int i, const struct argfmt *k)
 static bool pr_ipc_cmd(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint32_t cmd = (uint32_t)arg(c, i);
+	size_t mark = const_begin(c->sb);
 
 	print_xlat(c->sb, ipc_cmds, cmd & ~KERNEL_IPC_64, "IPC_???");
 	if (cmd & KERNEL_IPC_64)
 		sb_puts(c->sb, "|IPC_64");
+	const_end_hex(c->sb, mark, cmd);
 	return true;
 }
 
@@ -487,16 +507,18 @@ static bool pr_futex_op(struct dctx *c, int i, const struct argfmt *k)
 	uint32_t op = (uint32_t)arg(c, i);
 	const char *name = xlat_name(futex_cmds, FUTEX_CMD(op));
 	uint32_t rest = op & ~0x7fu & ~0x80u & ~0x100u;
+	size_t mark = const_begin(c->sb);
 
 	if (!name) {
 		sb_printf(c->sb, "%#x /* FUTEX_??? */", op);
-		return true;
+	} else {
+		sb_printf(c->sb, "%s%s", name, op & 0x80 ? "_PRIVATE" : "");
+		if (op & 0x100)
+			sb_puts(c->sb, "|FUTEX_CLOCK_REALTIME");
+		if (rest)
+			sb_printf(c->sb, "|%#x", rest);
 	}
-	sb_printf(c->sb, "%s%s", name, op & 0x80 ? "_PRIVATE" : "");
-	if (op & 0x100)
-		sb_puts(c->sb, "|FUTEX_CLOCK_REALTIME");
-	if (rest)
-		sb_printf(c->sb, "|%#x", rest);
+	const_end_hex(c->sb, mark, op);
 	return true;
 }
 
@@ -707,16 +729,16 @@ static bool pr_ioctl_req(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint32_t req = (uint32_t)arg(c, i);
 	const char *name = ioctl_extra_name(req);
+	size_t mark = const_begin(c->sb);
 
 	if (!name)
 		name = xlat_name(ioctl_requests, req);
-
-	if (name) {
+	if (name)
 		sb_puts(c->sb, name);
-		return true;
-	}
-	sb_printf(c->sb, "_IOC(%s, %#x, %#x, %#x)", ioc_dirs[req >> 30], (req >> 8) & 0xff,
-		  req & 0xff, (req >> 16) & 0x3fff);
+	else
+		sb_printf(c->sb, "_IOC(%s, %#x, %#x, %#x)", ioc_dirs[req >> 30], (req >> 8) & 0xff,
+			  req & 0xff, (req >> 16) & 0x3fff);
+	const_end_hex(c->sb, mark, req);
 	return true;
 }
 

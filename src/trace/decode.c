@@ -51,6 +51,7 @@ static void dctx_init(struct dctx *c, struct sbuf *sb, long nr, const uint64_t a
 	c->saved = NULL;
 	c->decode_fds = o ? o->decode_fds : 0;
 	c->raw = o && o->raw && sysset_has(o->raw, nr);
+	c->abbrev = !o || !o->abbrev || sysset_has(o->abbrev, nr);
 	c->out = 0;
 	for (int i = 0; i < 6; i++)
 		if (argkind_is_out(c, i))
@@ -100,6 +101,11 @@ static bool print_args(struct dctx *c, int from, int to)
 void decode_set_hex_strings(int level)
 {
 	sb_quote_hex(level);
+}
+
+void decode_set_const_style(int style)
+{
+	const_set_style(style);
 }
 
 size_t decode_syscall_enter(long nr, const uint64_t args[6], const struct trace_mem *mem,
@@ -172,7 +178,10 @@ static void print_fcntl_result(struct dctx *c)
 		return;
 	case 3: /* F_GETFL */
 		sb_printf(c->sb, "%#llx (flags ", (unsigned long long)r);
+		/* strace names F_GETFL's flags even under -X (F_GETFD's it does not). */
+		const_begin(c->sb);
 		print_open_flags(c->sb, r);
+		const_end_keep();
 		sb_putc(c->sb, ')');
 		return;
 	case 11: /* F_GETSIG */

@@ -19,6 +19,8 @@
 
 /* -x 1 (strings with non-ASCII bytes), -xx 2 (every string) in hex. */
 void decode_set_hex_strings(int level);
+/* -X: constants as names (0, the default), numbers (1) or both (2). */
+void decode_set_const_style(int style);
 
 /* "ENOENT"; NULL if unknown. */
 const char *errno_name(int err);

@@ -27,16 +27,13 @@ static void print_header(struct dctx *c, uint64_t addr)
 	sb_printf(c->sb, ", pid=%d}", h.pid);
 }
 
-/* "1<<CAP_CHOWN|1<<CAP_KILL", "0" when empty. */
-static void print_capset(struct sbuf *sb, uint64_t set)
+/* One 32-bit half of a set: bits from..from+31. */
+static void print_capword(struct sbuf *sb, uint64_t set, unsigned int from)
 {
+	size_t mark = const_begin(sb);
 	bool first = true;
 
-	if (!set) {
-		sb_putc(sb, '0');
-		return;
-	}
-	for (unsigned int bit = 0; bit < 64; bit++) {
+	for (unsigned int bit = from; bit < from + 32; bit++) {
 		const char *name;
 
 		if (!(set & (1ull << bit)))
@@ -50,6 +47,23 @@ static void print_capset(struct sbuf *sb, uint64_t set)
 		else
 			sb_printf(sb, "1<<%u", bit);
 	}
+	/* Under -X raw and verbose strace prints each half as its own number. */
+	const_end_hex(sb, mark, (uint32_t)(set >> from));
+}
+
+/* "1<<CAP_CHOWN|1<<CAP_KILL", "0" when empty. */
+static void print_capset(struct sbuf *sb, uint64_t set)
+{
+	if (!set) {
+		sb_putc(sb, '0');
+		return;
+	}
+	if ((uint32_t)set)
+		print_capword(sb, set, 0);
+	if ((uint32_t)set && set >> 32)
+		sb_putc(sb, '|');
+	if (set >> 32)
+		print_capword(sb, set, 32);
 }
 
 /*

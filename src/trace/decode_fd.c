@@ -90,6 +90,9 @@ void print_fd(struct dctx *c, int fd)
 
 void print_at_fdcwd(struct dctx *c)
 {
+	size_t mark = const_begin(c->sb);
+
 	sb_puts(c->sb, "AT_FDCWD");
+	const_end_dec(c->sb, mark, AT_FDCWD);
 	print_target(c, AT_FDCWD);
 }

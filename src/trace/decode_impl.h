@@ -69,6 +69,7 @@ struct dctx {
 	struct decode_saved *saved; /* entry values of value-result args, or NULL */
 	int decode_fds;		    /* -y */
 	bool raw;		    /* -e raw=: arguments and result in hex */
+	bool abbrev;		    /* not -v: envp counted, structures and arrays cut short */
 	unsigned int out;	    /* bit i: argument i is filled by the kernel */
 };
 
@@ -138,6 +139,23 @@ struct xlat {
 	{                                                                                          \
 		0, NULL                                                                            \
 	}
+
+/* ---- -X: constants as names, numbers or both (conststyle.c) ---- */
+
+enum { CONST_ABBREV, CONST_RAW, CONST_VERBOSE };
+void const_set_style(int style);
+int const_style(void);
+/*
+ * A constant's symbolic rendering is printed after const_begin() (which
+ * returns the mark to pass on); const_end*() then rewrites it from mark
+ * on as -X asks, with num (or val in hex or decimal) as the number.
+ */
+size_t const_begin(struct sbuf *sb);
+void const_end(struct sbuf *sb, size_t mark, const char *num);
+void const_end_hex(struct sbuf *sb, size_t mark, uint64_t val);
+void const_end_dec(struct sbuf *sb, size_t mark, long long val);
+/* Closes a region left as printed: what is inside keeps its names. */
+void const_end_keep(void);
 
 const char *xlat_name(const struct xlat *x, uint64_t val);
 /* The name of val, or "%#x /\* dflt *\/". */

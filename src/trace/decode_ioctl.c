@@ -86,8 +86,10 @@ static const struct xlat csizes[] = {XLAT(CS5), XLAT(CS6), XLAT(CS7), XLAT(CS8),
 static void field(struct sbuf *sb, uint32_t v, uint32_t mask, const char *const names[])
 {
 	unsigned int shift = (unsigned int)__builtin_ctz(mask);
+	size_t mark = const_begin(sb);
 
 	sb_puts(sb, names[(v & mask) >> shift]);
+	const_end_hex(sb, mark, v & mask);
 	sb_putc(sb, '|');
 }
 
@@ -129,6 +131,36 @@ static void print_cflag(struct sbuf *sb, uint32_t v)
 	flag_word(sb, cflags, v & ~(uint32_t)(CBAUD | CSIZE | (CBAUD << IBSHIFT)));
 }
 
+/*
+ * -v: the line discipline and the kernel's 19 control characters (its
+ * struct termios, which TCSETS reads; glibc's has 32 and the speeds).
+ */
+static void print_termios_rest(struct sbuf *sb, const struct termios *t)
+{
+	static const char *const cc[] = {"VINTR",  "VQUIT", "VERASE",	"VKILL",    "VEOF",
+					 "VTIME",  "VMIN",  "VSWTC",	"VSTART",   "VSTOP",
+					 "VSUSP",  "VEOL",  "VREPRINT", "VDISCARD", "VWERASE",
+					 "VLNEXT", "VEOL2"};
+	size_t mark;
+
+	sb_puts(sb, ", c_line=");
+	mark = const_begin(sb);
+	if (t->c_line == 0)
+		sb_puts(sb, "N_TTY");
+	else
+		sb_printf(sb, "%#x", t->c_line);
+	const_end_hex(sb, mark, t->c_line);
+	sb_puts(sb, ", c_cc=[");
+	for (unsigned int i = 0; i < 19; i++) {
+		if (i < sizeof(cc) / sizeof(cc[0]))
+			sb_printf(sb, "%s[%s]=", i ? ", " : "", cc[i]);
+		else
+			sb_printf(sb, ", [%u]=", i);
+		sb_hex(sb, t->c_cc[i]);
+	}
+	sb_puts(sb, "]}");
+}
+
 static void print_termios(struct dctx *c, uint64_t addr)
 {
 	struct termios t;
@@ -145,7 +177,10 @@ static void print_termios(struct dctx *c, uint64_t addr)
 	print_cflag(c->sb, t.c_cflag);
 	sb_puts(c->sb, ", c_lflag=");
 	flag_word(c->sb, lflags, t.c_lflag);
-	sb_puts(c->sb, ", ...}");
+	if (c->abbrev)
+		sb_puts(c->sb, ", ...}");
+	else
+		print_termios_rest(c->sb, &t);
 }
 
 static const struct xlat if_flags[] = {XLAT(IFF_UP),

@@ -50,10 +50,12 @@ const char *prctl_extra_name(uint32_t option)
 static void print_personality(struct sbuf *sb, uint64_t v)
 {
 	uint64_t flags = v & ~(uint64_t)PER_MASK;
+	size_t mark = const_begin(sb);
 
 	print_xlat(sb, personality_types, v & PER_MASK, "PER_???");
 	if (flags)
 		print_flags_more(sb, personality_flags, flags);
+	const_end_hex(sb, mark, v);
 }
 
 /* personality(PERSONA): 0xffffffff only asks, and prints as a number. */
@@ -79,11 +81,13 @@ void print_personality_result(struct dctx *c)
 
 void print_prctl_result(struct dctx *c)
 {
+	const char *name;
+
 	sb_dec(c->sb, c->ret);
 	if ((uint32_t)c->args[0] == PR_GET_DUMPABLE) {
-		sb_puts(c->sb, " (");
-		print_xlat(c->sb, suid_dump_modes, (uint64_t)c->ret, "SUID_DUMP_???");
-		sb_putc(c->sb, ')');
+		/* A note on the result: strace names it even under -X raw. */
+		name = xlat_name(suid_dump_modes, (uint64_t)c->ret);
+		sb_printf(c->sb, " (%s)", name ? name : "SUID_DUMP_???");
 	}
 }
 

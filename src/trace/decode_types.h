@@ -30,6 +30,7 @@ struct decode_opts {
 	unsigned int align;	  /* -a N: the result column; 0: 40 */
 	int decode_fds;		  /* -y: descriptors with their paths */
 	const struct sysset *raw; /* -e raw=SET: these undecoded, in hex; NULL: none */
+	const struct sysset *abbrev; /* -e abbrev=SET, -v: these abbreviated; NULL: all */
 };
 
 /*

@@ -46,11 +46,13 @@ static void print_unnamed(struct sbuf *sb, uint64_t val, const char *dflt)
 void print_xlat(struct sbuf *sb, const struct xlat *x, uint64_t val, const char *dflt)
 {
 	const char *name = xlat_name(x, val);
+	size_t mark = const_begin(sb);
 
 	if (name)
 		sb_puts(sb, name);
 	else
 		print_unnamed(sb, val, dflt);
+	const_end_hex(sb, mark, val);
 }
 
 /* Prints the names of the bits of val in table order; returns the rest. */
@@ -68,7 +70,8 @@ static uint64_t print_bits(struct sbuf *sb, const struct xlat *x, uint64_t val, 
 	return val;
 }
 
-void print_flags(struct sbuf *sb, const struct xlat *x, uint64_t val, const char *dflt)
+static void print_flags_abbrev(struct sbuf *sb, const struct xlat *x, uint64_t val,
+			       const char *dflt)
 {
 	bool any = false;
 	uint64_t rest;
@@ -87,15 +90,32 @@ void print_flags(struct sbuf *sb, const struct xlat *x, uint64_t val, const char
 	print_unnamed(sb, rest, any ? NULL : dflt);
 }
 
+void print_flags(struct sbuf *sb, const struct xlat *x, uint64_t val, const char *dflt)
+{
+	size_t mark = const_begin(sb);
+
+	print_flags_abbrev(sb, x, val, dflt);
+	const_end_hex(sb, mark, val);
+}
+
 void print_flags_more(struct sbuf *sb, const struct xlat *x, uint64_t val)
 {
-	bool any = true;
-	uint64_t rest = print_bits(sb, x, val, &any);
+	bool any = false;
+	uint64_t rest;
+	size_t mark;
 
+	if (!val)
+		return;
+	sb_putc(sb, '|');
+	mark = const_begin(sb);
+	rest = print_bits(sb, x, val, &any);
 	if (rest) {
-		sb_putc(sb, '|');
+		if (any)
+			sb_putc(sb, '|');
 		sb_hex(sb, rest);
 	}
+	/* Alone (statx's flags after the sync type), a constant of its own. */
+	const_end_hex(sb, mark, val);
 }
 
 /* ---- file modes and devices ---- */
@@ -106,7 +126,9 @@ void print_flags_more(struct sbuf *sb, const struct xlat *x, uint64_t val)
 void print_mode_t(struct sbuf *sb, unsigned int mode)
 {
 	const char *type = xlat_name(file_types, mode & S_IFMT);
+	size_t mark = const_begin(sb);
 	bool any = false;
+	char num[16];
 
 	if (type) {
 		sb_puts(sb, type);
@@ -114,11 +136,17 @@ void print_mode_t(struct sbuf *sb, unsigned int mode)
 	}
 	print_bits(sb, setid_bits, mode & 07000, &any);
 	sb_printf(sb, any ? "|%#03o" : "%#03o", mode & 0777);
+	/* strace's number is the whole mode in octal: 0100644. */
+	snprintf(num, sizeof(num), "%#03o", mode);
+	const_end(sb, mark, num);
 }
 
 void print_dev(struct sbuf *sb, uint64_t dev)
 {
+	size_t mark = const_begin(sb);
+
 	sb_printf(sb, "makedev(%#x, %#x)", major(dev), minor(dev));
+	const_end_hex(sb, mark, dev);
 }
 
 /* ---- open(2) and friends ---- */

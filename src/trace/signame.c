@@ -85,11 +85,14 @@ int signal_parse(const char *s)
 void print_signal(struct sbuf *sb, int sig)
 {
 	const char *name = signal_name(sig);
+	size_t mark = const_begin(sb);
 
 	if (name)
 		sb_puts(sb, name);
 	else
 		sb_printf(sb, "%d", sig);
+	/* strace's signal numbers are decimal. */
+	const_end_dec(sb, mark, sig);
 }
 
 void print_sigmask(struct sbuf *sb, uint64_t mask)
@@ -103,9 +106,14 @@ void print_sigmask(struct sbuf *sb, uint64_t mask)
 	}
 	sb_putc(sb, '[');
 	for (int sig = 1; sig <= NSIG_KERNEL; sig++) {
+		size_t mark;
+
 		if (!(mask & (1ull << (sig - 1))))
 			continue;
-		sb_printf(sb, "%s%s", sep, signal_names[sig] + 3);
+		sb_puts(sb, sep);
+		mark = const_begin(sb);
+		sb_puts(sb, signal_names[sig] + 3);
+		const_end_dec(sb, mark, sig);
 		sep = " ";
 	}
 	sb_putc(sb, ']');
@@ -259,10 +267,14 @@ void print_siginfo(struct sbuf *sb, const siginfo_t *si)
 	sb_puts(sb, "{si_signo=");
 	print_signal(sb, si->si_signo);
 	sb_puts(sb, ", si_code=");
-	if (code)
+	if (code) {
+		size_t mark = const_begin(sb);
+
 		sb_puts(sb, code);
-	else
+		const_end_hex(sb, mark, (unsigned int)si->si_code);
+	} else {
 		sb_printf(sb, "%#x", (unsigned int)si->si_code);
+	}
 	if (si->si_errno) {
 		err = errno_name(si->si_errno);
 		if (err)

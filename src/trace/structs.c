@@ -20,6 +20,7 @@
 #include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <dirent.h>
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/resource.h>
@@ -102,12 +103,15 @@ bool pr_sigaction(struct dctx *c, int i, const struct argfmt *k)
 	if (!fetch_arg(c, i, &sa, sizeof(sa)))
 		return true;
 	sb_puts(c->sb, "{sa_handler=");
-	if (sa.handler == (uint64_t)(uintptr_t)SIG_DFL)
-		sb_puts(c->sb, "SIG_DFL");
-	else if (sa.handler == (uint64_t)(uintptr_t)SIG_IGN)
-		sb_puts(c->sb, "SIG_IGN");
-	else
+	if (sa.handler == (uint64_t)(uintptr_t)SIG_DFL ||
+	    sa.handler == (uint64_t)(uintptr_t)SIG_IGN) {
+		size_t mark = const_begin(c->sb);
+
+		sb_puts(c->sb, sa.handler == (uint64_t)(uintptr_t)SIG_DFL ? "SIG_DFL" : "SIG_IGN");
+		const_end_hex(c->sb, mark, sa.handler);
+	} else {
 		sb_ptr(c->sb, sa.handler);
+	}
 	sb_puts(c->sb, ", sa_mask=");
 	print_sigmask(c->sb, sa.mask);
 	sb_puts(c->sb, ", sa_flags=");
@@ -269,6 +273,38 @@ bool pr_utimens(struct dctx *c, int i, const struct argfmt *k)
 
 /* ---- files ---- */
 
+/* ", st_atime=1796532530 /\* 2026-12-06T04:48:50.002463296+0000 *\/, st_atime_nsec=2463296" */
+static void print_stat_time(struct sbuf *sb, const char *name, const struct timespec *ts)
+{
+	sb_printf(sb, ", %s=%lld", name, (long long)ts->tv_sec);
+	sb_time(sb, ts->tv_sec, ts->tv_nsec);
+	sb_printf(sb, ", %s_nsec=%ld", name, ts->tv_nsec);
+}
+
+/* -v: every field, in strace's order. */
+static void print_stat_full(struct dctx *c, const struct stat *st)
+{
+	unsigned int type = st->st_mode & S_IFMT;
+
+	sb_puts(c->sb, "{st_dev=");
+	print_dev(c->sb, st->st_dev);
+	sb_printf(c->sb, ", st_ino=%llu, st_mode=", (unsigned long long)st->st_ino);
+	print_mode_t(c->sb, st->st_mode);
+	sb_printf(c->sb, ", st_nlink=%llu, st_uid=%u, st_gid=%u, st_blksize=%lld, st_blocks=%lld",
+		  (unsigned long long)st->st_nlink, st->st_uid, st->st_gid,
+		  (long long)st->st_blksize, (long long)st->st_blocks);
+	if (type == S_IFCHR || type == S_IFBLK) {
+		sb_puts(c->sb, ", st_rdev=");
+		print_dev(c->sb, st->st_rdev);
+	} else {
+		sb_printf(c->sb, ", st_size=%lld", (long long)st->st_size);
+	}
+	print_stat_time(c->sb, "st_atime", &st->st_atim);
+	print_stat_time(c->sb, "st_mtime", &st->st_mtim);
+	print_stat_time(c->sb, "st_ctime", &st->st_ctim);
+	sb_putc(c->sb, '}');
+}
+
 bool pr_stat(struct dctx *c, int i, const struct argfmt *k)
 {
 	struct stat st;
@@ -276,6 +312,10 @@ bool pr_stat(struct dctx *c, int i, const struct argfmt *k)
 
 	if (!fetch_arg(c, i, &st, sizeof(st)))
 		return true;
+	if (!c->abbrev) {
+		print_stat_full(c, &st);
+		return true;
+	}
 	sb_puts(c->sb, "{st_mode=");
 	print_mode_t(c->sb, st.st_mode);
 	type = st.st_mode & S_IFMT;
@@ -291,12 +331,51 @@ bool pr_stat(struct dctx *c, int i, const struct argfmt *k)
 
 #include "xlat/statx_attrs.h"
 
+static void print_statx_time(struct sbuf *sb, const char *name, const struct statx_timestamp *t)
+{
+	sb_printf(sb, ", %s={tv_sec=%lld, tv_nsec=%u}", name, (long long)t->tv_sec, t->tv_nsec);
+	sb_time(sb, t->tv_sec, (long)t->tv_nsec);
+}
+
+/* -v: every field, in strace's order. */
+static void print_statx_full(struct dctx *c, const struct statx *stx)
+{
+	sb_puts(c->sb, "{stx_mask=");
+	print_flags(c->sb, statx_masks, stx->stx_mask, NULL);
+	sb_printf(c->sb, ", stx_blksize=%u, stx_attributes=", stx->stx_blksize);
+	print_flags(c->sb, statx_attrs, stx->stx_attributes, NULL);
+	sb_printf(c->sb, ", stx_nlink=%u, stx_uid=%u, stx_gid=%u, stx_mode=", stx->stx_nlink,
+		  stx->stx_uid, stx->stx_gid);
+	print_mode_t(c->sb, stx->stx_mode);
+	sb_printf(c->sb, ", stx_ino=%llu, stx_size=%llu, stx_blocks=%llu, stx_attributes_mask=",
+		  (unsigned long long)stx->stx_ino, (unsigned long long)stx->stx_size,
+		  (unsigned long long)stx->stx_blocks);
+	print_flags(c->sb, statx_attrs, stx->stx_attributes_mask, NULL);
+	print_statx_time(c->sb, "stx_atime", &stx->stx_atime);
+	if (stx->stx_mask & STATX_BTIME)
+		print_statx_time(c->sb, "stx_btime", &stx->stx_btime);
+	print_statx_time(c->sb, "stx_ctime", &stx->stx_ctime);
+	print_statx_time(c->sb, "stx_mtime", &stx->stx_mtime);
+	sb_printf(c->sb,
+		  ", stx_rdev_major=%u, stx_rdev_minor=%u, stx_dev_major=%u, stx_dev_minor=%u",
+		  stx->stx_rdev_major, stx->stx_rdev_minor, stx->stx_dev_major, stx->stx_dev_minor);
+	if (stx->stx_mask & STATX_MNT_ID) {
+		sb_puts(c->sb, ", stx_mnt_id=");
+		sb_hex(c->sb, stx->stx_mnt_id);
+	}
+	sb_putc(c->sb, '}');
+}
+
 bool pr_statx(struct dctx *c, int i, const struct argfmt *k)
 {
 	struct statx stx;
 
 	if (!fetch_arg(c, i, &stx, sizeof(stx)))
 		return true;
+	if (!c->abbrev) {
+		print_statx_full(c, &stx);
+		return true;
+	}
 	sb_puts(c->sb, "{stx_mask=");
 	print_flags(c->sb, statx_masks, stx.stx_mask, NULL);
 	sb_puts(c->sb, ", stx_attributes=");
@@ -328,11 +407,46 @@ bool pr_pipefds(struct dctx *c, int i, const struct argfmt *k)
 	return true;
 }
 
-/* getdents: the entries themselves are noise; strace counts them. */
+static const struct xlat dirent_types[] = {XLAT(DT_UNKNOWN), XLAT(DT_FIFO), XLAT(DT_CHR),
+					   XLAT(DT_DIR),     XLAT(DT_BLK),  XLAT(DT_REG),
+					   XLAT(DT_LNK),     XLAT(DT_SOCK), XLAT_END};
+
+/* -v: getdents64's entries, every one, as strace prints them. */
+static void print_dirents64(struct dctx *c, const unsigned char *buf, size_t len)
+{
+	size_t n = 0;
+
+	sb_putc(c->sb, '[');
+	for (size_t off = 0; off + 19 <= len; n++) {
+		uint64_t ino;
+		int64_t doff;
+		uint16_t reclen;
+		const char *name = (const char *)buf + off + 19;
+
+		memcpy(&ino, buf + off, 8);
+		memcpy(&doff, buf + off + 8, 8);
+		memcpy(&reclen, buf + off + 16, 2);
+		if (reclen < 19 || off + reclen > len)
+			break;
+		if (n)
+			sb_puts(c->sb, ", ");
+		sb_printf(c->sb,
+			  "{d_ino=%llu, d_off=%lld, d_reclen=%u, d_type=", (unsigned long long)ino,
+			  (long long)doff, reclen);
+		print_xlat(c->sb, dirent_types, buf[off + 18], "DT_???");
+		sb_puts(c->sb, ", d_name=");
+		sb_quote(c->sb, name, strnlen(name, reclen - 19), false);
+		sb_putc(c->sb, '}');
+		off += reclen;
+	}
+	sb_putc(c->sb, ']');
+}
+
+/* getdents: the entries themselves are noise; strace counts them (unless -v). */
 bool pr_dirents(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint64_t addr = c->args[i];
-	size_t len = c->ret > 0 ? (size_t)c->ret : 0, n = 0;
+	size_t len = c->ret > 0 ? (size_t)c->ret : 0, n = 0, mark = c->sb->len;
 	unsigned char *buf;
 
 	sb_ptr(c->sb, addr);
@@ -340,6 +454,12 @@ bool pr_dirents(struct dctx *c, int i, const struct argfmt *k)
 		return true;
 	buf = malloc(len ? len : 1);
 	if (!buf || !mem_read(c, addr, buf, len)) {
+		free(buf);
+		return true;
+	}
+	if (!c->abbrev && c->ent && !strcmp(c->ent->name, "getdents64")) {
+		sb_truncate(c->sb, mark);
+		print_dirents64(c, buf, len);
 		free(buf);
 		return true;
 	}
@@ -449,18 +569,33 @@ bool pr_rusage(struct dctx *c, int i, const struct argfmt *k)
 	print_timeval(c->sb, &ru.ru_utime);
 	sb_puts(c->sb, ", ru_stime=");
 	print_timeval(c->sb, &ru.ru_stime);
-	sb_puts(c->sb, ", ...}");
+	if (c->abbrev) {
+		sb_puts(c->sb, ", ...}");
+		return true;
+	}
+	sb_printf(c->sb,
+		  ", ru_maxrss=%ld, ru_ixrss=%ld, ru_idrss=%ld, ru_isrss=%ld, ru_minflt=%ld"
+		  ", ru_majflt=%ld, ru_nswap=%ld, ru_inblock=%ld, ru_oublock=%ld, ru_msgsnd=%ld"
+		  ", ru_msgrcv=%ld, ru_nsignals=%ld, ru_nvcsw=%ld, ru_nivcsw=%ld}",
+		  ru.ru_maxrss, ru.ru_ixrss, ru.ru_idrss, ru.ru_isrss, ru.ru_minflt, ru.ru_majflt,
+		  ru.ru_nswap, ru.ru_inblock, ru.ru_oublock, ru.ru_msgsnd, ru.ru_msgrcv,
+		  ru.ru_nsignals, ru.ru_nvcsw, ru.ru_nivcsw);
 	return true;
 }
 
 static void print_rlim(struct sbuf *sb, uint64_t v)
 {
+	size_t mark = const_begin(sb);
+	char num[24];
+
 	if (v == UINT64_MAX)
 		sb_puts(sb, "RLIM64_INFINITY");
 	else if (v > 1024 && v % 1024 == 0)
 		sb_printf(sb, "%llu*1024", (unsigned long long)(v / 1024));
 	else
 		sb_printf(sb, "%llu", (unsigned long long)v);
+	snprintf(num, sizeof(num), "%llu", (unsigned long long)v);
+	const_end(sb, mark, num);
 }
 
 bool pr_rlimit(struct dctx *c, int i, const struct argfmt *k)
@@ -493,7 +628,19 @@ bool pr_utsname(struct dctx *c, int i, const struct argfmt *k)
 	print_field(c->sb, "sysname", u.sysname, sizeof(u.sysname));
 	sb_puts(c->sb, ", ");
 	print_field(c->sb, "nodename", u.nodename, sizeof(u.nodename));
-	sb_puts(c->sb, ", ...}");
+	if (c->abbrev) {
+		sb_puts(c->sb, ", ...}");
+		return true;
+	}
+	sb_puts(c->sb, ", ");
+	print_field(c->sb, "release", u.release, sizeof(u.release));
+	sb_puts(c->sb, ", ");
+	print_field(c->sb, "version", u.version, sizeof(u.version));
+	sb_puts(c->sb, ", ");
+	print_field(c->sb, "machine", u.machine, sizeof(u.machine));
+	sb_puts(c->sb, ", ");
+	print_field(c->sb, "domainname", u.domainname, sizeof(u.domainname));
+	sb_putc(c->sb, '}');
 	return true;
 }
 
@@ -792,7 +939,7 @@ bool pr_iov(struct dctx *c, int i, const struct argfmt *k)
 	return true;
 }
 
-/* execve's argv: the strings, at most -s of them. */
+/* execve's argv: the strings, at most -s of them (all of them under -v). */
 bool pr_argv(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint64_t addr = c->args[i], p;
@@ -811,7 +958,7 @@ bool pr_argv(struct dctx *c, int i, const struct argfmt *k)
 	for (uint64_t e = 0; p; e++) {
 		if (e)
 			sb_puts(c->sb, ", ");
-		if (e >= c->strsize) {
+		if (c->abbrev && e >= c->strsize) {
 			sb_puts(c->sb, "...");
 			break;
 		}
@@ -823,12 +970,14 @@ bool pr_argv(struct dctx *c, int i, const struct argfmt *k)
 	return true;
 }
 
-/* execve's envp: strace only counts the variables. */
+/* execve's envp: strace only counts the variables, unless -v. */
 bool pr_envp(struct dctx *c, int i, const struct argfmt *k)
 {
 	uint64_t addr = c->args[i], p, n = 0;
 	struct ptr_array a;
 
+	if (!c->abbrev)
+		return pr_argv(c, i, k);
 	if (!addr) {
 		sb_puts(c->sb, "NULL");
 		return true;
@@ -853,11 +1002,13 @@ bool pr_envp(struct dctx *c, int i, const struct argfmt *k)
 static void print_family(struct sbuf *sb, unsigned int family)
 {
 	const char *name = xlat_name(sock_families, family);
+	size_t mark = const_begin(sb);
 
 	if (name)
 		sb_puts(sb, name);
 	else
 		sb_printf(sb, "%u", family);
+	const_end_hex(sb, mark, family);
 }
 
 static void print_sun(struct sbuf *sb, const struct sockaddr_un *sun, size_t len)

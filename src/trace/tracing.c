@@ -91,6 +91,7 @@ static struct {
 	int nreal;
 	uint8_t *read_fds, *write_fds; /* -e read=, -e write=: DECODE_FDSET_MAX bits */
 	struct sysset raw;	       /* -e raw= */
+	struct sysset abbrev;	       /* -e abbrev=, -v */
 } tr;
 
 /* -yy: what the guest's socket fd is, from a duplicate of it. */
@@ -307,7 +308,15 @@ int tracing_init(const struct options *o, struct sysset *filter)
 		}
 		tr.dopts.raw = &tr.raw;
 	}
+	if (o->st.abbrev) {
+		if (trace_set_parse(o->st.abbrev, &tr.abbrev, err, sizeof(err)) < 0) {
+			psb_error("%s", err);
+			return -1;
+		}
+		tr.dopts.abbrev = &tr.abbrev;
+	}
 	decode_set_hex_strings(o->st.hex);
+	decode_set_const_style(o->st.const_style);
 	tr.lines = !o->summary || o->st.with_lines;
 	tr.on = true;
 	sysset_union(filter, &tr.set);

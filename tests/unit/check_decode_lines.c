@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <check.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -860,6 +861,88 @@ START_TEST(test_small_buffer)
 }
 END_TEST
 
+/* ---- -X and -v (strace 6.1's lines for the same calls) ---- */
+
+START_TEST(test_const_styles)
+{
+	struct stat st;
+
+	put_str(0x1000, "/etc/ld.so.cache");
+	memset(&st, 0, sizeof(st));
+	st.st_mode = S_IFREG | 0644;
+	st.st_size = 42399;
+	put(0x4000, &st, sizeof(st));
+	put_str(0x4800, "");
+	decode_set_const_style(1);
+	ck_assert_str_eq(LINE("openat", 3, NEG(AT_FDCWD), 0x1000, O_RDONLY | O_CLOEXEC),
+			 "openat(-100, \"/etc/ld.so.cache\", 0x80000) = 3");
+	ck_assert_str_eq(LINE("openat", 3, NEG(AT_FDCWD), 0x1000, O_RDONLY),
+			 "openat(-100, \"/etc/ld.so.cache\", 0) = 3");
+	ck_assert_str_eq(LINE("kill", 0, 1234, SIGUSR1), "kill(1234, 10) = 0");
+	ck_assert_str_eq(LINE("newfstatat", 0, 3, 0x4800, 0x4000, AT_EMPTY_PATH),
+			 "newfstatat(3, \"\", {st_mode=0100644, st_size=42399, ...}, 0x1000) = 0");
+	decode_set_const_style(2);
+	ck_assert_str_eq(LINE("openat", 3, NEG(AT_FDCWD), 0x1000, O_RDONLY),
+			 "openat(-100 /* AT_FDCWD */, \"/etc/ld.so.cache\", 0 /* O_RDONLY */) = 3");
+	ck_assert_str_eq(LINE("kill", 0, 1234, SIGUSR1), "kill(1234, 10 /* SIGUSR1 */) = 0");
+	/* strace styles F_GETFD's note but not F_GETFL's. */
+	ck_assert_str_eq(LINE("fcntl", 1, 11, F_GETFD),
+			 "fcntl(11, 0x1 /* F_GETFD */) = 0x1 (flags 0x1 /* FD_CLOEXEC */)");
+	ck_assert_str_eq(LINE("fcntl", O_RDWR | O_NONBLOCK, 255, F_GETFL),
+			 "fcntl(255, 0x3 /* F_GETFL */) = 0x802 (flags O_RDWR|O_NONBLOCK)");
+	ck_assert_str_eq(LINE("mmap", 0x7eff28ac8000, 0, 8192, PROT_READ | PROT_WRITE,
+			      MAP_PRIVATE | MAP_ANONYMOUS, NEG(-1), 0),
+			 "mmap(NULL, 8192, 0x3 /* PROT_READ|PROT_WRITE */, "
+			 "0x22 /* MAP_PRIVATE|MAP_ANONYMOUS */, -1, 0) = 0x7eff28ac8000");
+	ck_assert_str_eq(LINE("newfstatat", 0, 3, 0x4800, 0x4000, AT_EMPTY_PATH),
+			 "newfstatat(3, \"\", {st_mode=0100644 /* S_IFREG|0644 */, st_size=42399, "
+			 "...}, 0x1000 /* AT_EMPTY_PATH */) = 0");
+	decode_set_const_style(0);
+	ck_assert_str_eq(LINE("kill", 0, 1234, SIGUSR1), "kill(1234, SIGUSR1) = 0");
+}
+END_TEST
+
+START_TEST(test_no_abbrev)
+{
+	uint64_t argv[] = {0x1100, 0x1200, 0x1300, 0};
+	uint64_t envp[] = {0x1400, 0x1500, 0};
+	struct sysset none;
+	char err[128];
+
+	put_str(0x1000, "/bin/echo");
+	put_str(0x1100, "echo");
+	put_str(0x1200, "a");
+	put_str(0x1300, "b");
+	put_str(0x1400, "X=1");
+	put_str(0x1500, "Y=2");
+	put_u64s(0x2000, argv, 4);
+	put_u64s(0x3000, envp, 3);
+	ck_assert_int_eq(trace_set_parse("none", &none, err, sizeof(err)), 0);
+	opts.abbrev = &none;
+	opts.strsize = 2;
+	ck_assert_str_eq(
+	    LINE("execve", 0, 0x1000, 0x2000, 0x3000),
+	    "execve(\"/bin/echo\", [\"ec\"..., \"a\", \"b\"], [\"X=\"..., \"Y=\"...]) = 0");
+	{
+		/* two linux_dirent64 records: ".", then "ab" */
+		unsigned char d[48] = {0};
+
+		d[0] = 7, d[8] = 1, d[16] = 24, d[18] = DT_DIR, d[19] = '.';
+		d[24] = 9, d[32] = 2, d[40] = 24, d[42] = DT_REG, d[43] = 'a', d[44] = 'b';
+		put(0x5000, d, sizeof(d));
+	}
+	ck_assert_str_eq(
+	    LINE("getdents64", 48, 3, 0x5000, 32768),
+	    "getdents64(3, [{d_ino=7, d_off=1, d_reclen=24, d_type=DT_DIR, d_name=\".\"}, "
+	    "{d_ino=9, d_off=2, d_reclen=24, d_type=DT_REG, d_name=\"ab\"}], 32768) = 48");
+	opts.abbrev = NULL;
+	ck_assert_str_eq(LINE("getdents64", 48, 3, 0x5000, 32768),
+			 "getdents64(3, 0x5000 /* 2 entries */, 32768) = 48");
+	ck_assert_str_eq(LINE("execve", 0, 0x1000, 0x2000, 0x3000),
+			 "execve(\"/bin/echo\", [\"ec\"..., \"a\", ...], 0x3000 /* 2 vars */) = 0");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("decode_lines");
@@ -910,6 +993,8 @@ int main(void)
 	tcase_add_test(misc, test_no_memory_reader);
 	tcase_add_test(misc, test_alignment);
 	tcase_add_test(misc, test_small_buffer);
+	tcase_add_test(misc, test_const_styles);
+	tcase_add_test(misc, test_no_abbrev);
 	for (size_t n = 0; n < sizeof(all) / sizeof(all[0]); n++) {
 		tcase_add_checked_fixture(all[n], setup, clear_mem);
 		suite_add_tcase(s, all[n]);

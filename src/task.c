@@ -237,3 +237,23 @@ int proc_read_ids(pid_t tid, pid_t *tgid, pid_t *ppid)
 		*ppid = (pid_t)atoi(line + 6);
 	return *tgid ? 0 : -1;
 }
+
+char task_run_state(pid_t tid)
+{
+	char path[64], buf[256], *p;
+	ssize_t len;
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)tid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return 0;
+	len = read(fd, buf, sizeof(buf) - 1);
+	close(fd);
+	if (len <= 0)
+		return 0;
+	buf[len] = '\0';
+	/* The state follows the last ')': the command name may hold one. */
+	p = strrchr(buf, ')');
+	return p && p[1] == ' ' ? p[2] : 0;
+}

@@ -95,4 +95,7 @@ void task_for_each(void (*fn)(struct task *t, void *arg), void *arg);
 /* The Tgid and PPid of a thread, read from /proc (0 on failure). */
 int proc_read_ids(pid_t tid, pid_t *tgid, pid_t *ppid);
 
+/* A thread's state letter in /proc/TID/stat ('S', 't', ...), 0 if unreadable. */
+char task_run_state(pid_t tid);
+
 #endif

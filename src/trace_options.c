@@ -157,9 +157,11 @@ int strace_qualifier(struct options *opts, const char *name, size_t k, const cha
 	    (k == 7 && !strncmp(name, "silence", k)))
 		return parse_quiet(opts, value);
 	if ((k == 6 && !strncmp(name, "inject", k)) || (k == 5 && !strncmp(name, "fault", k))) {
-		opts->st.inject_fault[opts->st.ninject] = k == 5;
-		return add_to(opts, opts->st.inject, &opts->st.ninject, 16, value,
-			      "too many inject/fault rules at");
+		if (add_to(opts, opts->st.inject, &opts->st.ninject, 16, value,
+			   "too many inject/fault rules at") < 0)
+			return -1;
+		opts->st.inject_fault[opts->st.ninject - 1] = k == 5;
+		return 0;
 	}
 	if (k == 6 && !strncmp(name, "abbrev", k)) {
 		opts->st.abbrev = value;

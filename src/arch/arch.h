@@ -41,6 +41,8 @@ const char *arch_name(void);
 /* sysid <-> number, for the native ABI. */
 long arch_sysnr(enum sysid id);
 int arch_sysid(long nr); /* -1 when not an enum sysid */
+/* The SYSF_* flags sysids.h gives nr's sysid; 0 when it has none. */
+unsigned int arch_sysid_flags(long nr);
 
 /* Syscall names for the native ABI (NULL when unknown). */
 const char *arch_syscall_name(long nr);

@@ -14,6 +14,12 @@ static const char *const sysid_names[SYSID_COUNT] = {
 #undef X
 };
 
+static const unsigned int sysid_flags[SYSID_COUNT] = {
+#define X(name, handler, flags) [SYSID_##name] = (flags),
+    SYSID_LIST(X)
+#undef X
+};
+
 static long sysid_nr[SYSID_COUNT];
 
 /* Before main, so the table is complete before any thread reads it. */
@@ -38,4 +44,11 @@ int arch_sysid(long nr)
 		if (sysid_nr[i] == nr)
 			return i;
 	return -1;
+}
+
+unsigned int arch_sysid_flags(long nr)
+{
+	int id = arch_sysid(nr);
+
+	return id < 0 ? 0 : sysid_flags[id];
 }

@@ -19,6 +19,8 @@
 #define SYSF_LEGACY 0x1
 /* Returns EINTR for any signal, even an ignored one's stop (signal(7)). */
 #define SYSF_EINTR_ANY 0x2
+/* Trapped only to watch it (its handler never parks the thread). */
+#define SYSF_OBSERVE 0x4
 
 // clang-format off
 #define SYSID_LIST(X)							\
@@ -49,9 +51,9 @@
 	X(read,			NULL,			0)			\
 	X(write,		NULL,			0)			\
 	X(rt_sigreturn,		NULL,			0)			\
-	X(prctl,		emul_seccomp_strict,	0)			\
-	X(seccomp,		emul_seccomp_strict,	0)			\
-	X(epoll_ctl,		emul_epoll,		0)
+	X(prctl,		emul_seccomp_strict,	SYSF_OBSERVE)			\
+	X(seccomp,		emul_seccomp_strict,	SYSF_OBSERVE)			\
+	X(epoll_ctl,		emul_epoll,		SYSF_OBSERVE)
 // clang-format on
 
 #endif

@@ -226,22 +226,7 @@ bool ewait_finish_here(struct ewait *ew, enum ewait_outcome outcome, int64_t res
 /* Is tid in a ptrace stop ("t" in /proc/TID/stat)? */
 static bool in_trace_stop(pid_t tid)
 {
-	char path[64], buf[256], *p;
-	ssize_t len;
-	int fd;
-
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)tid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return false;
-	len = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (len <= 0)
-		return false;
-	buf[len] = '\0';
-	/* The state follows the last ')': the command name may hold one. */
-	p = strrchr(buf, ')');
-	return p && p[1] == ' ' && p[2] == 't';
+	return task_run_state(tid) == 't';
 }
 
 /*

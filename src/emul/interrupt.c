@@ -62,7 +62,8 @@ static int parse_opt(const char *opt)
 static bool any_emulated(const struct sysset *emulated)
 {
 	for (long nr = 0; nr < SYSSET_MAX; nr++)
-		if (sysset_has(&cfg.set, nr) && sysset_has(emulated, nr))
+		if (sysset_has(&cfg.set, nr) && sysset_has(emulated, nr) &&
+		    !(arch_sysid_flags(nr) & SYSF_OBSERVE))
 			return true;
 	return false;
 }
@@ -125,7 +126,7 @@ static bool counts(struct task *t, long nr)
  */
 static bool asleep_parked(pid_t tid)
 {
-	char path[64], buf[256], state = 0;
+	char path[64], buf[256];
 	unsigned long a0, a1, a2;
 	long nr;
 	FILE *f;
@@ -141,15 +142,7 @@ static bool asleep_parked(pid_t tid)
 	fclose(f);
 	if (!in_ppoll)
 		return false;
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)tid);
-	f = fopen(path, "re");
-	if (!f)
-		return false;
-	/* "PID (COMM) S ...": COMM may hold spaces and parentheses. */
-	if (fgets(buf, sizeof(buf), f) && strrchr(buf, ')'))
-		sscanf(strrchr(buf, ')'), ") %c", &state);
-	fclose(f);
-	return state == 'S';
+	return task_run_state(tid) == 'S';
 }
 
 static void *watch(void *arg)

@@ -84,18 +84,9 @@ static bool read_offsets(pid_t pid, struct ns_offsets *o)
 
 static pid_t parent_of(pid_t pid)
 {
-	char path[64], line[128];
-	pid_t ppid = 0;
-	FILE *f;
+	pid_t tgid, ppid;
 
-	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
-	f = fopen(path, "re");
-	if (!f)
-		return 0;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "PPid: %d", &ppid) == 1)
-			break;
-	fclose(f);
+	proc_read_ids(pid, &tgid, &ppid);
 	return ppid;
 }
 

@@ -19,6 +19,7 @@
 
 #include "arch/arch.h"
 #include "policy/filter.h"
+#include "policy/paths.h"
 #include "policy/policy.h"
 
 #ifndef TIOCLINUX
@@ -182,13 +183,6 @@ static unsigned int global_access(const struct policy *p)
 	return a;
 }
 
-static bool beneath(const char *path, const char *dir)
-{
-	size_t n = strlen(dir);
-
-	return !strcmp(dir, "/") || (!strncmp(path, dir, n) && (!path[n] || path[n] == '/'));
-}
-
 /*
  * Can the guest open a device it may not ioctl?  Only under a rule
  * without write (device ioctls come with --rw) over /dev: the guest
@@ -200,7 +194,7 @@ static bool devices_without_ioctl(const struct policy *p)
 {
 	for (int i = 0; i < p->npaths; i++)
 		if (!(p->paths[i].access & PACC_WRITE) &&
-		    (beneath(p->paths[i].path, "/dev") || beneath("/dev", p->paths[i].path)))
+		    (path_beneath(p->paths[i].path, "/dev") || path_beneath("/dev", p->paths[i].path)))
 			return true;
 	return false;
 }
@@ -300,7 +294,8 @@ int policy_filter_build(const struct policy *p, int abi, struct policy_filter *f
 	emit_ioctl(&pre, p);
 	emit_socket(&pre, p);
 	emit_watch(&post, p, abi);
-	if (pre.full || post.full)
+	/* SECCOMP_PROG_MAX leaves room for one SECCOMP_EXTRA_MAX in all. */
+	if (pre.full || post.full || pre.n + post.n > SECCOMP_EXTRA_MAX)
 		return -1;
 	f->extra.pre = f->pre;
 	f->extra.npre = pre.n;

@@ -58,6 +58,8 @@ void policy_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info)
 	}
 	p->nr = (long)info->seccomp.nr;
 	memcpy(p->args, info->seccomp.args, sizeof(p->args));
+	/* A leftover entry: its thread died inside the call and the tid came back. */
+	free(p->cookie);
 	p->cookie = sink->enter ? sink->enter(t, p->nr, p->args) : NULL;
 	t->flags |= TASK_POLICY_EXIT;
 }
@@ -73,7 +75,7 @@ void policy_syscall_exit(struct task *t)
 	if (sink && ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) > 0 &&
 	    info.op == PTRACE_SYSCALL_INFO_EXIT)
 		sink->exit(t, p->nr, p->args, info.exit.rval, p->cookie);
-	else if (sink && sink->enter)
+	else
 		free(p->cookie);
 	free(p);
 }

@@ -105,26 +105,6 @@ static int fail(char *err, size_t errlen, const char *fmt, const char *a, const 
 	return -1;
 }
 
-int policy_errno_parse(const char *s)
-{
-	char *end;
-	long n;
-
-	if (!*s)
-		return -1;
-	if (isdigit((unsigned char)*s)) {
-		n = strtol(s, &end, 10);
-		return !*end && n > 0 && n < 4096 ? (int)n : -1;
-	}
-	for (int e = 1; e < 4096; e++) {
-		const char *name = errno_name(e);
-
-		if (name && !strcmp(name, s))
-			return e;
-	}
-	return -1;
-}
-
 static int add_path(struct policy *p, const char *opt, const char *value, unsigned int access,
 		    char *err, size_t errlen)
 {
@@ -195,7 +175,7 @@ static int parse_deny(struct policy *p, const char *value, char *err, size_t err
 		if (!strcmp(colon + 1, "kill"))
 			d->action = POLICY_KILL;
 		else
-			d->action = policy_errno_parse(colon + 1);
+			d->action = errno_parse(colon + 1);
 		if (d->action == -1 && strcmp(colon + 1, "kill"))
 			return fail(err, errlen, "--deny: unknown errno '%s'%s", colon + 1, "");
 	}

@@ -84,9 +84,6 @@ int policy_parse_file(struct policy *p, const char *file, char *err, size_t errl
 /* Free what policy_option() allocated; p is left empty. */
 void policy_free(struct policy *p);
 
-/* "EACCES" or "13" -> 13; -1 if not an errno. */
-int policy_errno_parse(const char *s);
-
 /* The always-denied syscalls (names), NULL-terminated. */
 extern const char *const policy_always_denied[];
 

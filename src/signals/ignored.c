@@ -11,16 +11,7 @@
 
 static bool returns_eintr_on_any_signal(long nr)
 {
-	static const int flags[SYSID_COUNT] = {
-#define X(name, handler, fl) [SYSID_##name] = (fl),
-	    SYSID_LIST(X)
-#undef X
-	};
-
-	for (int id = 0; id < SYSID_COUNT; id++)
-		if ((flags[id] & SYSF_EINTR_ANY) && arch_sysnr((enum sysid)id) == nr)
-			return true;
-	return false;
+	return arch_sysid_flags(nr) & SYSF_EINTR_ANY;
 }
 
 /* Would the kernel ignore sig in this thread?  (SIGCONT's EINTR after a stop is native.) */

@@ -24,6 +24,8 @@ void decode_set_const_style(int style);
 
 /* "ENOENT"; NULL if unknown. */
 const char *errno_name(int err);
+/* An errno by name ("EACCES") or number (1-4095); -1 if neither. */
+int errno_parse(const char *s);
 /* "SIGINT"; "SIGRT_3" style for real-time; NULL if out of range. */
 const char *signal_name(int sig);
 /* Parse "SIGINT", "INT", "2" -> 2; -1 if not a signal. */

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../restart.h"
@@ -213,4 +214,24 @@ const char *errno_text(int err)
 	if (!known[err])
 		known[err] = strerror(err);
 	return known[err];
+}
+
+int errno_parse(const char *s)
+{
+	char *end;
+	long n;
+
+	if (!*s)
+		return -1;
+	if (*s >= '0' && *s <= '9') {
+		n = strtol(s, &end, 10);
+		return !*end && n > 0 && n < 4096 ? (int)n : -1;
+	}
+	for (int e = 1; e < 4096; e++) {
+		const char *name = errno_name(e);
+
+		if (name && !strcmp(name, s))
+			return e;
+	}
+	return -1;
 }

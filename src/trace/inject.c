@@ -40,22 +40,6 @@ struct counters {
 	struct counter c[];
 };
 
-static int parse_errno(const char *s)
-{
-	char *end;
-	long v = strtol(s, &end, 10);
-
-	if (*s && !*end)
-		return v >= 1 && v <= 4095 ? (int)v : -1;
-	for (int e = 1; e <= 4095; e++) {
-		const char *name = errno_name(e);
-
-		if (name && !strcmp(name, s))
-			return e;
-	}
-	return -1;
-}
-
 static bool parse_uint(const char *s, const char **end, unsigned int max, unsigned int *out)
 {
 	char *e;
@@ -109,7 +93,7 @@ static int parse_opt(struct rule *r, char *opt, bool fault, bool *has_effect)
 		return -1;
 	*v++ = '\0';
 	if (!strcmp(opt, "error")) {
-		n = parse_errno(v);
+		n = errno_parse(v);
 		if (n < 0 || (r->act.skip && r->act.ret >= 0))
 			return -1;
 		r->act.skip = true;
@@ -199,8 +183,11 @@ int inject_init(const struct options *o, struct sysset *filter)
 				continue;
 			sysset_add(filter, nr);
 			/* As strace: the last rule naming a syscall is its rule. */
-			for (int j = 0; j < i; j++)
+			for (int j = 0; j < i; j++) {
 				sysset_del(&rules[j].set, nr);
+				/* "all" would still match: its bits say the rest. */
+				rules[j].set.all = false;
+			}
 		}
 		if (rules[i].set.all)
 			filter->all = true;

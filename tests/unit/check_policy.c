@@ -13,6 +13,7 @@
 #include "arch/arch.h"
 #include "options.h"
 #include "policy/policy.h"
+#include "trace/decode.h"
 
 static struct options o;
 
@@ -228,12 +229,12 @@ END_TEST
 
 START_TEST(test_errno_parse)
 {
-	ck_assert_int_eq(policy_errno_parse("EACCES"), EACCES);
-	ck_assert_int_eq(policy_errno_parse("13"), 13);
-	ck_assert_int_eq(policy_errno_parse("ENOSYS"), ENOSYS);
-	ck_assert_int_eq(policy_errno_parse("0"), -1);
-	ck_assert_int_eq(policy_errno_parse("eacces"), -1);
-	ck_assert_int_eq(policy_errno_parse(""), -1);
+	ck_assert_int_eq(errno_parse("EACCES"), EACCES);
+	ck_assert_int_eq(errno_parse("13"), 13);
+	ck_assert_int_eq(errno_parse("ENOSYS"), ENOSYS);
+	ck_assert_int_eq(errno_parse("0"), -1);
+	ck_assert_int_eq(errno_parse("eacces"), -1);
+	ck_assert_int_eq(errno_parse(""), -1);
 }
 END_TEST
 

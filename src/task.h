@@ -46,6 +46,7 @@ enum task_flags {
 	TASK_FUTEX_EXIT = 1u << 4,   /* in a futex wake, resumed to its exit stop */
 	TASK_HELD = 1u << 5,	     /* signals blocked until its rerun's entry stop */
 	TASK_POLICY_EXIT = 1u << 6,  /* a call whose result the policy wants (policy/hooks.c) */
+	TASK_STOP_EFFECT = 1u << 7,  /* parked while its process's stop was overtaken (tracer.c) */
 };
 
 /* The stops after which the tracer resumes with PTRACE_SYSCALL. */

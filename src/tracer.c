@@ -240,11 +240,39 @@ static bool job_stop_asked(void)
 	return forward_stop_asked() || relay_stop_asked();
 }
 
+/*
+ * A stop signal taken by one thread stops them all, and every thread's
+ * interruptible call sees it: nanosleep writes *rem, epoll_wait fails
+ * with EINTR.  When the stop is dropped as overtaken (stop_overtaken),
+ * the other threads' parked calls must still see it: each is
+ * interrupted and settled as a stop would settle it, at its next
+ * signal or event stop (settle_stop_effect).
+ */
+static void mark_stop_effect(struct task *t, void *arg)
+{
+	const struct task *taker = arg;
+
+	if (t == taker || t->proc != taker->proc || !t->wait)
+		return;
+	t->flags |= TASK_STOP_EFFECT;
+	interrupt(t);
+}
+
+static void settle_stop_effect(struct task *t)
+{
+	if (!(t->flags & TASK_STOP_EFFECT))
+		return;
+	t->flags &= ~(unsigned)TASK_STOP_EFFECT;
+	if (t->wait)
+		emul_settle(t, SIGSTOP, NULL);
+}
+
 static void on_event_stop(struct task *t, int sig)
 {
 	bool stop_signal = t->flags & TASK_STOP_SIGNAL;
 
 	t->flags &= ~(unsigned)TASK_STOP_SIGNAL;
+	settle_stop_effect(t);
 	if (sig_is_stop(sig)) {
 		/*
 		 * Another thread's stop signal stopped this one: its parked
@@ -331,6 +359,7 @@ static void on_signal_stop(struct task *t, int sig)
 	bool requeued = t->proc->requeued & sigbit(sig);
 
 	t->proc->requeued &= ~sigbit(sig);
+	settle_stop_effect(t);
 	if (have_si) {
 		if (!requeued)
 			forward_on_delivery(t, sig, &si);
@@ -355,8 +384,10 @@ static void on_signal_stop(struct task *t, int sig)
 	if (have_si)
 		tracing_signal(t, &si);
 	/* The wait above saw the stop interrupt it; the stop itself is over. */
-	if (overtaken)
+	if (overtaken) {
+		task_for_each(mark_stop_effect, t);
 		sig = 0;
+	}
 	if (sig_is_stop(sig))
 		t->flags |= TASK_STOP_SIGNAL;
 	else

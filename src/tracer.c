@@ -205,10 +205,14 @@ static struct task *on_exec(struct task *t)
 		/* The old leader vanished inside the exec: end its wait first. */
 		if (old && old->wait)
 			emul_task_gone(old);
-		struct task *moved = task_exec_rename((pid_t)former, leader);
-
-		if (moved)
-			t = moved;
+		/*
+		 * The event came to the leader's tid, so t is the old leader's
+		 * task, which the rename frees; a thread we never saw (its
+		 * first stop still queued) gets a fresh task.
+		 */
+		t = task_exec_rename((pid_t)former, leader);
+		if (!t)
+			t = new_task(leader);
 	}
 	/* Any wait of the execing thread ended with its old image. */
 	if (t->wait)

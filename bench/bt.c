@@ -303,7 +303,7 @@ static long status_field(int pid, const char *key)
 static int cmd_threads(int n, char **cmd)
 {
 	long long t0 = now_ns(), c0, c1, deadline;
-	int rfd, gpid, stable = 0, i;
+	int rfd, gpid, tracer, stable = 0, i;
 	pid_t pid = spawn(cmd, &rfd, 0);
 	char c;
 
@@ -320,14 +320,21 @@ static int cmd_threads(int n, char **cmd)
 		sleep_ms(20);
 	}
 	printf("ready_ms=%.0f\n", (now_ns() - t0) / 1e6 - 100);
-	printf("rss_kb=%ld\n", status_field(pid, "VmRSS"));
-	printf("hwm_kb=%ld\n", status_field(pid, "VmHWM"));
-	printf("threads=%ld\n", status_field(pid, "Threads"));
+	/*
+	 * The process that traces the guest, which is not CMD itself when
+	 * CMD hands the tracing to a child (ptsandbox's supervisor).
+	 */
+	tracer = (int)status_field(gpid, "TracerPid");
+	if (tracer <= 0)
+		tracer = pid;
+	printf("rss_kb=%ld\n", status_field(tracer, "VmRSS"));
+	printf("hwm_kb=%ld\n", status_field(tracer, "VmHWM"));
+	printf("threads=%ld\n", status_field(tracer, "Threads"));
 	printf("guest_threads=%ld\n", status_field(gpid, "Threads"));
-	c0 = cpu_ns(pid);
+	c0 = cpu_ns(tracer);
 	printf("cpu_setup_ms=%.1f\n", c0 / 1e6);
 	sleep_ms(1000);
-	c1 = cpu_ns(pid);
+	c1 = cpu_ns(tracer);
 	printf("cpu_idle_ms=%.2f\n", (c1 - c0) / 1e6);
 	finish(pid);
 	return 0;

@@ -43,7 +43,10 @@ static struct {
 	pid_t tid;
 	long nr; /* the syscall it blocks in */
 	pthread_t th;
+	char result[128]; /* printed by main in order: threads woken together race */
 } thr[NTHREADS];
+
+#define report(i, ...) snprintf(thr[i].result, sizeof(thr[i].result), __VA_ARGS__)
 
 static int data_pipe[2], child_pipe[2], efd;
 static pid_t child;
@@ -58,7 +61,7 @@ static void on_usr1(int sig)
 
 static const char *result(long rc)
 {
-	static char buf[64];
+	static __thread char buf[64];
 
 	if (rc < 0)
 		snprintf(buf, sizeof(buf), "-1 %s", strerrorname_np(errno));
@@ -81,7 +84,7 @@ static void *sleeper(void *arg)
 	(void)arg;
 	enter(T_SLEEP, SYS_clock_nanosleep);
 	rc = clock_nanosleep(CLOCK_MONOTONIC, 0, &ts, &rem);
-	printf("clock_nanosleep: %s, rem %s\n", rc ? strerrorname_np(rc) : "0",
+	report(T_SLEEP, "clock_nanosleep: %s, rem %s", rc ? strerrorname_np(rc) : "0",
 	       rem.tv_sec > 3000 ? "most of the hour" : "wrong");
 	return NULL;
 }
@@ -94,7 +97,7 @@ static void *reader(void *arg)
 	(void)arg;
 	enter(T_READ, SYS_read);
 	n = read(data_pipe[0], buf, sizeof(buf) - 1);
-	printf("read: %s \"%s\"\n", result(n), n > 0 ? buf : "");
+	report(T_READ, "read: %s \"%s\"", result(n), n > 0 ? buf : "");
 	return NULL;
 }
 
@@ -106,7 +109,7 @@ static void *waiter(void *arg)
 	while (!cond_flag)
 		pthread_cond_wait(&cv, &mu);
 	pthread_mutex_unlock(&mu);
-	printf("cond: woken\n");
+	report(T_COND, "cond: woken");
 	return NULL;
 }
 
@@ -119,7 +122,7 @@ static void *poller(void *arg)
 	epoll_ctl(ep, EPOLL_CTL_ADD, efd, &ev);
 	enter(T_EPOLL, SYS_epoll_wait);
 	n = epoll_wait(ep, &out, 1, -1);
-	printf("epoll_wait: %s\n", result(n));
+	report(T_EPOLL, "epoll_wait: %s", result(n));
 	return NULL;
 }
 
@@ -133,7 +136,7 @@ static void *sigwaiter(void *arg)
 	sigaddset(&set, SIGUSR2);
 	enter(T_SIGWAIT, SYS_rt_sigtimedwait);
 	sig = sigwaitinfo(&set, NULL);
-	printf("sigwaitinfo: %s\n", sig == SIGUSR2 ? "SIGUSR2" : result(sig));
+	report(T_SIGWAIT, "sigwaitinfo: %s", sig == SIGUSR2 ? "SIGUSR2" : result(sig));
 	return NULL;
 }
 
@@ -145,7 +148,7 @@ static void *reaper(void *arg)
 	(void)arg;
 	enter(T_WAIT, SYS_wait4);
 	got = waitpid(child, &status, 0);
-	printf("waitpid: %s, exited %d\n", got == child ? "child" : result(got),
+	report(T_WAIT, "waitpid: %s, exited %d", got == child ? "child" : result(got),
 	       WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 	return NULL;
 }
@@ -258,7 +261,7 @@ static void release(int i)
 		break;
 	}
 	pthread_join(thr[i].th, NULL);
-	fflush(stdout);
+	printf("%s\n", thr[i].result);
 }
 
 static int after_fork(void)

@@ -17,6 +17,7 @@
 
 const char options_usage[] =
     "Usage: ptsandbox [OPTION]... -- PROGRAM [ARG]...\n"
+    "  or:  ptsandbox [OPTION]... -p PID[,PID...]\n"
     "Run PROGRAM under a ptrace supervisor that emulates its blocking\n"
     "syscalls and delivers host signals to it as natively.\n"
     "\n"
@@ -497,16 +498,18 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 		return;
 	}
 	/*
-	 * -c, -k, -T, -t, -ff, -o alone imply tracing everything, as in
-	 * strace.  But -o with --timeout or --dump-on and no trace option
-	 * is where the hang report goes, not a trace.
+	 * -c, -k, -T, -t, -ff, -o, -p alone imply tracing everything, as
+	 * in strace.  But -o with --timeout or --dump-on and no trace option
+	 * is where the hang report goes, not a trace; -p with --dump or
+	 * --dump-on wants the dumps.
 	 */
 	if (!opts->trace &&
 	    (opts->summary || opts->stack_trace || opts->durations || opts->timestamps ||
 	     opts->per_process || opts->st.relative || opts->st.numbers || opts->st.decode_fds ||
 	     opts->st.npaths || opts->st.status || opts->st.hex || opts->st.ninject ||
 	     opts->st.ip || opts->st.read_fds || opts->st.write_fds ||
-	     (opts->output && !opts->timeout_ns && !opts->dump_signal && !opts->dump_now)))
+	     ((opts->output || opts->nattach) && !opts->timeout_ns && !opts->dump_signal &&
+	      !opts->dump_now)))
 		opts->trace = "all";
 	if (opts->policy.learn && opts->policy.active) {
 		set_error(opts, "--learn runs unconfined: it takes no other policy option", NULL);

@@ -148,6 +148,7 @@ static int seize_thread(pid_t tid, pid_t tgid, pid_t ppid)
 	if (ptrace(PTRACE_SEIZE, tid, NULL, (void *)seize_options()) < 0)
 		return -1;
 	t = task_add(tid, tgid, ppid);
+	t->flags |= TASK_INTERRUPTED;
 	/* --dump: the dump's own interrupt is the first stop, and the last. */
 	if (at.o->dump_now)
 		t->flags |= TASK_DETACH;
@@ -226,7 +227,7 @@ static void resume_syscall(struct task *t, int sig)
 }
 
 /*
- * Our PTRACE_INTERRUPT woke t's blocked call.  A call that fails with
+ * Our PTRACE_INTERRUPT may have woken t's blocked call.  A call that fails with
  * EINTR on any wakeup would show an EINTR no signal caused: make the
  * kernel restart it instead, unless a signal is pending that ends the
  * call anyway (it is delivered next, and its EINTR is real).
@@ -260,10 +261,6 @@ static void detach_at_stop(struct task *t, int sig, int event)
 		/* A signal-delivery-stop: the signal goes on, untraced. */
 		dsig = sig;
 		ignored_signal_fixup(t->tid, sig, 0);
-	} else if (event == 0 || (event == PTRACE_EVENT_STOP && !sig_is_stop(sig) &&
-				  !(t->flags & TASK_LISTENING))) {
-		/* A syscall stop, or our interrupt's: the interrupt may have woken a call. */
-		undo_interrupt_eintr(t);
 	}
 	/* A group-stop (sig_is_stop) is detached as is: it stays stopped. */
 	tracing_detached(t);
@@ -281,9 +278,16 @@ static void mark_detach(struct task *t, void *arg)
 	(void)arg;
 	if (t->flags & TASK_DETACH)
 		return;
-	t->flags |= TASK_DETACH;
+	t->flags |= TASK_DETACH | TASK_INTERRUPTED;
 	/* ESRCH: exiting; its exit status comes next. */
 	ptrace(PTRACE_INTERRUPT, t->tid, NULL, NULL);
+}
+
+/* A dump is about to PTRACE_INTERRUPT every thread. */
+static void mark_interrupted(struct task *t, void *arg)
+{
+	(void)arg;
+	t->flags |= TASK_INTERRUPTED;
 }
 
 static void start_detach(void)
@@ -368,9 +372,7 @@ static void on_event_stop(struct task *t, int sig)
 			psb_perror("PTRACE_LISTEN %d", (int)t->tid);
 		return;
 	}
-	/* Our interrupt (its EINTR is ours), or the end of a group-stop (its is real). */
-	if (!(t->flags & TASK_LISTENING))
-		undo_interrupt_eintr(t);
+	/* Our interrupt, the end of a group-stop, or a new tracee's first stop. */
 	t->flags &= ~(unsigned)TASK_LISTENING;
 	resume_syscall(t, 0);
 }
@@ -390,6 +392,18 @@ static void on_stop(struct task *t, int status)
 {
 	int sig = WSTOPSIG(status), event = (unsigned)status >> 16;
 
+	/*
+	 * Any ptrace-stop ends our PTRACE_INTERRUPT (the kernel drops its
+	 * trap then): a syscall-exit-stop or the interrupt's own stop may
+	 * show the call it woke.  Not a group-stop's: a stop's EINTR is
+	 * native (signal(7)), nor a signal's, which is the real cause.
+	 */
+	if (t->flags & TASK_INTERRUPTED) {
+		t->flags &= ~(unsigned)TASK_INTERRUPTED;
+		if ((event == 0 && sig == (SIGTRAP | 0x80)) ||
+		    (event == PTRACE_EVENT_STOP && !sig_is_stop(sig)))
+			undo_interrupt_eintr(t);
+	}
 	dump_at_stop(t);
 	if (t->flags & TASK_DETACH) {
 		detach_at_stop(t, sig, event);
@@ -464,7 +478,11 @@ static void read_signals(void)
 		for (ssize_t i = 0; i < n / (ssize_t)sizeof(ssi[0]); i++) {
 			int sig = (int)ssi[i].ssi_signo;
 
-			if (sig == SIGCHLD || dump_on_signal(sig))
+			if (sig == SIGCHLD)
+				continue;
+			if (sig == at.o->dump_signal)
+				task_for_each(mark_interrupted, NULL);
+			if (dump_on_signal(sig))
 				continue;
 			if (at.detaching)
 				continue;

@@ -155,6 +155,28 @@ else
 fi
 same_as_native "--trace, SIGINT: the guest finishes as natively" threads
 
+# --dump-on=USR1 while attached (not tracing): each dump interrupts every
+# thread again; no call may see it.
+start threads
+attach_bg "$PTSANDBOX" --dump-on=USR1
+for round in 1 2; do
+	kill -USR1 $pjob
+	n=0
+	while [ $n -lt 7 ] && IFS= read -r line <&3; do
+		echo "$line" >>"$tmp/attach.err"
+		case $line in 'ptsandbox: thread '*) n=$((n + 1)) ;; esac
+	done
+done
+release
+attach_end
+if [ $prc -eq 0 ] && [ "$(grep -c '^ptsandbox: thread ' "$tmp/attach.err")" -eq 14 ]; then
+	ok "--dump-on=USR1 twice while attached: 2 dumps of 7 threads"
+else
+	not_ok "--dump-on=USR1: status $prc"
+	sed 's/^/# /' "$tmp/attach.err" | grep -v '    #' | head -30
+fi
+same_as_native "--dump-on twice: the guest finishes as natively" threads
+
 # --dump of a stopped process: it stays stopped, as the native one.
 start threads
 stop_guest

@@ -210,7 +210,7 @@ static int attach_process(pid_t pid)
 	if (total > 1 || task_count() > total)
 		tracing_new_task(tgid);
 	if (!quiet()) {
-		tracing_aside();
+		tracing_aside(stderr);
 		if (total > 1)
 			fprintf(stderr, "ptsandbox: Process %d attached with %d threads\n",
 				(int)tgid, total);
@@ -267,7 +267,7 @@ static void detach_at_stop(struct task *t, int sig, int event)
 	if (ptrace(PTRACE_DETACH, t->tid, NULL, (void *)(long)dsig) < 0 && errno != ESRCH) {
 		psb_perror("PTRACE_DETACH %d", (int)t->tid);
 	} else if (!quiet()) {
-		tracing_aside();
+		tracing_aside(stderr);
 		fprintf(stderr, "ptsandbox: Process %d detached\n", (int)t->tid);
 	}
 	forget(t);
@@ -404,6 +404,8 @@ static void on_stop(struct task *t, int status)
 		    (event == PTRACE_EVENT_STOP && !sig_is_stop(sig)))
 			undo_interrupt_eintr(t);
 	}
+	if (dump_pending())
+		tracing_aside(diag ? diag : stderr);
 	dump_at_stop(t);
 	if (t->flags & TASK_DETACH) {
 		detach_at_stop(t, sig, event);
@@ -480,8 +482,10 @@ static void read_signals(void)
 
 			if (sig == SIGCHLD)
 				continue;
-			if (sig == at.o->dump_signal)
+			if (sig == at.o->dump_signal) {
+				tracing_aside(diag ? diag : stderr);
 				task_for_each(mark_interrupted, NULL);
+			}
 			if (dump_on_signal(sig))
 				continue;
 			if (at.detaching)

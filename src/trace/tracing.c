@@ -947,9 +947,9 @@ void tracing_detached(struct task *t)
 		tr.open = NULL;
 }
 
-void tracing_aside(void)
+void tracing_aside(FILE *f)
 {
-	if (tr.on && tr.lines && shared_out() == stderr)
+	if (tr.on && tr.lines && f == shared_out())
 		close_open_line(NULL);
 }
 

@@ -14,6 +14,7 @@
 #define PTSANDBOX_TRACE_TRACING_H
 
 #include <signal.h>
+#include <stdio.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -70,8 +71,8 @@ void tracing_superseded(struct task *old, pid_t former);
  * " <detached ...>", as strace's.
  */
 void tracing_detached(struct task *t);
-/* A message is about to go to stderr: end an open trace line there first. */
-void tracing_aside(void);
+/* Another message is about to go to f: end an open trace line there first. */
+void tracing_aside(FILE *f);
 /* t is being freed. */
 void tracing_task_free(struct task *t);
 /* The guest is gone: print the -c table, close the files. */

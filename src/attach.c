@@ -220,10 +220,14 @@ static int attach_process(pid_t pid)
 	return 0;
 }
 
-static void resume_syscall(struct task *t, int sig)
+/* Tracing: stop at every syscall; only dumping (--dump-on): at signals and events only. */
+static void resume_thread(struct task *t, int sig)
 {
-	if (ptrace(PTRACE_SYSCALL, t->tid, NULL, (void *)(long)sig) < 0 && errno != ESRCH)
-		psb_perror("PTRACE_SYSCALL %d", (int)t->tid);
+	bool syscalls = at.o->trace != NULL;
+
+	if (ptrace(syscalls ? PTRACE_SYSCALL : PTRACE_CONT, t->tid, NULL, (void *)(long)sig) < 0 &&
+	    errno != ESRCH)
+		psb_perror("%s %d", syscalls ? "PTRACE_SYSCALL" : "PTRACE_CONT", (int)t->tid);
 }
 
 /*
@@ -360,7 +364,7 @@ static void on_syscall_stop(struct task *t)
 		else if (info.op == PTRACE_SYSCALL_INFO_EXIT)
 			sig = tracing_syscall_exit(t);
 	}
-	resume_syscall(t, sig);
+	resume_thread(t, sig);
 }
 
 static void on_event_stop(struct task *t, int sig)
@@ -374,7 +378,7 @@ static void on_event_stop(struct task *t, int sig)
 	}
 	/* Our interrupt, the end of a group-stop, or a new tracee's first stop. */
 	t->flags &= ~(unsigned)TASK_LISTENING;
-	resume_syscall(t, 0);
+	resume_thread(t, 0);
 }
 
 static void on_signal_stop(struct task *t, int sig)
@@ -385,7 +389,7 @@ static void on_signal_stop(struct task *t, int sig)
 		tracing_signal(t, &si);
 	/* Queued although ignored, because traced: no EINTR from it. */
 	ignored_signal_fixup(t->tid, sig, 0);
-	resume_syscall(t, sig);
+	resume_thread(t, sig);
 }
 
 static void on_stop(struct task *t, int status)
@@ -432,7 +436,7 @@ static void on_stop(struct task *t, int status)
 		break;
 	}
 	if (t)
-		resume_syscall(t, 0);
+		resume_thread(t, 0);
 }
 
 static void on_status(pid_t tid, int status)
@@ -522,6 +526,8 @@ static void event_loop(void)
 	while (task_count() > 0) {
 		struct pollfd p = {.fd = at.sfd, .events = POLLIN};
 
+		/* A detach first: the stops waiting now are where it happens. */
+		read_signals();
 		if (!drain())
 			break;
 		/* --dump: every thread dumped and detached at its stop. */
@@ -531,7 +537,6 @@ static void event_loop(void)
 			psb_perror("poll");
 			start_detach();
 		}
-		read_signals();
 	}
 }
 

@@ -40,14 +40,31 @@ stop_guest() {
 	return 1
 }
 
-# native MODE [stopped]: the reference output and status, never
-# attached (stopped: stopped and continued, as the test will).
+# wait_state PID STATE: until PID's /proc state is STATE (asynchronous,
+# as above).
+wait_state() {
+	i=0
+	while [ $i -lt 200 ]; do
+		[ "$(sed 's/.*) //' "/proc/$1/stat" | cut -c1)" = "$2" ] && return 0
+		sleep 0.05
+		i=$((i + 1))
+	done
+	echo "# $1 never reached state $2"
+	return 1
+}
+
+# native MODE [stopped|usr1]: the reference output and status, never
+# attached (stopped: stopped and continued, usr1: sent SIGUSR1, as the
+# test will).
 native() {
 	start "$1"
-	if [ -n "$2" ]; then
+	case $2 in
+	stopped)
 		stop_guest
 		kill -CONT "$gpid"
-	fi
+		;;
+	usr1) kill -USR1 "$gpid" ;;
+	esac
 	release
 	mv "$tmp/guest.out" "$tmp/native-$1$2.out"
 	mv "$tmp/guest.rc" "$tmp/native-$1$2.rc"
@@ -107,6 +124,7 @@ native threads
 # A stop makes epoll_wait and sigwaitinfo fail with EINTR (signal(7)).
 native threads stopped
 native trace
+native trace usr1
 native fork
 
 # --dump: every thread's blocked call and backtrace, then detach.
@@ -193,6 +211,35 @@ else
 fi
 same_as_native "stopped, dumped, continued: the guest finishes as natively" threadsstopped
 
+# A thread in a signal-delivery-stop is detached with its signal.  Not
+# tracing (--dump-on alone), the attached guest stops at signals only: once
+# it has slept again after the attach's stop (two more voluntary context
+# switches: the stop, the restarted read), stop the tracer, let the guest
+# take SIGUSR1 (it stops for its tracer: 't'), then detach.
+start trace
+switches=$(sed -n 's/^voluntary_ctxt_switches:\t*//p' "/proc/$gpid/status")
+attach_bg "$PTSANDBOX" --dump-on=USR2
+i=0
+while [ $i -lt 200 ] && { [ "$(sed 's/.*) //' "/proc/$gpid/stat" | cut -c1)" != S ] ||
+	[ "$(sed -n 's/^voluntary_ctxt_switches:\t*//p' "/proc/$gpid/status")" -lt $((switches + 2)) ]; }; do
+	sleep 0.05
+	i=$((i + 1))
+done
+kill -STOP $pjob
+kill -USR1 "$gpid"
+wait_state "$gpid" t
+kill -INT $pjob
+kill -CONT $pjob
+attach_end
+release
+if [ $prc -eq 130 ]; then
+	ok "detached from a signal-delivery-stop, status 130"
+else
+	not_ok "detach at a signal-delivery-stop: status $prc"
+	sed 's/^/# /' "$tmp/attach.err" | head
+fi
+same_as_native "detached at SIGUSR1's delivery: the handler ran once, as natively" traceusr1
+
 # -c: the table once the process exits.
 start trace
 attach_bg "$PTSANDBOX" -c
@@ -262,7 +309,8 @@ if command -v strace >/dev/null; then
 		# may have been restarted by the attach or have returned before.
 		sed -n '/^getppid/,$p' "$tmp/$tracer.raw" |
 			sed -e "s/\\b$gpid\\b/PID/g" -e 's/0x[0-9a-f]\+/ADDR/g' \
-				-e 's/^\(getppid() *= \)[0-9]*/\1PPID/' >"$tmp/$tracer.txt"
+				-e 's/^\(getppid() *= \)[0-9]*/\1PPID/' \
+				-e 's/^getrandom("[^"]*"/getrandom("BYTES"/' >"$tmp/$tracer.txt"
 	done
 	if [ -s "$tmp/strace.txt" ] && diff "$tmp/strace.txt" "$tmp/ptsandbox.txt" >"$tmp/diff"; then
 		ok "--trace -p: $(wc -l <"$tmp/strace.txt") lines as strace -p"

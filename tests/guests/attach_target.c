@@ -15,7 +15,8 @@
  *	epoll_wait or sigwaitinfo would be an attach artefact (SIGUSR1
  *	ends the nanosleep on purpose, natively too).
  * MODE trace
- *	Single-threaded: after the release, a few syscalls to trace.
+ *	Single-threaded: after the release, a few syscalls to trace, and
+ *	how many SIGUSR1 its handler (SA_RESTART) saw.
  * MODE fork
  *	After the release, fork a child that exits 5 and wait for it.
  */
@@ -54,9 +55,12 @@ static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
 static pthread_cond_t cv = PTHREAD_COND_INITIALIZER;
 static int cond_flag;
 
+static volatile sig_atomic_t usr1_count;
+
 static void on_usr1(int sig)
 {
 	(void)sig;
+	usr1_count++;
 }
 
 static const char *result(long rc)
@@ -294,6 +298,11 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (!strcmp(argv[1], "trace")) {
+		struct sigaction sa = {.sa_handler = on_usr1, .sa_flags = SA_RESTART};
+
+		sigaction(SIGUSR1, &sa, NULL);
+	}
 	if (!strcmp(argv[1], "threads"))
 		start_threads();
 	announce(argv[2]);
@@ -307,5 +316,6 @@ int main(int argc, char **argv)
 	if (!strcmp(argv[1], "fork"))
 		return after_fork();
 	traced_calls();
+	printf("SIGUSR1 handled %d times\n", (int)usr1_count);
 	return 4;
 }

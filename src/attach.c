@@ -430,10 +430,14 @@ static void on_stop(struct task *t, int status)
 	case PTRACE_EVENT_CLONE:
 		on_new_child(t);
 		break;
-	case PTRACE_EVENT_EXEC:
+	case PTRACE_EVENT_EXEC: {
+		pid_t leader = t->tid;
+
+		/* A non-leader's exec frees the leader's task and moves its own there. */
 		on_exec(t);
-		t = task_find(t->tid);
+		t = task_find(leader);
 		break;
+	}
 	}
 	if (t)
 		resume_thread(t, 0);

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <stdlib.h>
 
+#include "attach.h"
 #include "log.h"
 #include "options.h"
 #include "resolve.h"
@@ -79,6 +80,8 @@ int main(int argc, char *argv[])
 		break;
 	}
 	crash_set_scope(opts.crash_scope);
+	if (opts.nattach)
+		return attach_main(&opts);
 	if (apply_user(opts.st.user) < 0)
 		return EXIT_OWN_FAILURE;
 	/* Before any output file or guest: a missing program is not a trace. */

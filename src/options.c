@@ -17,6 +17,7 @@
 
 const char options_usage[] =
     "Usage: ptsandbox [OPTION]... -- PROGRAM [ARG]...\n"
+    "  or:  ptsandbox [OPTION]... -p PID[,PID...]\n"
     "Run PROGRAM under a ptrace supervisor that emulates its blocking\n"
     "syscalls and delivers host signals to it as natively.\n"
     "\n"
@@ -69,6 +70,12 @@ const char options_usage[] =
     "                      error is 99)\n"
     "      --dump-on=SIG   dump every guest thread when ptsandbox receives SIG\n"
     "\n"
+    "Attaching (as strace -p):\n"
+    "  -p, --attach=PID[,PID...]  trace running processes (all their threads; -f:\n"
+    "                      and what they start) instead of PROGRAM; Ctrl-C detaches\n"
+    "      --dump          with -p: print what every thread is blocked in, with its\n"
+    "                      backtrace, then detach\n"
+    "\n"
     "      --wait-all      return only once every traced descendant has exited,\n"
     "                      not as soon as PROGRAM has\n"
     "Sandbox policy (any of these confines the guest; see ptsandbox(1)):\n"
@@ -113,6 +120,7 @@ enum {
 	OPT_CRASH_REPORT,
 	OPT_INTERRUPT,
 	OPT_TIMEOUT_STATUS,
+	OPT_DUMP,
 	/* strace's long spellings without a short one */
 	OPT_SECCOMP_BPF,
 	OPT_STRACE_QUALIFIER, /* --status=, --signal=, --quiet= as -e X= */
@@ -143,6 +151,8 @@ static const struct option long_options[] = {
     {"crash-report", required_argument, NULL, OPT_CRASH_REPORT},
     {"interrupt", required_argument, NULL, OPT_INTERRUPT},
     {"timeout-status", required_argument, NULL, OPT_TIMEOUT_STATUS},
+    {"attach", required_argument, NULL, 'p'},
+    {"dump", no_argument, NULL, OPT_DUMP},
     /* strace's long spellings */
     {"output-separately", no_argument, NULL, 'F'},
     {"follow-forks", no_argument, NULL, 'f'},
@@ -323,7 +333,7 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 	 */
 	opterr = 0;
 	optind = 0;
-	while ((c = getopt_long(argc, argv, "+:o:hVe:s:fcktTqa:CS:wrnzZyxvX:P:E:u:iA", long_options,
+	while ((c = getopt_long(argc, argv, "+:o:hVe:s:fcktTqa:CS:wrnzZyxvX:P:E:u:iAp:", long_options,
 				&idx)) != -1) {
 		switch (c) {
 		case OPT_SECCOMP_BPF:
@@ -388,6 +398,16 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 			break;
 		case OPT_WAIT_ALL:
 			opts->wait_all = true;
+			break;
+		case 'p':
+			if (opts->nattach == (int)(sizeof(opts->attach) / sizeof(opts->attach[0]))) {
+				set_error(opts, "too many -p options", NULL);
+				return;
+			}
+			opts->attach[opts->nattach++] = optarg;
+			break;
+		case OPT_DUMP:
+			opts->dump_now = true;
 			break;
 		case OPT_POLICY:
 			if (policy_option(&opts->policy, long_options[idx].name, optarg,
@@ -462,8 +482,13 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 			return;
 		}
 	}
-	if (optind >= argc) {
+	/* -p with a command too is attach.c's one-line error. */
+	if (optind >= argc && !opts->nattach) {
 		set_error(opts, "no program given", NULL);
+		return;
+	}
+	if (opts->dump_now && !opts->nattach) {
+		set_error(opts, "--dump needs -p PID", NULL);
 		return;
 	}
 	opts->per_process = nf >= 2;
@@ -473,16 +498,18 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 		return;
 	}
 	/*
-	 * -c, -k, -T, -t, -ff, -o alone imply tracing everything, as in
-	 * strace.  But -o with --timeout or --dump-on and no trace option
-	 * is where the hang report goes, not a trace.
+	 * -c, -k, -T, -t, -ff, -o, -p alone imply tracing everything, as
+	 * in strace.  But -o with --timeout or --dump-on and no trace option
+	 * is where the hang report goes, not a trace; -p with --dump or
+	 * --dump-on wants the dumps.
 	 */
 	if (!opts->trace &&
 	    (opts->summary || opts->stack_trace || opts->durations || opts->timestamps ||
 	     opts->per_process || opts->st.relative || opts->st.numbers || opts->st.decode_fds ||
 	     opts->st.npaths || opts->st.status || opts->st.hex || opts->st.ninject ||
 	     opts->st.ip || opts->st.read_fds || opts->st.write_fds ||
-	     (opts->output && !opts->timeout_ns && !opts->dump_signal)))
+	     ((opts->output || opts->nattach) && !opts->timeout_ns && !opts->dump_signal &&
+	      !opts->dump_now)))
 		opts->trace = "all";
 	if (opts->policy.learn && opts->policy.active) {
 		set_error(opts, "--learn runs unconfined: it takes no other policy option", NULL);

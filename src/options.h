@@ -83,6 +83,10 @@ struct options {
 	int timeout_status;   /* --timeout-status=N: exit status of a timeout (124) */
 
 	bool wait_all; /* --wait-all: exit once every traced descendant has */
+	/* -p PID[,PID...]: attach to running processes (src/attach.c parses the PIDs). */
+	const char *attach[16];
+	int nattach;
+	bool dump_now; /* --dump: with -p, dump every thread, then detach */
 	/* Sandbox policy (src/policy/): --ro, --rw, --net, --deny, ... */
 	struct policy policy;
 

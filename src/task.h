@@ -47,6 +47,7 @@ enum task_flags {
 	TASK_HELD = 1u << 5,	     /* signals blocked until its rerun's entry stop */
 	TASK_POLICY_EXIT = 1u << 6,  /* a call whose result the policy wants (policy/hooks.c) */
 	TASK_STOP_EFFECT = 1u << 7,  /* parked while its process's stop was overtaken (tracer.c) */
+	TASK_DETACH = 1u << 8,	     /* ptsandbox -p: detach at its next stop (attach.c) */
 };
 
 /* The stops after which the tracer resumes with PTRACE_SYSCALL. */

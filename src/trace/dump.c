@@ -208,6 +208,16 @@ static void request(const char *why)
 	task_for_each(request_one, NULL);
 }
 
+void dump_request(const char *why)
+{
+	request(why);
+}
+
+int dump_pending(void)
+{
+	return (int)dump.n;
+}
+
 static void print_thread(FILE *f, pid_t tid, pid_t tgid, const char *what)
 {
 	char comm[64];

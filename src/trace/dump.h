@@ -23,6 +23,10 @@ int dump_init(const struct options *opts);
 int dump_signal(void);
 /* A host signal read by the tracer: dump if it is the --dump-on one. */
 bool dump_on_signal(int sig);
+/* Dump every guest thread now (ptsandbox -p --dump); why heads the report. */
+void dump_request(const char *why);
+/* Threads whose dump has not been printed yet. */
+int dump_pending(void);
 /* The timerfd is readable: the timeout, or the grace period of its dump. */
 void dump_timer_expired(void);
 /* t is in a ptrace-stop, not yet answered: print its dump if pending. */

@@ -925,6 +925,34 @@ void tracing_superseded(struct task *old, pid_t former)
 	print_event(old, old->tid, NULL, line);
 }
 
+void tracing_detached(struct task *t)
+{
+	struct tstate *s = t->trace;
+	FILE *f;
+
+	if (!tr.on || !s || !s->active)
+		return;
+	s->active = false;
+	/* -e status=: the entry half was held; nothing of it was shown. */
+	free(s->held);
+	s->held = NULL;
+	/* As strace: only a line still open ends so; "<unfinished ...>" ones stay. */
+	if (!tr.lines || !s->open)
+		return;
+	f = out_of(t, s);
+	fputs(" <detached ...>\n", f);
+	fflush(f);
+	s->open = false;
+	if (tr.open == t)
+		tr.open = NULL;
+}
+
+void tracing_aside(FILE *f)
+{
+	if (tr.on && tr.lines && f == shared_out())
+		close_open_line(NULL);
+}
+
 void tracing_task_free(struct task *t)
 {
 	struct tstate *s = t->trace;

@@ -14,6 +14,7 @@
 #define PTSANDBOX_TRACE_TRACING_H
 
 #include <signal.h>
+#include <stdio.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <sys/types.h>
@@ -65,6 +66,13 @@ void tracing_task_exit(struct task *t, pid_t tid, int status);
  * former +++".  old may be NULL.
  */
 void tracing_superseded(struct task *old, pid_t former);
+/*
+ * ptsandbox -p: t is detached from its stop; a call in progress ends
+ * " <detached ...>", as strace's.
+ */
+void tracing_detached(struct task *t);
+/* Another message is about to go to f: end an open trace line there first. */
+void tracing_aside(FILE *f);
 /* t is being freed. */
 void tracing_task_free(struct task *t);
 /* The guest is gone: print the -c table, close the files. */

@@ -33,3 +33,5 @@ E2E_TESTS += tests/e2e/inject.sh
 # Divergences found by LTP (make check-ltp), one small guest each.
 E2E_TESTS += tests/e2e/ltp_found.sh
 E2E_TESTS += tests/e2e/interrupt.sh
+# ptsandbox -p: attach, dump, trace, detach.
+E2E_TESTS += tests/e2e/attach.sh

@@ -200,3 +200,8 @@ tests_guests_eintr_buggy_LDFLAGS =
 tests_guests_eintr_retry_CPPFLAGS = $(GUEST_CPPFLAGS)
 tests_guests_eintr_retry_CFLAGS = $(GUEST_CFLAGS)
 tests_guests_eintr_retry_LDFLAGS =
+
+GUEST_PROGS += tests/guests/attach_target
+tests_guests_attach_target_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_attach_target_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_attach_target_LDFLAGS = -pthread

@@ -68,6 +68,33 @@ START_TEST(test_output_hang_report)
 }
 END_TEST
 
+/* -p: PIDs kept for attach.c; it traces everything unless it dumps. */
+START_TEST(test_attach)
+{
+	char *plain[] = { "ptsandbox", "-p", "12,34", "--attach=56", NULL };
+	char *dump[] = { "ptsandbox", "--dump", "-p", "12", NULL };
+	char *nopid[] = { "ptsandbox", "--dump", "--", "true", NULL };
+	char *noarg[] = { "ptsandbox", "-p", NULL };
+	struct options o;
+
+	options_parse(4, plain, &o);
+	ck_assert_int_eq(o.action, OPT_RUN);
+	ck_assert_int_eq(o.nattach, 2);
+	ck_assert_str_eq(o.attach[0], "12,34");
+	ck_assert_str_eq(o.attach[1], "56");
+	ck_assert_int_eq(o.argc, 0);
+	ck_assert_str_eq(o.trace, "all");
+	options_parse(4, dump, &o);
+	ck_assert_int_eq(o.action, OPT_RUN);
+	ck_assert(o.dump_now);
+	ck_assert_ptr_null(o.trace);
+	options_parse(4, nopid, &o);
+	ck_assert_int_eq(o.action, OPT_ERROR);
+	options_parse(2, noarg, &o);
+	ck_assert_int_eq(o.action, OPT_ERROR);
+}
+END_TEST
+
 START_TEST(test_crash_report)
 {
 	char arg[64];
@@ -247,6 +274,7 @@ int main(void)
 	tcase_add_test(tc, test_dump_on);
 	tcase_add_test(tc, test_help_version);
 	tcase_add_test(tc, test_interrupt);
+	tcase_add_test(tc, test_attach);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -31,6 +31,7 @@ struct emit {
 	size_t n, max;
 	bool full;
 	struct sysset *watched;
+	struct sysset *also; /* watched for a limit too */
 };
 
 static void put(struct emit *e, uint16_t code, uint32_t k, uint8_t jt, uint8_t jf)
@@ -253,9 +254,11 @@ static void emit_rlimit_watch(struct emit *e, const struct policy *p)
 		else if (p->rlimits[i].resource == RLIMIT_AS ||
 			 p->rlimits[i].resource == RLIMIT_DATA)
 			calls = mappers;
-		for (size_t j = 0; calls && calls[j]; j++)
+		for (size_t j = 0; calls && calls[j]; j++) {
 			if (!sysset_has(e->watched, arch_syscall_lookup(calls[j])))
 				watch(e, calls[j]);
+			sysset_add(e->also, arch_syscall_lookup(calls[j]));
+		}
 	}
 }
 
@@ -284,10 +287,12 @@ static void emit_watch(struct emit *e, const struct policy *p, int abi)
 int policy_filter_build(const struct policy *p, int abi, struct policy_filter *f)
 {
 	struct emit pre = {.p = f->pre, .max = SECCOMP_EXTRA_MAX};
-	struct emit post = {.p = f->post, .max = SECCOMP_EXTRA_MAX, .watched = &f->watched};
+	struct emit post = {
+	    .p = f->post, .max = SECCOMP_EXTRA_MAX, .watched = &f->watched, .also = &f->also_watched};
 
 	memset(&f->extra, 0, sizeof(f->extra));
 	sysset_clear(&f->watched);
+	sysset_clear(&f->also_watched);
 	if (!p->active)
 		return 0;
 	emit_denials(&pre, p);

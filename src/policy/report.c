@@ -46,6 +46,8 @@ struct rule {
 	char real[PATH_MAX];
 	const char *as_written;
 	unsigned int access;
+	dev_t dev; /* what Landlock holds the rule on (st_ino 0: not found) */
+	ino_t ino;
 };
 
 struct seen {
@@ -72,10 +74,16 @@ static void add_rule(const char *path, unsigned int access)
 {
 	struct rule *r = &rules[nrules++];
 
+	struct stat st;
+
 	if (!realpath(path, r->real))
 		snprintf(r->real, sizeof(r->real), "%s", path);
 	r->as_written = path;
 	r->access = access;
+	if (stat(r->real, &st) == 0) {
+		r->dev = st.st_dev;
+		r->ino = st.st_ino;
+	}
 }
 
 static bool watches(long nr)
@@ -84,8 +92,10 @@ static bool watches(long nr)
 }
 
 static void report_exit(struct task *t, long nr, const uint64_t args[6], int64_t ret, void *cookie);
+static bool granted(struct task *t, long nr, const uint64_t args[6]);
 
 static const struct policy_sink report_sink = {.watches = watches,
+					       .skip_exit = granted,
 					       .exit = report_exit,
 					       .signal = report_signal,
 					       .exit_event = report_exit_event,
@@ -128,6 +138,51 @@ static unsigned int covered(const char *path, const struct rule **deepest)
 		}
 	}
 	return a;
+}
+
+/*
+ * Do the rules grant access on path now?  Each rule that gives part of
+ * it must still be on the directory it was put on (one renamed away
+ * and replaced no longer guards the name).
+ */
+static bool grants(const char *path, unsigned int access)
+{
+	unsigned int a = 0;
+	struct stat st;
+
+	for (int i = 0; i < nrules; i++) {
+		if (!(rules[i].access & access) || !path_beneath(path, rules[i].real))
+			continue;
+		if (!rules[i].ino || stat(rules[i].real, &st) < 0 || st.st_dev != rules[i].dev ||
+		    st.st_ino != rules[i].ino)
+			return false;
+		a |= rules[i].access;
+	}
+	return (access & ~a) == 0;
+}
+
+/*
+ * The fast path, at the seccomp stop of a watched call: true when no
+ * file rule can deny it, so its exit need not be seen.  Only a guess
+ * about whether to look: Landlock still decides the access, on the
+ * name it resolves itself.  A thread that changes the name or the tree
+ * between this guess and the kernel's walk can at worst hide its
+ * denial from the report, never gain an access.  Calls watched for
+ * another reason (a limit's EMFILE) and calls the guess cannot see
+ * exactly (exec's interpreter, rename and link's EXDEV, device nodes)
+ * always keep their exit stop (paths_entry_object()).
+ */
+static bool granted(struct task *t, long nr, const uint64_t args[6])
+{
+	struct sysobj obj;
+	int n;
+
+	if (sysset_has(&run->filter.also_watched, nr))
+		return false;
+	n = paths_entry_object(t->tid, nr, args, &obj);
+	if (n <= 0)
+		return n == 0;
+	return grants(obj.path, obj.access);
 }
 
 static const char *access_option(unsigned int a)

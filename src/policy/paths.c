@@ -193,21 +193,56 @@ static void own_proc(pid_t tid, char *path, size_t len)
 	}
 }
 
-/* The real path the kernel would reach: links followed where they exist. */
+/*
+ * A name that does not resolve: if it is a dangling symlink, the name
+ * its target makes (O_CREAT creates the target), else unchanged.
+ * false when nothing is left to follow.
+ */
+static bool follow_dangling(char *path, size_t len)
+{
+	char target[PATH_MAX], dir[PATH_MAX];
+	struct stat st;
+	ssize_t n;
+
+	if (lstat(path, &st) < 0 || !S_ISLNK(st.st_mode))
+		return false;
+	n = readlink(path, target, sizeof(target) - 1);
+	if (n <= 0)
+		return false;
+	target[n] = '\0';
+	snprintf(dir, sizeof(dir), "%s", path);
+	path_dirname(dir);
+	if (target[0] == '/')
+		snprintf(path, len, "%s", target);
+	else if (snprintf(path, len, "%s/%s", dir, target) >= (int)len)
+		return false;
+	return true;
+}
+
+/*
+ * The real path the kernel would reach: links and ".." followed as the
+ * kernel walks them (realpath), a dangling last link to its target.
+ */
 static void resolve(pid_t tid, char *path, size_t len)
 {
 	char real[PATH_MAX], dir[PATH_MAX];
 	const char *base;
 
-	own_proc(tid, path, len);
-	normalize(path);
-	/* ptsandbox's realpath() would see its own /proc/self: keep the guest's words. */
-	if (path_beneath(path, "/proc"))
-		return;
-	if (realpath(path, real)) {
-		snprintf(path, len, "%s", real);
-		return;
+	for (int hops = 0; hops < 40; hops++) {
+		own_proc(tid, path, len);
+		/* ptsandbox's realpath() would see its own /proc/self: keep the guest's words. */
+		if (path_beneath(path, "/proc")) {
+			normalize(path);
+			return;
+		}
+		if (realpath(path, real)) {
+			snprintf(path, len, "%s", real);
+			return;
+		}
+		if (!follow_dangling(path, len))
+			break;
 	}
+	normalize(path);
 	snprintf(dir, sizeof(dir), "%s", path);
 	path_dirname(dir);
 	base = strrchr(path, '/') + 1;

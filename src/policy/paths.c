@@ -417,6 +417,27 @@ static int entry_parent(pid_t tid, int dirfd, char *name, struct sysobj *out, bo
 	return 1;
 }
 
+/* Landlock refuses ioctls only on devices (ABI 5), by the rights over their path. */
+static int entry_ioctl(pid_t tid, int fd, struct sysobj *out)
+{
+	char link[64];
+	struct stat st;
+	ssize_t n;
+
+	snprintf(link, sizeof(link), "/proc/%d/fd/%d", (int)tid, fd);
+	if (stat(link, &st) < 0)
+		return -1;
+	if (!S_ISCHR(st.st_mode) && !S_ISBLK(st.st_mode))
+		return 0;
+	memset(out, 0, sizeof(*out));
+	n = readlink(link, out->path, sizeof(out->path) - 1);
+	if (n <= 0 || out->path[0] != '/')
+		return -1;
+	out->path[n] = '\0';
+	out->access = PACC_WRITE;
+	return 1;
+}
+
 int paths_entry_object(pid_t tid, long nr, const uint64_t args[6], struct sysobj *out)
 {
 	static const char *const parent_calls[] = {"mkdir", "mkdirat", "unlink", "unlinkat",
@@ -427,6 +448,8 @@ int paths_entry_object(pid_t tid, long nr, const uint64_t args[6], struct sysobj
 	int dirfd;
 	ssize_t n;
 
+	if (s && !strcmp(s->name, "ioctl"))
+		return entry_ioctl(tid, (int)args[0], out);
 	if (!s || s->path == NONE || s->path2 != NONE)
 		return -1;
 	dirfd = s->dirfd == CWD ? AT_FDCWD : (int)args[s->dirfd];
@@ -440,6 +463,12 @@ int paths_entry_object(pid_t tid, long nr, const uint64_t args[6], struct sysobj
 	for (size_t i = 0; parent_calls[i]; i++)
 		if (!strcmp(s->name, parent_calls[i]))
 			return entry_parent(tid, dirfd, name, out, false);
+	/* An exec also needs execute on its interpreter: only a missing name is sure. */
+	if (s->access == PACC_EXEC)
+		return walk_now(tid, dirfd, name, out->path, sizeof(out->path)) < 0 &&
+			       errno == ENOENT
+			   ? 0
+			   : -1;
 	if (!strcmp(s->name, "creat"))
 		flags = O_CREAT | O_WRONLY | O_TRUNC;
 	else if (s->flags != NONE)

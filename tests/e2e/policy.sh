@@ -190,6 +190,30 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 	rm -rf "$pub"
 fi
 
+# -u USER under a file policy: the supplementary groups are USER's (read
+# by the supervisor: the confined child cannot read /etc/group), and no
+# read of the group file is reported.
+if [ "$(id -u)" = 0 ]; then
+	guser=$(getent passwd | cut -d: -f1 | while read -r u; do
+		[ "$(id -G "$u" 2>/dev/null | wc -w)" -gt 1 ] && echo "$u" && break
+	done)
+	if [ -z "$guser" ]; then
+		echo "# skipped -u under a policy: no user with supplementary groups"
+	else
+		# No rule over /etc: the guest cannot read the group file itself.
+		noetc="--rox=/usr --rox=/lib"
+		[ -d /lib64 ] && noetc="$noetc --rox=/lib64"
+		run_capture sandbox "$PTSANDBOX" -u "$guser" $noetc -- /usr/bin/id -G </dev/null
+		if [ "$(cat "$tmp/sandbox.out")" = "$(id -G "$guser")" ] &&
+			! grep -q '/etc/group' "$tmp/sandbox.err"; then
+			ok "-u $guser under a policy: groups $(cat "$tmp/sandbox.out")"
+		else
+			not_ok "-u $guser: groups '$(cat "$tmp/sandbox.out")', want '$(id -G "$guser")'"
+			sed 's/^/# stderr: /' "$tmp/sandbox.err" | head -3
+		fi
+	fi
+fi
+
 # --deny with strace's sets, an errno, and kill.
 extra="--deny=getpid:ENOSYS"
 denied "--deny=getpid:ENOSYS" ENOSYS "getpid: --deny=getpid" getpid

@@ -33,7 +33,7 @@ int spawn_guest(const char *path, char *const argv[], const struct sysset *set,
  */
 void spawn_describe_failure(int code, char *buf, size_t len);
 
-/* -u: run the guest as this user (uid, gid, initgroups of name). */
+/* -u: run the guest as this user (uid, gid, the groups of name, read now); -1 if they cannot be read. */
 int spawn_set_user(uid_t uid, gid_t gid, const char *name);
 
 /* PTRACE_O_* options every tracee carries. */

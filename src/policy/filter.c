@@ -194,8 +194,8 @@ static unsigned int global_access(const struct policy *p)
 static bool devices_without_ioctl(const struct policy *p)
 {
 	for (int i = 0; i < p->npaths; i++)
-		if (!(p->paths[i].access & PACC_WRITE) &&
-		    (path_beneath(p->paths[i].path, "/dev") || path_beneath("/dev", p->paths[i].path)))
+		if (!(p->paths[i].access & PACC_WRITE) && (path_beneath(p->paths[i].path, "/dev") ||
+							   path_beneath("/dev", p->paths[i].path)))
 			return true;
 	return false;
 }
@@ -287,8 +287,10 @@ static void emit_watch(struct emit *e, const struct policy *p, int abi)
 int policy_filter_build(const struct policy *p, int abi, struct policy_filter *f)
 {
 	struct emit pre = {.p = f->pre, .max = SECCOMP_EXTRA_MAX};
-	struct emit post = {
-	    .p = f->post, .max = SECCOMP_EXTRA_MAX, .watched = &f->watched, .also = &f->also_watched};
+	struct emit post = {.p = f->post,
+			    .max = SECCOMP_EXTRA_MAX,
+			    .watched = &f->watched,
+			    .also = &f->also_watched};
 
 	memset(&f->extra, 0, sizeof(f->extra));
 	sysset_clear(&f->watched);

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -440,7 +441,7 @@ static int entry_ioctl(pid_t tid, int fd, struct sysobj *out)
 
 int paths_entry_object(pid_t tid, long nr, const uint64_t args[6], struct sysobj *out)
 {
-	static const char *const parent_calls[] = {"mkdir", "mkdirat", "unlink", "unlinkat",
+	static const char *const parent_calls[] = {"mkdir", "mkdirat", "unlink",    "unlinkat",
 						   "rmdir", "symlink", "symlinkat", NULL};
 	const struct pathspec *s = spec_of(nr);
 	char name[PATH_MAX];
@@ -490,6 +491,53 @@ int paths_entry_object(pid_t tid, long nr, const uint64_t args[6], struct sysobj
 	if (!out->created)
 		return 0;
 	return entry_parent(tid, dirfd, name, out, true);
+}
+
+/* The first "#!" word, or the ELF PT_INTERP, of the file open at fd, in buf. */
+static bool interpreter_name(int fd, char *buf, size_t len)
+{
+	Elf64_Ehdr eh;
+	ssize_t n = pread(fd, buf, len - 1, 0);
+
+	if (n > 2 && buf[0] == '#' && buf[1] == '!') {
+		char *p = buf + 2;
+
+		buf[n] = '\0';
+		p += strspn(p, " \t");
+		p[strcspn(p, " \t\n")] = '\0';
+		memmove(buf, p, strlen(p) + 1);
+		return buf[0] != '\0';
+	}
+	if (n < (ssize_t)sizeof(eh) || memcmp(buf, ELFMAG, SELFMAG) || buf[EI_CLASS] != ELFCLASS64)
+		return false;
+	memcpy(&eh, buf, sizeof(eh));
+	for (int i = 0; i < eh.e_phnum; i++) {
+		Elf64_Phdr ph;
+
+		if (pread(fd, &ph, sizeof(ph),
+			  (off_t)(eh.e_phoff + (uint64_t)i * eh.e_phentsize)) != sizeof(ph) ||
+		    ph.p_type != PT_INTERP || ph.p_filesz >= len)
+			continue;
+		if (pread(fd, buf, ph.p_filesz, (off_t)ph.p_offset) != (ssize_t)ph.p_filesz)
+			return false;
+		buf[ph.p_filesz] = '\0';
+		return true;
+	}
+	return false;
+}
+
+bool paths_interpreter(const char *exe, char *real, size_t len)
+{
+	char buf[PATH_MAX];
+	int fd = open(exe, O_RDONLY | O_CLOEXEC);
+	bool found;
+
+	if (fd < 0)
+		return false;
+	found = interpreter_name(fd, buf, sizeof(buf)) && buf[0] == '/' && len >= PATH_MAX &&
+		realpath(buf, real);
+	close(fd);
+	return found;
 }
 
 static enum sock_kind sockaddr_kind(const struct sockaddr_storage *ss, size_t alen, int *port,

@@ -40,6 +40,12 @@ int paths_of_call(pid_t tid, long nr, const uint64_t args[6], struct sysobj out[
  */
 int paths_entry_object(pid_t tid, long nr, const uint64_t args[6], struct sysobj *out);
 
+/*
+ * What an exec of exe also runs: its ELF interpreter or its "#!" one,
+ * resolved into real (len >= PATH_MAX).  false if none.
+ */
+bool paths_interpreter(const char *exe, char *real, size_t len);
+
 enum sock_kind { SOCK_NONE, SOCK_TCP, SOCK_ABSTRACT, SOCK_OTHER };
 
 /* The address of a connect/bind/sendto/sendmsg: port or abstract name. */

@@ -288,6 +288,44 @@ static void emit_call(pid_t tid, long nr, const uint64_t args[6], int64_t ret, c
 	emit(tid, line, name ? name : "?", object, rule);
 }
 
+/* Why the rules fall short of missing, deep being the deepest rule over the object. */
+static void describe_missing(unsigned int missing, const struct rule *deep, const char *prefix,
+			     char *rule, size_t len)
+{
+	if (deep && missing == PACC_EXEC)
+		/* The usual surprise: --ro=/ reads /usr/bin but runs nothing. */
+		snprintf(rule, len, "%s%s=%s covers it but grants no execute: use %s=%s", prefix,
+			 access_option(deep->access), deep->as_written,
+			 access_option(deep->access | PACC_EXEC), deep->as_written);
+	else if (deep)
+		snprintf(rule, len, "%s%s (%s=%s does not give it)", prefix, missing_rules(missing),
+			 access_option(deep->access), deep->as_written);
+	else
+		snprintf(rule, len, "%s%s", prefix, missing_rules(missing));
+}
+
+/* An exec the rules allow that failed: the interpreter it runs (ld.so, "#!") is not. */
+static bool explain_interpreter(struct task *t, long nr, const uint64_t args[6], int64_t ret,
+				const char *exe)
+{
+	char cur[PATH_MAX], next[PATH_MAX], prefix[PATH_MAX + 32], rule[2 * PATH_MAX + 160];
+	const struct rule *deep;
+
+	snprintf(cur, sizeof(cur), "%s", exe);
+	for (int depth = 0; depth < 4 && paths_interpreter(cur, next, sizeof(next)); depth++) {
+		unsigned int have = covered(next, &deep);
+
+		if (!(have & PACC_EXEC)) {
+			snprintf(prefix, sizeof(prefix), "the interpreter of %s: ", cur);
+			describe_missing(PACC_EXEC, deep, prefix, rule, sizeof(rule));
+			emit_call(t->tid, nr, args, ret, next, rule);
+			return true;
+		}
+		memcpy(cur, next, sizeof(cur));
+	}
+	return false;
+}
+
 /* A file call that failed: is one of its objects outside the rules? */
 static bool explain_file(struct task *t, long nr, const uint64_t args[6], int64_t ret)
 {
@@ -308,15 +346,13 @@ static bool explain_file(struct task *t, long nr, const uint64_t args[6], int64_
 		need_all |= obj[i].access;
 		if (!missing)
 			continue;
-		if (deep)
-			snprintf(rule, sizeof(rule), "%s (%s=%s does not give it)",
-				 missing_rules(missing), access_option(deep->access),
-				 deep->as_written);
-		else
-			snprintf(rule, sizeof(rule), "%s", missing_rules(missing));
+		describe_missing(missing, deep, "", rule, sizeof(rule));
 		emit_call(t->tid, nr, args, ret, obj[i].path, rule);
 		return true;
 	}
+	if (n == 1 && obj[0].access == PACC_EXEC && ret == -EACCES &&
+	    explain_interpreter(t, nr, args, ret, obj[0].path))
+		return true;
 	if (n == 2 && ret == -EXDEV && need_all) {
 		emit_call(t->tid, nr, args, ret, obj[0].path,
 			  "moving it there would change its rights: the rules over source and "

@@ -190,6 +190,25 @@ if [ "$(id -u)" = 0 ] && command -v setpriv >/dev/null; then
 	rm -rf "$pub"
 fi
 
+# --ro grants no execute: the report says which option would.
+run_capture sandbox "$PTSANDBOX" --ro=/ -- "$E" getpid </dev/null
+[ "$(cat "$tmp/sandbox.rc")" = 126 ] &&
+	grep -q '^ptsandbox: denied: .*execve(.*--ro=/ covers it but grants no execute: use --rox=/)' \
+		"$tmp/sandbox.err" &&
+	ok "exec under --ro=/ (126, reported: use --rox)" ||
+	not_ok "exec under --ro=/: status $(cat "$tmp/sandbox.rc"), $(head -1 "$tmp/sandbox.err")"
+# A program that may run but whose interpreter (ld.so) may not.
+run_capture sandbox "$PTSANDBOX" --ro=/ --rox="$guests_dir" -- "$E" getpid </dev/null
+if [ "$(cat "$tmp/sandbox.rc")" = 0 ]; then
+	echo "# skipped the interpreter check: $E is not dynamically linked"
+elif [ "$(cat "$tmp/sandbox.rc")" = 126 ] &&
+	grep -q "^ptsandbox: denied: .*execve(.*(/.*: the interpreter of .*escape: --ro=/ covers it but grants no execute: use --rox=/)" \
+		"$tmp/sandbox.err"; then
+	ok "exec whose interpreter is under --ro=/ (126, reported)"
+else
+	not_ok "exec's interpreter: status $(cat "$tmp/sandbox.rc"), $(head -1 "$tmp/sandbox.err")"
+fi
+
 # -u USER under a file policy: the supplementary groups are USER's (read
 # by the supervisor: the confined child cannot read /etc/group), and no
 # read of the group file is reported.

@@ -254,7 +254,7 @@ START_TEST(test_always_denied_known)
 END_TEST
 
 /* paths_entry_object() on this process, as the tracer calls it on a guest's. */
-static int entry(const char *call, long a0, const char *name, uint64_t flags, struct sysobj *o)
+static int entry(const char *call, long a0, const char *name, uint64_t flags, struct sysobj *obj)
 {
 	long nr = arch_syscall_lookup(call);
 	uint64_t args[6] = {0};
@@ -270,13 +270,13 @@ static int entry(const char *call, long a0, const char *name, uint64_t flags, st
 		args[0] = (uintptr_t)name;
 		args[1] = (uintptr_t)name;
 	}
-	return paths_entry_object(getpid(), nr, args, o);
+	return paths_entry_object(getpid(), nr, args, obj);
 }
 
 START_TEST(test_entry_object)
 {
-	char d[] = "/tmp/check-policy.XXXXXX", p[PATH_MAX], q[PATH_MAX], real[PATH_MAX];
-	struct sysobj o;
+	char d[] = "/tmp/check-policy.XXXXXX", p[PATH_MAX + 64], q[PATH_MAX + 64], real[PATH_MAX];
+	struct sysobj ob;
 	int fd;
 
 	ck_assert_ptr_nonnull(mkdtemp(d));
@@ -285,22 +285,22 @@ START_TEST(test_entry_object)
 	fd = open(p, O_CREAT | O_WRONLY, 0600);
 	ck_assert_int_ge(fd, 0);
 	/* An existing file: its real path and the access of the flags. */
-	ck_assert_int_eq(entry("openat", AT_FDCWD, p, O_RDWR, &o), 1);
+	ck_assert_int_eq(entry("openat", AT_FDCWD, p, O_RDWR, &ob), 1);
 	snprintf(q, sizeof(q), "%s/f", real);
-	ck_assert_str_eq(o.path, q);
-	ck_assert_uint_eq(o.access, PACC_READ | PACC_WRITE);
+	ck_assert_str_eq(ob.path, q);
+	ck_assert_uint_eq(ob.access, PACC_READ | PACC_WRITE);
 	/* Nothing to open, nothing made; O_PATH: no right asked. */
 	snprintf(q, sizeof(q), "%s/none", d);
-	ck_assert_int_eq(entry("openat", AT_FDCWD, q, O_RDONLY, &o), 0);
-	ck_assert_int_eq(entry("openat", AT_FDCWD, p, O_PATH, &o), 0);
+	ck_assert_int_eq(entry("openat", AT_FDCWD, q, O_RDONLY, &ob), 0);
+	ck_assert_int_eq(entry("openat", AT_FDCWD, p, O_PATH, &ob), 0);
 	/* A missing name created: its directory needs write. */
-	ck_assert_int_eq(entry("openat", AT_FDCWD, q, O_CREAT | O_WRONLY, &o), 1);
-	ck_assert_str_eq(o.path, real);
-	ck_assert(o.parent && o.access == PACC_WRITE);
+	ck_assert_int_eq(entry("openat", AT_FDCWD, q, O_CREAT | O_WRONLY, &ob), 1);
+	ck_assert_str_eq(ob.path, real);
+	ck_assert(ob.parent && ob.access == PACC_WRITE);
 	/* O_CREAT through a dangling symlink creates elsewhere: unknown. */
 	snprintf(q, sizeof(q), "%s/dangle", d);
 	ck_assert_int_eq(symlink("/nonexistent-dir/x", q), 0);
-	ck_assert_int_eq(entry("openat", AT_FDCWD, q, O_CREAT | O_WRONLY, &o), -1);
+	ck_assert_int_eq(entry("openat", AT_FDCWD, q, O_CREAT | O_WRONLY, &ob), -1);
 	/* ".." after a symlink is the parent of its target. */
 	snprintf(q, sizeof(q), "%s/a", d);
 	ck_assert_int_eq(mkdir(q, 0700), 0);
@@ -309,23 +309,23 @@ START_TEST(test_entry_object)
 	snprintf(p, sizeof(p), "%s/l", d);
 	ck_assert_int_eq(symlink(q, p), 0);
 	snprintf(q, sizeof(q), "%s/l/../f", d);
-	ck_assert_int_eq(entry("openat", AT_FDCWD, q, O_CREAT | O_WRONLY, &o), 1);
+	ck_assert_int_eq(entry("openat", AT_FDCWD, q, O_CREAT | O_WRONLY, &ob), 1);
 	snprintf(q, sizeof(q), "%s/a", real);
-	ck_assert_str_eq(o.path, q);
+	ck_assert_str_eq(ob.path, q);
 	/* A magic link (its target would be the tracer's): unknown. */
 	snprintf(q, sizeof(q), "/proc/self/root%s/f", d);
-	ck_assert_int_eq(entry("openat", AT_FDCWD, q, O_RDONLY, &o), -1);
+	ck_assert_int_eq(entry("openat", AT_FDCWD, q, O_RDONLY, &ob), -1);
 	/* ioctl: a file's cannot be refused, a device's needs write on it. */
-	ck_assert_int_eq(entry("ioctl", fd, NULL, 0, &o), 0);
+	ck_assert_int_eq(entry("ioctl", fd, NULL, 0, &ob), 0);
 	close(fd);
 	fd = open("/dev/null", O_RDONLY);
-	ck_assert_int_eq(entry("ioctl", fd, NULL, 0, &o), 1);
-	ck_assert_str_eq(o.path, "/dev/null");
+	ck_assert_int_eq(entry("ioctl", fd, NULL, 0, &ob), 1);
+	ck_assert_str_eq(ob.path, "/dev/null");
 	close(fd);
 	/* exec: only a missing name is sure; rename never. */
-	ck_assert_int_eq(entry("execve", 0, "/nonexistent-dir/prog", 0, &o), 0);
-	ck_assert_int_eq(entry("execve", 0, "/bin/sh", 0, &o), -1);
-	ck_assert_int_eq(entry("renameat2", 0, "/tmp", 0, &o), -1);
+	ck_assert_int_eq(entry("execve", 0, "/nonexistent-dir/prog", 0, &ob), 0);
+	ck_assert_int_eq(entry("execve", 0, "/bin/sh", 0, &ob), -1);
+	ck_assert_int_eq(entry("renameat2", 0, "/tmp", 0, &ob), -1);
 	snprintf(q, sizeof(q), "rm -rf '%s'", d);
 	ck_assert_int_eq(system(q), 0);
 }

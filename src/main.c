@@ -54,7 +54,10 @@ static int apply_user(const char *user)
 		psb_error("cannot find user '%s'", user);
 		return -1;
 	}
-	spawn_set_user(pw->pw_uid, pw->pw_gid, user);
+	if (spawn_set_user(pw->pw_uid, pw->pw_gid, user) < 0) {
+		psb_error("cannot read the groups of user '%s'", user);
+		return -1;
+	}
 	return 0;
 }
 

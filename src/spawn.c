@@ -44,28 +44,40 @@ static void child_fail(int err_fd, int err)
 	_exit(EXIT_FAILURE);
 }
 
-/* -u USER: the guest's credentials, set in the child just before execve. */
+/*
+ * -u USER: the guest's credentials, set in the child just before
+ * execve.  The group list is read here, in the supervisor: in the child
+ * a file policy is already in force and /etc/group may be out of reach.
+ */
 static struct {
 	bool set;
 	uid_t uid;
 	gid_t gid;
-	const char *name;
+	gid_t *groups;
+	int ngroups;
 } guest_user;
 
-void spawn_set_user(uid_t uid, gid_t gid, const char *name)
+int spawn_set_user(uid_t uid, gid_t gid, const char *name)
 {
+	int n = 0;
+
+	getgrouplist(name, gid, NULL, &n);
+	guest_user.groups = calloc(n > 0 ? (size_t)n : 1, sizeof(gid_t));
+	if (!guest_user.groups || getgrouplist(name, gid, guest_user.groups, &n) < 0)
+		return -1;
 	guest_user.set = true;
 	guest_user.uid = uid;
 	guest_user.gid = gid;
-	guest_user.name = name;
+	guest_user.ngroups = n;
+	return 0;
 }
 
 static int become_user(void)
 {
 	if (!guest_user.set)
 		return 0;
-	if (initgroups(guest_user.name, guest_user.gid) < 0 || setgid(guest_user.gid) < 0 ||
-	    setuid(guest_user.uid) < 0)
+	if (setgroups((size_t)guest_user.ngroups, guest_user.groups) < 0 ||
+	    setgid(guest_user.gid) < 0 || setuid(guest_user.uid) < 0)
 		return -1;
 	return 0;
 }

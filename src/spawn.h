@@ -33,8 +33,11 @@ int spawn_guest(const char *path, char *const argv[], const struct sysset *set,
  */
 void spawn_describe_failure(int code, char *buf, size_t len);
 
-/* -u: run the guest as this user (uid, gid, initgroups of name). */
-void spawn_set_user(uid_t uid, gid_t gid, const char *name);
+/*
+ * -u: run the guest as this user (uid, gid, the groups of name, read
+ * now: the confined child may not read /etc/group); -1 if unreadable.
+ */
+int spawn_set_user(uid_t uid, gid_t gid, const char *name);
 
 /* PTRACE_O_* options every tracee carries. */
 #define PTSANDBOX_PTRACE_OPTIONS                                                                   \

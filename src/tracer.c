@@ -104,11 +104,12 @@ static void on_seccomp_stop(struct task *t)
 static void on_syscall_exit(struct task *t)
 {
 	struct ptrace_syscall_info info;
-	unsigned int work = t->flags & TASK_EXIT_WORK;
+	/* TASK_POLICY_EXIT is the policy's own (policy_syscall_exit). */
+	unsigned int work = t->flags & (TASK_SIGWAIT_EXIT | TASK_FUTEX_EXIT);
 
 	if (!work)
 		return;
-	t->flags &= ~(unsigned)TASK_EXIT_WORK;
+	t->flags &= ~work;
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) <= 0 ||
 	    info.op != PTRACE_SYSCALL_INFO_EXIT)
 		return;
@@ -483,14 +484,11 @@ static void handle_status(pid_t tid, int status)
 		return;
 	}
 	if (sig == (SIGTRAP | 0x80)) {
-		bool policy_exit = t->flags & TASK_POLICY_EXIT;
-
 		on_syscall_exit(t);
 		int rsig = tracing_syscall_exit(t);
 
 		/* After the traced line, which the report explains. */
-		if (policy_exit)
-			policy_syscall_exit(t);
+		policy_syscall_exit(t);
 		resume(t, rsig);
 		return;
 	}

@@ -30,7 +30,8 @@ struct policy_filter {
 	struct sock_filter pre[SECCOMP_EXTRA_MAX];
 	struct sock_filter post[SECCOMP_EXTRA_MAX];
 	struct seccomp_extra extra;
-	struct sysset watched; /* the calls the post block stops */
+	struct sysset watched;	    /* the calls the post block stops */
+	struct sysset also_watched; /* those watched for more than the file rules (limits) */
 };
 
 /*

@@ -44,8 +44,12 @@ static struct pending **slot(pid_t tid)
 void policy_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info)
 {
 	struct pending **pp, *p;
+	uint64_t args[6];
 
 	if (!sink || !sink->watches((long)info->seccomp.nr))
+		return;
+	memcpy(args, info->seccomp.args, sizeof(args));
+	if (sink->skip_exit && sink->skip_exit(t, (long)info->seccomp.nr, args))
 		return;
 	pp = slot(t->tid);
 	p = *pp;
@@ -57,7 +61,7 @@ void policy_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info)
 		*pp = p;
 	}
 	p->nr = (long)info->seccomp.nr;
-	memcpy(p->args, info->seccomp.args, sizeof(p->args));
+	memcpy(p->args, args, sizeof(p->args));
 	/* A leftover entry: its thread died inside the call and the tid came back. */
 	free(p->cookie);
 	p->cookie = sink->enter ? sink->enter(t, p->nr, p->args) : NULL;
@@ -66,9 +70,14 @@ void policy_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info)
 
 void policy_syscall_exit(struct task *t)
 {
-	struct pending **pp = slot(t->tid), *p = *pp;
+	struct pending **pp, *p;
 	struct ptrace_syscall_info info;
 
+	if (!(t->flags & TASK_POLICY_EXIT))
+		return;
+	t->flags &= ~(unsigned)TASK_POLICY_EXIT;
+	pp = slot(t->tid);
+	p = *pp;
 	if (!p)
 		return;
 	*pp = p->next;

@@ -18,6 +18,8 @@ struct ptrace_syscall_info;
 struct policy_sink {
 	/* The seccomp stop of nr: should its exit be seen? */
 	bool (*watches)(long nr);
+	/* Optional, at the seccomp stop of a watched call: true if its result cannot matter. */
+	bool (*skip_exit)(struct task *t, long nr, const uint64_t args[6]);
 	/* Optional, at the seccomp stop of a watched call: what to keep for its exit. */
 	void *(*enter)(struct task *t, long nr, const uint64_t args[6]);
 	/* The watched call ended with ret; cookie is what enter returned (the sink frees it). */
@@ -32,7 +34,11 @@ void hooks_set_sink(const struct policy_sink *sink);
 
 /* At t's seccomp stop: sets TASK_POLICY_EXIT when the call's result is wanted. */
 void policy_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info);
-/* At the exit stop of a call policy_seccomp_stop() marked, after --trace's line. */
+/*
+ * At every syscall-exit stop, after --trace's line: the result of a
+ * call that policy_seccomp_stop() marked (TASK_POLICY_EXIT, which this
+ * clears), fetched once.
+ */
 void policy_syscall_exit(struct task *t);
 /*
  * At a signal-delivery-stop of sig: true if the signal was the

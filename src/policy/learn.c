@@ -17,7 +17,6 @@
  */
 #include "config.h"
 
-#include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -92,45 +91,16 @@ static bool watches(long nr)
 	return sysset_has(&watched, nr);
 }
 
-/* What an exec also opens for execution: the ELF interpreter or the #! one. */
-static void add_interpreter(const char *path)
+/* What an exec also opens for execution: the ELF interpreter or the #! one, and theirs. */
+static void add_interpreters(const char *path)
 {
-	char buf[PATH_MAX], real[PATH_MAX];
-	Elf64_Ehdr eh;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	ssize_t n;
+	char cur[PATH_MAX], next[PATH_MAX];
 
-	if (fd < 0)
-		return;
-	n = pread(fd, buf, sizeof(buf) - 1, 0);
-	if (n > 2 && buf[0] == '#' && buf[1] == '!') {
-		char *p = buf + 2, *end;
-
-		buf[n] = '\0';
-		p += strspn(p, " \t");
-		end = p + strcspn(p, " \t\n");
-		*end = '\0';
-		if (realpath(p, real))
-			add_access(real, PACC_READ | PACC_EXEC);
-	} else if (n >= (ssize_t)sizeof(eh) && !memcmp(buf, ELFMAG, SELFMAG) &&
-		   buf[EI_CLASS] == ELFCLASS64) {
-		memcpy(&eh, buf, sizeof(eh));
-		for (int i = 0; i < eh.e_phnum; i++) {
-			Elf64_Phdr ph;
-
-			if (pread(fd, &ph, sizeof(ph),
-				  (off_t)(eh.e_phoff + (uint64_t)i * eh.e_phentsize)) !=
-				sizeof(ph) ||
-			    ph.p_type != PT_INTERP || ph.p_filesz >= sizeof(buf))
-				continue;
-			if (pread(fd, buf, ph.p_filesz, (off_t)ph.p_offset) != (ssize_t)ph.p_filesz)
-				break;
-			buf[ph.p_filesz] = '\0';
-			if (realpath(buf, real))
-				add_access(real, PACC_READ | PACC_EXEC);
-		}
+	snprintf(cur, sizeof(cur), "%s", path);
+	for (int depth = 0; depth < 4 && paths_interpreter(cur, next, sizeof(next)); depth++) {
+		add_access(next, PACC_READ | PACC_EXEC);
+		memcpy(cur, next, sizeof(cur));
 	}
-	close(fd);
 }
 
 struct entered {
@@ -169,7 +139,7 @@ static void record_files(const struct entered *e, long nr)
 			add_access(o->path, o->access);
 		}
 		if (name && !strncmp(name, "execve", 6))
-			add_interpreter(o->path);
+			add_interpreters(o->path);
 	}
 }
 

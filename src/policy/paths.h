@@ -26,6 +26,26 @@ bool paths_known(long nr);
 /* The files of the call (0, 1 or 2: rename and link have two). */
 int paths_of_call(pid_t tid, long nr, const uint64_t args[6], struct sysobj out[2]);
 
+/*
+ * For the entry-side guess only (report.c), at the seccomp stop of a
+ * one-file call (open family, creat, truncate, mkdir, unlink, rmdir,
+ * symlink, ioctl, exec): the object whose rights Landlock will check,
+ * resolved now as the kernel will resolve it, with the access it needs.
+ * 1 with *out set; 0 when no file right is asked (O_PATH; a name that
+ * does not exist and is neither created nor run; an ioctl on a file
+ * that is not a device); -1 when it cannot be known exactly from
+ * outside (a magic link, a procfs object, a dangling symlink that
+ * O_CREAT would follow, an exec's interpreter, rename and link, mknod):
+ * then the result must be seen.
+ */
+int paths_entry_object(pid_t tid, long nr, const uint64_t args[6], struct sysobj *out);
+
+/*
+ * What an exec of exe also runs: its ELF interpreter or its "#!" one,
+ * resolved into real (len >= PATH_MAX).  false if none.
+ */
+bool paths_interpreter(const char *exe, char *real, size_t len);
+
 enum sock_kind { SOCK_NONE, SOCK_TCP, SOCK_ABSTRACT, SOCK_OTHER };
 
 /* The address of a connect/bind/sendto/sendmsg: port or abstract name. */

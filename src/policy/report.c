@@ -46,6 +46,8 @@ struct rule {
 	char real[PATH_MAX];
 	const char *as_written;
 	unsigned int access;
+	dev_t dev; /* what Landlock holds the rule on (st_ino 0: not found) */
+	ino_t ino;
 };
 
 struct seen {
@@ -72,10 +74,16 @@ static void add_rule(const char *path, unsigned int access)
 {
 	struct rule *r = &rules[nrules++];
 
+	struct stat st;
+
 	if (!realpath(path, r->real))
 		snprintf(r->real, sizeof(r->real), "%s", path);
 	r->as_written = path;
 	r->access = access;
+	if (stat(r->real, &st) == 0) {
+		r->dev = st.st_dev;
+		r->ino = st.st_ino;
+	}
 }
 
 static bool watches(long nr)
@@ -84,8 +92,10 @@ static bool watches(long nr)
 }
 
 static void report_exit(struct task *t, long nr, const uint64_t args[6], int64_t ret, void *cookie);
+static bool granted(struct task *t, long nr, const uint64_t args[6]);
 
 static const struct policy_sink report_sink = {.watches = watches,
+					       .skip_exit = granted,
 					       .exit = report_exit,
 					       .signal = report_signal,
 					       .exit_event = report_exit_event,
@@ -128,6 +138,51 @@ static unsigned int covered(const char *path, const struct rule **deepest)
 		}
 	}
 	return a;
+}
+
+/*
+ * Do the rules grant access on path now?  Each rule that gives part of
+ * it must still be on the directory it was put on (one renamed away
+ * and replaced no longer guards the name).
+ */
+static bool grants(const char *path, unsigned int access)
+{
+	unsigned int a = 0;
+	struct stat st;
+
+	for (int i = 0; i < nrules; i++) {
+		if (!(rules[i].access & access) || !path_beneath(path, rules[i].real))
+			continue;
+		if (!rules[i].ino || stat(rules[i].real, &st) < 0 || st.st_dev != rules[i].dev ||
+		    st.st_ino != rules[i].ino)
+			return false;
+		a |= rules[i].access;
+	}
+	return (access & ~a) == 0;
+}
+
+/*
+ * The fast path, at the seccomp stop of a watched call: true when no
+ * file rule can deny it, so its exit need not be seen.  Only a guess
+ * about whether to look: Landlock still decides the access, on the
+ * name it resolves itself.  A thread that changes the name or the tree
+ * between this guess and the kernel's walk can at worst hide its
+ * denial from the report, never gain an access.  Calls watched for
+ * another reason (a limit's EMFILE) and calls the guess cannot see
+ * exactly (exec's interpreter, rename and link's EXDEV, device nodes)
+ * always keep their exit stop (paths_entry_object()).
+ */
+static bool granted(struct task *t, long nr, const uint64_t args[6])
+{
+	struct sysobj obj;
+	int n;
+
+	if (sysset_has(&run->filter.also_watched, nr))
+		return false;
+	n = paths_entry_object(t->tid, nr, args, &obj);
+	if (n <= 0)
+		return n == 0;
+	return grants(obj.path, obj.access);
 }
 
 static const char *access_option(unsigned int a)
@@ -233,6 +288,44 @@ static void emit_call(pid_t tid, long nr, const uint64_t args[6], int64_t ret, c
 	emit(tid, line, name ? name : "?", object, rule);
 }
 
+/* Why the rules fall short of missing, deep being the deepest rule over the object. */
+static void describe_missing(unsigned int missing, const struct rule *deep, const char *prefix,
+			     char *rule, size_t len)
+{
+	if (deep && missing == PACC_EXEC)
+		/* The usual surprise: --ro=/ reads /usr/bin but runs nothing. */
+		snprintf(rule, len, "%s%s=%s covers it but grants no execute: use %s=%s", prefix,
+			 access_option(deep->access), deep->as_written,
+			 access_option(deep->access | PACC_EXEC), deep->as_written);
+	else if (deep)
+		snprintf(rule, len, "%s%s (%s=%s does not give it)", prefix, missing_rules(missing),
+			 access_option(deep->access), deep->as_written);
+	else
+		snprintf(rule, len, "%s%s", prefix, missing_rules(missing));
+}
+
+/* An exec the rules allow that failed: the interpreter it runs (ld.so, "#!") is not. */
+static bool explain_interpreter(struct task *t, long nr, const uint64_t args[6], int64_t ret,
+				const char *exe)
+{
+	char cur[PATH_MAX], next[PATH_MAX], prefix[PATH_MAX + 32], rule[2 * PATH_MAX + 160];
+	const struct rule *deep;
+
+	snprintf(cur, sizeof(cur), "%s", exe);
+	for (int depth = 0; depth < 4 && paths_interpreter(cur, next, sizeof(next)); depth++) {
+		unsigned int have = covered(next, &deep);
+
+		if (!(have & PACC_EXEC)) {
+			snprintf(prefix, sizeof(prefix), "the interpreter of %s: ", cur);
+			describe_missing(PACC_EXEC, deep, prefix, rule, sizeof(rule));
+			emit_call(t->tid, nr, args, ret, next, rule);
+			return true;
+		}
+		memcpy(cur, next, sizeof(cur));
+	}
+	return false;
+}
+
 /* A file call that failed: is one of its objects outside the rules? */
 static bool explain_file(struct task *t, long nr, const uint64_t args[6], int64_t ret)
 {
@@ -253,15 +346,13 @@ static bool explain_file(struct task *t, long nr, const uint64_t args[6], int64_
 		need_all |= obj[i].access;
 		if (!missing)
 			continue;
-		if (deep)
-			snprintf(rule, sizeof(rule), "%s (%s=%s does not give it)",
-				 missing_rules(missing), access_option(deep->access),
-				 deep->as_written);
-		else
-			snprintf(rule, sizeof(rule), "%s", missing_rules(missing));
+		describe_missing(missing, deep, "", rule, sizeof(rule));
 		emit_call(t->tid, nr, args, ret, obj[i].path, rule);
 		return true;
 	}
+	if (n == 1 && obj[0].access == PACC_EXEC && ret == -EACCES &&
+	    explain_interpreter(t, nr, args, ret, obj[0].path))
+		return true;
 	if (n == 2 && ret == -EXDEV && need_all) {
 		emit_call(t->tid, nr, args, ret, obj[0].path,
 			  "moving it there would change its rights: the rules over source and "

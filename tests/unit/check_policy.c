@@ -4,14 +4,19 @@
 
 #include <check.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "arch/arch.h"
 #include "options.h"
+#include "policy/paths.h"
 #include "policy/policy.h"
 #include "trace/decode.h"
 
@@ -248,6 +253,84 @@ START_TEST(test_always_denied_known)
 }
 END_TEST
 
+/* paths_entry_object() on this process, as the tracer calls it on a guest's. */
+static int entry(const char *call, long a0, const char *name, uint64_t flags, struct sysobj *obj)
+{
+	long nr = arch_syscall_lookup(call);
+	uint64_t args[6] = {0};
+
+	ck_assert_int_ge(nr, 0);
+	if (!strcmp(call, "openat")) {
+		args[0] = (uint64_t)a0;
+		args[1] = (uintptr_t)name;
+		args[2] = flags;
+	} else if (!strcmp(call, "ioctl")) {
+		args[0] = (uint64_t)a0;
+	} else {
+		args[0] = (uintptr_t)name;
+		args[1] = (uintptr_t)name;
+	}
+	return paths_entry_object(getpid(), nr, args, obj);
+}
+
+START_TEST(test_entry_object)
+{
+	char d[] = "/tmp/check-policy.XXXXXX", p[PATH_MAX + 64], q[PATH_MAX + 64], real[PATH_MAX];
+	struct sysobj ob;
+	int fd;
+
+	ck_assert_ptr_nonnull(mkdtemp(d));
+	ck_assert_ptr_nonnull(realpath(d, real));
+	snprintf(p, sizeof(p), "%s/f", d);
+	fd = open(p, O_CREAT | O_WRONLY, 0600);
+	ck_assert_int_ge(fd, 0);
+	/* An existing file: its real path and the access of the flags. */
+	ck_assert_int_eq(entry("openat", AT_FDCWD, p, O_RDWR, &ob), 1);
+	snprintf(q, sizeof(q), "%s/f", real);
+	ck_assert_str_eq(ob.path, q);
+	ck_assert_uint_eq(ob.access, PACC_READ | PACC_WRITE);
+	/* Nothing to open, nothing made; O_PATH: no right asked. */
+	snprintf(q, sizeof(q), "%s/none", d);
+	ck_assert_int_eq(entry("openat", AT_FDCWD, q, O_RDONLY, &ob), 0);
+	ck_assert_int_eq(entry("openat", AT_FDCWD, p, O_PATH, &ob), 0);
+	/* A missing name created: its directory needs write. */
+	ck_assert_int_eq(entry("openat", AT_FDCWD, q, O_CREAT | O_WRONLY, &ob), 1);
+	ck_assert_str_eq(ob.path, real);
+	ck_assert(ob.parent && ob.access == PACC_WRITE);
+	/* O_CREAT through a dangling symlink creates elsewhere: unknown. */
+	snprintf(q, sizeof(q), "%s/dangle", d);
+	ck_assert_int_eq(symlink("/nonexistent-dir/x", q), 0);
+	ck_assert_int_eq(entry("openat", AT_FDCWD, q, O_CREAT | O_WRONLY, &ob), -1);
+	/* ".." after a symlink is the parent of its target. */
+	snprintf(q, sizeof(q), "%s/a", d);
+	ck_assert_int_eq(mkdir(q, 0700), 0);
+	snprintf(q, sizeof(q), "%s/a/b", d);
+	ck_assert_int_eq(mkdir(q, 0700), 0);
+	snprintf(p, sizeof(p), "%s/l", d);
+	ck_assert_int_eq(symlink(q, p), 0);
+	snprintf(q, sizeof(q), "%s/l/../f", d);
+	ck_assert_int_eq(entry("openat", AT_FDCWD, q, O_CREAT | O_WRONLY, &ob), 1);
+	snprintf(q, sizeof(q), "%s/a", real);
+	ck_assert_str_eq(ob.path, q);
+	/* A magic link (its target would be the tracer's): unknown. */
+	snprintf(q, sizeof(q), "/proc/self/root%s/f", d);
+	ck_assert_int_eq(entry("openat", AT_FDCWD, q, O_RDONLY, &ob), -1);
+	/* ioctl: a file's cannot be refused, a device's needs write on it. */
+	ck_assert_int_eq(entry("ioctl", fd, NULL, 0, &ob), 0);
+	close(fd);
+	fd = open("/dev/null", O_RDONLY);
+	ck_assert_int_eq(entry("ioctl", fd, NULL, 0, &ob), 1);
+	ck_assert_str_eq(ob.path, "/dev/null");
+	close(fd);
+	/* exec: only a missing name is sure; rename never. */
+	ck_assert_int_eq(entry("execve", 0, "/nonexistent-dir/prog", 0, &ob), 0);
+	ck_assert_int_eq(entry("execve", 0, "/bin/sh", 0, &ob), -1);
+	ck_assert_int_eq(entry("renameat2", 0, "/tmp", 0, &ob), -1);
+	snprintf(q, sizeof(q), "rm -rf '%s'", d);
+	ck_assert_int_eq(system(q), 0);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("policy");
@@ -265,6 +348,7 @@ int main(void)
 	tcase_add_loop_test(tc, test_bad_file, 0, sizeof(bad_file) / sizeof(bad_file[0]));
 	tcase_add_test(tc, test_errno_parse);
 	tcase_add_test(tc, test_always_denied_known);
+	tcase_add_test(tc, test_entry_object);
 	suite_add_tcase(s, tc);
 	sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -175,6 +175,7 @@ static const struct option long_options[] = {
     {"raw", required_argument, NULL, OPT_STRACE_QUALIFIER},
     {"write", required_argument, NULL, OPT_STRACE_QUALIFIER},
     {"fault", required_argument, NULL, OPT_STRACE_QUALIFIER},
+    {"verbose", required_argument, NULL, OPT_STRACE_QUALIFIER},
     {"quiet", optional_argument, NULL, OPT_STRACE_QUALIFIER},
     {"silent", optional_argument, NULL, OPT_STRACE_QUALIFIER},
     {"help", no_argument, NULL, 'h'},

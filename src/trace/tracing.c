@@ -92,6 +92,7 @@ static struct {
 	uint8_t *read_fds, *write_fds; /* -e read=, -e write=: DECODE_FDSET_MAX bits */
 	struct sysset raw;	       /* -e raw= */
 	struct sysset abbrev;	       /* -e abbrev=, -v */
+	struct sysset verbose;	       /* -e verbose= */
 } tr;
 
 /* -yy: what the guest's socket fd is, from a duplicate of it. */
@@ -314,6 +315,13 @@ int tracing_init(const struct options *o, struct sysset *filter)
 			return -1;
 		}
 		tr.dopts.abbrev = &tr.abbrev;
+	}
+	if (o->st.verbose) {
+		if (trace_set_parse(o->st.verbose, &tr.verbose, err, sizeof(err)) < 0) {
+			psb_error("%s", err);
+			return -1;
+		}
+		tr.dopts.verbose = &tr.verbose;
 	}
 	decode_set_hex_strings(o->st.hex);
 	decode_set_const_style(o->st.const_style);

@@ -360,6 +360,8 @@ static void on_signal_stop(struct task *t, int sig)
 
 	t->proc->requeued &= ~sigbit(sig);
 	settle_stop_effect(t);
+	if (have_si)
+		tracing_inject_siginfo(t, sig, &si);
 	if (have_si) {
 		if (!requeued)
 			forward_on_delivery(t, sig, &si);

@@ -64,6 +64,7 @@ struct tstate {
 	bool inject_mark;      /* the call at this seccomp stop was injected */
 	bool injected;	       /* this call's result is injected: " (INJECTED)" */
 	int inject_sig;	       /* deliver at the call's exit stop */
+	int inject_parked_sig; /* sent to a parked call: made SI_KERNEL at its delivery */
 	uint64_t ip;	       /* -i: after the call's syscall instruction */
 };
 
@@ -725,7 +726,8 @@ void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info
 	s->inject_mark = false;
 	/* A signal injected into a call the emulation parked: it interrupts it now. */
 	if (parked && s->inject_sig) {
-		syscall(SYS_tgkill, t->proc->tgid, t->tid, s->inject_sig);
+		if (syscall(SYS_tgkill, t->proc->tgid, t->tid, s->inject_sig) == 0)
+			s->inject_parked_sig = s->inject_sig;
 		s->inject_sig = 0;
 	}
 	if (!sysset_has(&tr.set, nr))
@@ -789,6 +791,21 @@ int tracing_syscall_exit(struct task *t)
 	}
 	finish_call(t, s, info.exit.rval, true);
 	return sig;
+}
+
+void tracing_inject_siginfo(struct task *t, int sig, siginfo_t *si)
+{
+	struct tstate *s = t->trace;
+
+	if (!tr.on || !s || !s->inject_parked_sig || s->inject_parked_sig != sig ||
+	    si->si_code != SI_TKILL || si->si_pid != getpid())
+		return;
+	s->inject_parked_sig = 0;
+	/* What the kernel's own (a signal resumed with from a syscall stop) carries. */
+	memset(si, 0, sizeof(*si));
+	si->si_signo = sig;
+	si->si_code = SI_KERNEL;
+	ptrace(PTRACE_SETSIGINFO, t->tid, NULL, si);
 }
 
 bool tracing_inject(struct task *t, const struct ptrace_syscall_info *info)

@@ -55,6 +55,12 @@ bool tracing_wants_exit_stop(const struct task *t);
 void tracing_emul_settled(struct task *t, int64_t ret, bool rerun);
 /* t is at a signal-delivery-stop; the signal is delivered. */
 void tracing_signal(struct task *t, const siginfo_t *si);
+/*
+ * At sig's signal-delivery-stop: if it is the signal -e inject sent to
+ * t's parked call (SI_TKILL, from ptsandbox), make *si and the guest's
+ * siginfo the SI_KERNEL one an unparked call's gets.
+ */
+void tracing_inject_siginfo(struct task *t, int sig, siginfo_t *si);
 /* A task appeared (clone, fork, vfork): lines get "[pid N] " from now on. */
 void tracing_new_task(pid_t tid);
 /* tid exited or was killed (status as from waitpid); t may be NULL. */

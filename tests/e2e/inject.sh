@@ -53,6 +53,23 @@ run_capture native strace -o /dev/null -e inject=nanosleep,clock_nanosleep:error
 run_capture sandbox "$PTSANDBOX" -e trace=none -e inject=nanosleep,clock_nanosleep:error=EINTR:when=1 -- "$guest"
 compare_captured "error=EINTR on an emulated sleep"
 
+# A signal injected into a call ptsandbox emulates and parks: the same
+# SI_KERNEL siginfo as strace's (the handler prints si_code), and the
+# same --- SIG line (the call's own lines differ by <emulated>).
+$bounded strace -o "$tmp/strace.raw" -e inject=clock_nanosleep:signal=USR1:when=1 "$guest" >"$tmp/native.out" 2>/dev/null
+echo $? >"$tmp/native.rc"
+$bounded "$PTSANDBOX" -o "$tmp/psb.raw" -e inject=clock_nanosleep:signal=USR1:when=1 -- "$guest" \
+	>"$tmp/sandbox.out" 2>"$tmp/sandbox.err"
+echo $? >"$tmp/sandbox.rc"
+compare_captured "signal=USR1 into a parked sleep: guest output"
+if [ "$(grep '^--- SIG' "$tmp/strace.raw")" = "$(grep '^--- SIG' "$tmp/psb.raw")" ] &&
+	grep -q '^--- SIGUSR1 .*SI_KERNEL' "$tmp/psb.raw"; then
+	ok "signal=USR1 into a parked sleep: the --- SIGUSR1 line as strace's"
+else
+	not_ok "signal=USR1 into a parked sleep: signal lines differ"
+	grep '^--- SIG' "$tmp/strace.raw" "$tmp/psb.raw" | sed 's/^/# /'
+fi
+
 # Injection alone (trace=none): the guest sees it, no lines are printed.
 run_capture sandbox "$PTSANDBOX" -o "$tmp/none.txt" -e trace=none -e inject=chdir:error=ENOENT -- "$guest"
 if grep -q "chdir 6: -1 No such file" "$tmp/sandbox.out" && ! grep -q '^chdir(' "$tmp/none.txt"; then

@@ -71,6 +71,7 @@ static void on_seccomp_stop(struct task *t)
 {
 	struct ptrace_syscall_info info;
 	bool parked, emulated;
+	int injected;
 
 	t->stop_eintr_ip = 0;
 	emul_unhold(t);
@@ -86,8 +87,12 @@ static void on_seccomp_stop(struct task *t)
 		return;
 	}
 	parked = t->wait != NULL;
+	injected = parked ? 0 : tracing_inject(t, &info);
+	/* -e inject=...:delay_enter=: left stopped, handled again when it is over. */
+	if (injected < 0)
+		return;
 	/* -e inject: a call skipped with an injected result is not emulated. */
-	if (!parked && tracing_inject(t, &info)) {
+	if (injected) {
 		tracing_seccomp_stop(t, &info, false, false);
 		resume(t, 0);
 		return;
@@ -590,6 +595,7 @@ static int answer_bell(int sfd, int tfd, int status)
 		    doorbell_forget_signals() < 0)
 			return -1;
 		emul_completions();
+		tracing_delays_expired(on_seccomp_stop);
 		if (tfd >= 0)
 			dump_timer_expired();
 	}
@@ -620,7 +626,7 @@ static int event_loop(int sfd, int cfd, int tfd, bool wait_all)
 	int rc = 0;
 
 	stop_queueing_sigchld();
-	if (doorbell_start(sfd, cfd, tfd) < 0)
+	if (doorbell_start(sfd, cfd, tfd, tracing_delay_fd()) < 0)
 		return -1;
 	drain_events();
 	while (!all_gone() && !no_children) {

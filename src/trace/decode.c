@@ -65,6 +65,13 @@ void dctx_init_for(struct dctx *c, struct sbuf *sb, long nr, const uint64_t args
 	dctx_init(c, sb, nr, args, mem, NULL);
 }
 
+int decode_syscall_nargs(long nr)
+{
+	const struct sysent *e = sysent_of(nr);
+
+	return e ? e->nargs : 6;
+}
+
 static int nargs(const struct dctx *c)
 {
 	return c->ent ? c->ent->nargs : UNKNOWN_NARGS;

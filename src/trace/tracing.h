@@ -42,10 +42,21 @@ void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info
 int tracing_syscall_exit(struct task *t);
 /*
  * -e inject: at t's seccomp stop, before the emulation sees the call.
- * true if the call was skipped with an injected result (neither run nor
- * emulated); a signal to inject is delivered at its exit stop.
+ * 1 if the call was skipped with an injected result (neither run nor
+ * emulated; a signal to inject is delivered at its exit stop), 0 if it
+ * goes on, -1 if t is held there (delay_enter=): the caller leaves it
+ * stopped, and handles the stop again when tracing_delays_expired()
+ * says so.
  */
-bool tracing_inject(struct task *t, const struct ptrace_syscall_info *info);
+int tracing_inject(struct task *t, const struct ptrace_syscall_info *info);
+/* The timerfd of -e inject's delays, for the doorbell to watch; -1: none. */
+int tracing_delay_fd(void);
+/*
+ * The delay timer rang: each thread whose delay is over goes on, a
+ * delay_enter= one through seccomp_stop(t) (its stop handled again), a
+ * delay_exit= one resumed as it would have been.
+ */
+void tracing_delays_expired(void (*seccomp_stop)(struct task *t));
 /* Must t be resumed with PTRACE_SYSCALL to see its call's exit? */
 bool tracing_wants_exit_stop(const struct task *t);
 /*

@@ -200,3 +200,8 @@ tests_guests_eintr_buggy_LDFLAGS =
 tests_guests_eintr_retry_CPPFLAGS = $(GUEST_CPPFLAGS)
 tests_guests_eintr_retry_CFLAGS = $(GUEST_CFLAGS)
 tests_guests_eintr_retry_LDFLAGS =
+
+GUEST_PROGS += tests/guests/inject_delay
+tests_guests_inject_delay_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_inject_delay_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_inject_delay_LDFLAGS = -pthread

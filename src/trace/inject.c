@@ -186,14 +186,14 @@ static long parse_pure(const char *v)
 static int parse_more_opt(struct rule *r, const char *opt, char *v, bool *has_effect)
 {
 	if (!strcmp(opt, "delay_enter") || !strcmp(opt, "delay_exit")) {
-		bool enter = opt[6] == 'e';
+		bool enter = !strcmp(opt, "delay_enter");
 		bool *has = enter ? &r->act.delay_enter : &r->act.delay_exit;
 
 		if (*has || parse_delay(v, enter ? &r->act.delay_enter_ns : &r->act.delay_exit_ns))
 			return -1;
 		*has = true;
 	} else if (!strcmp(opt, "poke_enter") || !strcmp(opt, "poke_exit")) {
-		struct inject_poke *p = &r->poke[opt[5] == 'e' && opt[6] == 'n' ? 0 : 1];
+		struct inject_poke *p = &r->poke[strcmp(opt, "poke_enter") ? 1 : 0];
 
 		if (parse_poke(v, p) < 0)
 			return -1;

@@ -52,6 +52,8 @@ like_strace "delay_exit=0.01s with error=" -e trace=chdir \
 	-e inject=chdir:error=ENOENT:delay_exit=0.01s:when=3
 like_strace "delay_enter=500 (us) with retval=, 2..3" -e trace=chdir \
 	-e inject=chdir:retval=3:delay_enter=500:when=2..3
+like_strace "delay_enter= and delay_exit= together" -e trace=chdir \
+	-e inject=chdir:delay_enter=1:delay_exit=2:when=5
 like_strace "delay_exit=2000ns with signal=" -e trace=chdir \
 	-e inject=chdir:signal=USR1:delay_exit=2000ns:when=4
 # poke_enter= writes before the call and its line ("/tmp"); the guest's
@@ -108,7 +110,8 @@ done
 
 # A thread held by a delay does not hold the others: the guest's main
 # thread sleeps on (emulated) while the other's chdir is held, as under
-# strace.  (strace itself waits out the delay before it exits.)
+# strace, and sees the working directory the held chdir set only with
+# delay_exit=.  (strace itself waits out the delay before it exits.)
 for d in delay_enter=2s delay_exit=2s; do
 	$bounded strace -f -o /dev/null -e trace=chdir -e inject=chdir:$d "$GUESTS/inject_delay" \
 		>"$tmp/native.out" 2>/dev/null </dev/null

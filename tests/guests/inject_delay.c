@@ -7,8 +7,11 @@
  * is still held and its chdir not returned: the main thread must run on
  * while the other is held.  A tracer that slept through the delay would
  * hold the main thread's sleeps too, and find the chdir returned.
- * Then it ends the process, the held thread with it.
+ * Whether the working directory is already "/" tells delay_exit= (the
+ * call ran, its thread is held after it) from delay_enter=.  Then it
+ * ends the process, the held thread with it.
  */
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -53,10 +56,14 @@ static char state_of(pid_t tid)
 int main(void)
 {
 	struct timespec tick = {0, 1000000};
+	char cwd[64];
 	pthread_t th;
 	pid_t tid;
+	int dir = open("/proc", O_RDONLY | O_DIRECTORY);
 
-	if (pipe(tid_pipe) < 0 || pthread_create(&th, NULL, held, NULL) != 0 ||
+	/* Out of "/" by fchdir, which -e inject=chdir leaves alone. */
+	if (dir < 0 || fchdir(dir) < 0 || pipe(tid_pipe) < 0 ||
+	    pthread_create(&th, NULL, held, NULL) != 0 ||
 	    read(tid_pipe[0], &tid, sizeof(tid)) != sizeof(tid))
 		return 1;
 	/* Polled, as nothing else tells: at most 10 s. */
@@ -64,9 +71,10 @@ int main(void)
 		nanosleep(&tick, NULL);
 	for (int i = 0; i < 10; i++)
 		nanosleep(&tick, NULL);
-	printf("after 10 sleeps the thread is %s, its chdir %s\n",
+	printf("after 10 sleeps the thread is %s, its chdir %s, the cwd %s\n",
 	       state_of(tid) == 't' ? "held in a tracing stop" : "not held",
-	       atomic_load(&returned) ? "returned" : "not returned");
+	       atomic_load(&returned) ? "returned" : "not returned",
+	       getcwd(cwd, sizeof(cwd)) && !strcmp(cwd, "/") ? "/" : "not /");
 	fflush(stdout);
 	/* exit_group: the held thread ends with the process. */
 	_exit(0);

@@ -92,12 +92,13 @@ static void on_seccomp_stop(struct task *t)
 	if (injected < 0)
 		return;
 	/* -e inject: a call skipped with an injected result is not emulated. */
-	if (injected) {
+	if (injected == 1) {
 		tracing_seccomp_stop(t, &info, false, false);
 		resume(t, 0);
 		return;
 	}
-	emulated = emul_syscall(t, &info);
+	/* Nor one with an injected signal pending: the kernel's call sees it. */
+	emulated = injected != 2 && emul_syscall(t, &info);
 	/* A parked thread's stop is its parking ppoll restarting: no new call. */
 	if (!parked)
 		tracing_seccomp_stop(t, &info, emulated, t->wait != NULL);
@@ -489,12 +490,11 @@ static void handle_status(pid_t tid, int status)
 		bool policy_exit = t->flags & TASK_POLICY_EXIT;
 
 		on_syscall_exit(t);
-		int rsig = tracing_syscall_exit(t);
-
+		tracing_syscall_exit(t);
 		/* After the traced line, which the report explains. */
 		if (policy_exit)
 			policy_syscall_exit(t);
-		resume(t, rsig);
+		resume(t, 0);
 		return;
 	}
 	/* A call the policy's filter refused: reported, its SIGSYS never delivered. */

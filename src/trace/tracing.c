@@ -68,8 +68,7 @@ struct tstate {
 	void *inject_counters;	      /* -e inject: invocations per rule and syscall */
 	unsigned int inject_mark;     /* INJ_*: what was done to the call at this seccomp stop */
 	unsigned int injected;	      /* INJ_*: what this call's line says was done to it */
-	int inject_sig;		      /* deliver at the call's exit stop */
-	int inject_parked_sig;	      /* sent to a parked call: made SI_KERNEL at its delivery */
+	int inject_sig;		      /* sent at the call's entry: made SI_KERNEL at its delivery */
 	struct inject_action delayed; /* matched, its delay_enter under way */
 	unsigned int delayed_mark;    /* INJ_* done before it (poke_enter=) */
 	bool entry_delayed;	      /* so the seccomp stop's second handling uses it */
@@ -749,12 +748,6 @@ void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info
 		return;
 	injected = s->inject_mark;
 	s->inject_mark = 0;
-	/* A signal injected into a call the emulation parked: it interrupts it now. */
-	if (parked && s->inject_sig) {
-		if (syscall(SYS_tgkill, t->proc->tgid, t->tid, s->inject_sig) == 0)
-			s->inject_parked_sig = s->inject_sig;
-		s->inject_sig = 0;
-	}
 	if (!sysset_has(&tr.set, nr))
 		return;
 	/* The same stop after its delay_enter=: the line was opened before it. */
@@ -806,7 +799,7 @@ bool tracing_wants_exit_stop(const struct task *t)
 	if (!tr.on || !t || !(s = t->trace))
 		return false;
 	/* A parked call's work is done when the emulation settles it. */
-	return (s->active && !s->parked) || s->inject_sig ||
+	return (s->active && !s->parked) ||
 	       (!t->wait && (s->exit_ret || s->exit_poke || s->exit_delay));
 }
 
@@ -837,40 +830,35 @@ static void inject_at_exit(struct task *t, struct tstate *s, const uint64_t args
 	}
 }
 
-int tracing_syscall_exit(struct task *t)
+void tracing_syscall_exit(struct task *t)
 {
 	struct ptrace_syscall_info info;
 	struct tstate *s = t->trace;
-	int sig;
 
 	if (!tr.on || !s)
-		return 0;
-	/* -e inject=...:signal=: at the exit stop, as the kernel's own (SI_KERNEL). */
-	sig = s->inject_sig;
-	s->inject_sig = 0;
+		return;
 	/* The exit of a parking ppoll is not the call's. */
 	if (!t->wait)
 		inject_at_exit(t, s, s->exit_args);
 	if (!s->active || s->parked)
-		return sig;
+		return;
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) <= 0 ||
 	    info.op != PTRACE_SYSCALL_INFO_EXIT) {
 		finish_call(t, s, 0, false);
-		return sig;
+		return;
 	}
 	finish_call(t, s, info.exit.rval, true);
-	return sig;
 }
 
 void tracing_inject_siginfo(struct task *t, int sig, siginfo_t *si)
 {
 	struct tstate *s = t->trace;
 
-	if (!tr.on || !s || !s->inject_parked_sig || s->inject_parked_sig != sig ||
-	    si->si_code != SI_TKILL || si->si_pid != getpid())
+	if (!tr.on || !s || !s->inject_sig || s->inject_sig != sig || si->si_code != SI_TKILL ||
+	    si->si_pid != getpid())
 		return;
-	s->inject_parked_sig = 0;
-	/* What the kernel's own (a signal resumed with from a syscall stop) carries. */
+	s->inject_sig = 0;
+	/* What strace's carries: a signal resumed with from a syscall-stop is the kernel's own. */
 	memset(si, 0, sizeof(*si));
 	si->si_signo = sig;
 	si->si_code = SI_KERNEL;
@@ -912,7 +900,14 @@ static int inject_apply(struct task *t, struct tstate *s, const struct inject_ac
 {
 	if (act->delay_enter || act->delay_exit)
 		mark |= INJ_DELAYED;
-	s->inject_sig = act->signal;
+	/*
+	 * Pending before the call starts, as strace's (queued when it
+	 * resumes the entry stop): a blocking call returns at once.  A
+	 * seccomp stop's resume cannot carry a signal, so it is sent now.
+	 */
+	s->inject_sig = 0;
+	if (act->signal && syscall(SYS_tgkill, t->proc->tgid, t->tid, act->signal) == 0)
+		s->inject_sig = act->signal;
 	s->exit_poke = act->poke_exit;
 	s->exit_delay = act->delay_exit;
 	s->exit_delay_ns = act->delay_exit_ns;
@@ -920,7 +915,10 @@ static int inject_apply(struct task *t, struct tstate *s, const struct inject_ac
 	if (act->skip && inject_skip(t, s, act))
 		mark |= INJ_RETVAL;
 	s->inject_mark = mark;
-	return mark & INJ_RETVAL ? 1 : 0;
+	if (mark & INJ_RETVAL)
+		return 1;
+	/* Not emulated: the kernel's call sees the pending signal, as natively. */
+	return s->inject_sig ? 2 : 0;
 }
 
 int tracing_inject(struct task *t, const struct ptrace_syscall_info *info)

@@ -35,18 +35,16 @@ int tracing_init(const struct options *o, struct sysset *filter);
  */
 void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info, bool emulated,
 			  bool parked);
-/*
- * t's syscall-exit-stop (SIGTRAP | 0x80).  Returns the signal to resume
- * t with (-e inject=...:signal=), 0 for none.
- */
-int tracing_syscall_exit(struct task *t);
+/* t's syscall-exit-stop (SIGTRAP | 0x80). */
+void tracing_syscall_exit(struct task *t);
 /*
  * -e inject: at t's seccomp stop, before the emulation sees the call.
  * 1 if the call was skipped with an injected result (neither run nor
- * emulated; a signal to inject is delivered at its exit stop), 0 if it
- * goes on, -1 if t is held there (delay_enter=): the caller leaves it
- * stopped, and handles the stop again when tracing_delays_expired()
- * says so.
+ * emulated), 2 if a signal was injected (already pending): the call is
+ * run by the kernel, not emulated, so that it sees the signal as it
+ * would natively; 0 if it goes on as usual; -1 if t is held there
+ * (delay_enter=): the caller leaves it stopped, and handles the stop
+ * again when tracing_delays_expired() says so.
  */
 int tracing_inject(struct task *t, const struct ptrace_syscall_info *info);
 /* The timerfd of -e inject's delays, for the doorbell to watch; -1: none. */
@@ -68,8 +66,8 @@ void tracing_emul_settled(struct task *t, int64_t ret, bool rerun);
 void tracing_signal(struct task *t, const siginfo_t *si);
 /*
  * At sig's signal-delivery-stop: if it is the signal -e inject sent to
- * t's parked call (SI_TKILL, from ptsandbox), make *si and the guest's
- * siginfo the SI_KERNEL one an unparked call's gets.
+ * t (SI_TKILL, from ptsandbox), make *si and the guest's siginfo the
+ * SI_KERNEL one strace's injected signal carries.
  */
 void tracing_inject_siginfo(struct task *t, int sig, siginfo_t *si);
 /* A task appeared (clone, fork, vfork): lines get "[pid N] " from now on. */

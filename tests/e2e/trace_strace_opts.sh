@@ -102,6 +102,8 @@ same_guest=$GUESTS/decode_calls
 same "-yy: sockets, devices, passed descriptors" -yy \
 	-e trace=socketpair,socket,sendmsg,recvmsg,getsockname,setsockopt,openat2,fcntl,ioctl,sendmmsg
 same "-y: descriptor arrays and SCM_RIGHTS" -y -e trace=socketpair,sendmsg,recvmsg,openat2
+same "-e verbose=none: sockets, messages, options, capabilities" -e verbose=none \
+	-e trace=socketpair,sendmsg,recvmsg,sendmmsg,recvmmsg,setsockopt,getsockopt,getsockname,capget,prlimit64,ioctl,rt_sigaction,poll,ppoll,openat2
 # -X on sockets, capability sets, termios fields, rlimits, signal sets, si_code.
 xset=capget,capset,ioctl,rt_sigaction,rt_sigprocmask,rt_sigreturn,prlimit64,prctl
 xset=$xset,getsockname,setsockopt,getsockopt,tgkill,socket,mprotect,openat

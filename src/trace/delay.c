@@ -110,6 +110,19 @@ bool delay_due(pid_t *tid, enum delay_kind *kind, int *sig)
 	return false;
 }
 
+bool delay_held(pid_t tid, int64_t *left_ns)
+{
+	for (size_t i = 0; i < nholds; i++) {
+		if (holds[i].tid == tid) {
+			int64_t left = holds[i].deadline - now();
+
+			*left_ns = left > 0 ? left : 0;
+			return true;
+		}
+	}
+	return false;
+}
+
 void delay_forget(pid_t tid)
 {
 	for (size_t i = 0; i < nholds; i++) {

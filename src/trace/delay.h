@@ -27,6 +27,8 @@ bool delay_hold(pid_t tid, int64_t ns, enum delay_kind kind, int sig);
 void delay_ack(void);
 /* A hold whose deadline has passed, taken off the list; false if none. */
 bool delay_due(pid_t *tid, enum delay_kind *kind, int *sig);
+/* Is tid held?  Then *left_ns is the time left. */
+bool delay_held(pid_t tid, int64_t *left_ns);
 /* tid is gone: its hold too. */
 void delay_forget(pid_t tid);
 void delay_finish(void);

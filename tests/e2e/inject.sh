@@ -128,6 +128,18 @@ for d in delay_enter=2s delay_exit=2s; do
 	compare_captured "$d: the other thread runs on while one is held"
 done
 
+# A --timeout hang report names a thread a delay holds, with its
+# backtrace, at once (it is stopped already: no interrupt to wait for).
+run_capture sandbox "$PTSANDBOX" --timeout=1 -e trace=none -e inject=chdir:delay_enter=60s -- "$guest"
+if [ "$(cat "$tmp/sandbox.rc")" = 124 ] &&
+	grep -q "chdir(\"/\") .*held by -e inject's delay" "$tmp/sandbox.err" &&
+	grep -q ' main+' "$tmp/sandbox.err" && ! grep -q 'did not stop' "$tmp/sandbox.err"; then
+	ok "--timeout dumps a thread held by delay_enter= (status 124)"
+else
+	not_ok "--timeout with a held thread: status $(cat "$tmp/sandbox.rc")"
+	head -5 "$tmp/sandbox.err" | sed 's/^/# /'
+fi
+
 # Injection alone (trace=none): the guest sees it, no lines are printed.
 run_capture sandbox "$PTSANDBOX" -o "$tmp/none.txt" -e trace=none -e inject=chdir:error=ENOENT -- "$guest"
 if grep -q "chdir 6: -1 No such file" "$tmp/sandbox.out" && ! grep -q '^chdir(' "$tmp/none.txt"; then

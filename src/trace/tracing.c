@@ -808,7 +808,7 @@ bool tracing_wants_exit_stop(const struct task *t)
  * syscall='s replacement gives back the injected result, poke_exit=
  * writes, and delay_exit= holds the thread's next resume.
  */
-static void inject_at_exit(struct task *t, struct tstate *s, const uint64_t args[6])
+static void inject_at_exit(struct task *t, struct tstate *s)
 {
 	if (s->exit_ret) {
 		struct arch_regs regs;
@@ -820,7 +820,7 @@ static void inject_at_exit(struct task *t, struct tstate *s, const uint64_t args
 		}
 	}
 	if (s->exit_poke) {
-		if (inject_poke(t->tid, s->exit_nr, args, s->exit_poke))
+		if (inject_poke(t->tid, s->exit_nr, s->exit_args, s->exit_poke))
 			s->injected |= INJ_ARGS;
 		s->exit_poke = NULL;
 	}
@@ -839,7 +839,7 @@ void tracing_syscall_exit(struct task *t)
 		return;
 	/* The exit of a parking ppoll is not the call's. */
 	if (!t->wait)
-		inject_at_exit(t, s, s->exit_args);
+		inject_at_exit(t, s);
 	if (!s->active || s->parked)
 		return;
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) <= 0 ||
@@ -996,7 +996,7 @@ void tracing_emul_settled(struct task *t, int64_t ret, bool rerun)
 		return;
 	/* A rerun's own exit stop does it. */
 	if (!rerun)
-		inject_at_exit(t, s, s->exit_args);
+		inject_at_exit(t, s);
 	if (!s->active || !s->parked)
 		return;
 	if (rerun) {

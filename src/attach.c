@@ -356,15 +356,14 @@ static void on_entry(struct task *t, const struct ptrace_syscall_info *info)
 static void on_syscall_stop(struct task *t)
 {
 	struct ptrace_syscall_info info;
-	int sig = 0;
 
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) > 0) {
 		if (info.op == PTRACE_SYSCALL_INFO_ENTRY)
 			on_entry(t, &info);
 		else if (info.op == PTRACE_SYSCALL_INFO_EXIT)
-			sig = tracing_syscall_exit(t);
+			tracing_syscall_exit(t);
 	}
-	resume_thread(t, sig);
+	resume_thread(t, 0);
 }
 
 static void on_event_stop(struct task *t, int sig)
@@ -568,6 +567,11 @@ int attach_main(const struct options *opts)
 	sysset_clear(&set);
 	if (tracing_init(opts, &set) < 0)
 		return EXIT_OWN_FAILURE;
+	/* A held thread is let go by the run loop's delay timer, not ours. */
+	if (tracing_delay_fd() >= 0) {
+		psb_error("-p PID cannot be combined with -e inject=...:delay_enter=/delay_exit=");
+		return EXIT_OWN_FAILURE;
+	}
 	dump_init(opts);
 	if (open_signals() < 0) {
 		psb_perror("cannot set up signals");

@@ -42,7 +42,7 @@
 #include "doorbell.h"
 
 #define RINGER_STACK (128 * 1024)
-#define BELL_FDS     3
+#define BELL_FDS     4
 
 static struct {
 	pid_t pid;	   /* the bell */
@@ -166,7 +166,7 @@ static pid_t spawn_bell(void)
 	return n == sizeof(pid) ? pid : -1;
 }
 
-int doorbell_start(int signal_fd, int done_fd, int timer_fd)
+int doorbell_start(int signal_fd, int done_fd, int timer_fd, int delay_fd)
 {
 	if (pipe2(bell.request, O_CLOEXEC) < 0 || pipe2(bell.reply, O_CLOEXEC) < 0)
 		return -1;
@@ -175,6 +175,8 @@ int doorbell_start(int signal_fd, int done_fd, int timer_fd)
 	bell.fds[bell.nfds++] = signal_fd;
 	if (timer_fd >= 0)
 		bell.fds[bell.nfds++] = timer_fd;
+	if (delay_fd >= 0)
+		bell.fds[bell.nfds++] = delay_fd;
 	if (start_ringer() < 0)
 		return -1;
 	bell.pid = spawn_bell();

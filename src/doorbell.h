@@ -13,10 +13,10 @@
 
 /*
  * Start the bell, which rings when signal_fd (the front's pipe of host
- * signals), done_fd or timer_fd (-1: none) is readable.  0, or -1 with
- * errno set.
+ * signals), done_fd, timer_fd or delay_fd (-1: none) is readable.  0,
+ * or -1 with errno set.
  */
-int doorbell_start(int signal_fd, int done_fd, int timer_fd);
+int doorbell_start(int signal_fd, int done_fd, int timer_fd, int delay_fd);
 /* Is pid the bell?  Its statuses come from the tracer's own wait4(). */
 bool doorbell_is(pid_t pid);
 /* Is the bell still watching signal_fd?  Then the caller reads it. */

@@ -36,6 +36,7 @@ const char options_usage[] =
     "  -e quiet=exit       no exit lines (--quiet=exit); -q, -qq as strace's\n"
     "  -e read=FDS, -e write=FDS  hex dump of what is read from / written to FDS\n"
     "  -e raw=SET          the calls of SET undecoded: arguments and result in hex\n"
+    "  -e verbose=SET      structures of SET's calls only; the others' as addresses\n"
     "  -s, --string-limit=N  print at most N bytes of each string (default 32)\n"
     "  -f, --follow-forks  with -o FILE: \"PID \" on every line (always followed)\n"
     "  -ff, --output-separately  with -o FILE: one file FILE.PID per process\n"
@@ -56,7 +57,9 @@ const char options_usage[] =
     "  -S KEY              sort the table by time, calls, errors, name or nothing\n"
     "  -w                  accepted: the table's times are always wall-clock\n"
     "  -k, --stack-traces  print a backtrace of the guest under each traced syscall\n"
-    "  -e inject=SET:error=ERRNO|retval=N[:signal=SIG][:when=FIRST[..LAST][+[STEP]]]\n"
+    "  -e inject=SET[:error=ERRNO|:retval=N][:signal=SIG][:syscall=NAME]\n"
+    "          [:delay_enter=T][:delay_exit=T][:poke_enter=@argN=HEX][:poke_exit=@argN=HEX]\n"
+    "          [:when=FIRST[..LAST][+[STEP]]]\n"
     "                      tamper with the calls of SET, as strace (--inject=)\n"
     "  -e fault=SET[:error=ERRNO][:when=...]  inject=, error defaults to ENOSYS\n"
     "  -E VAR=VAL, -E VAR  set or unset VAR for the guest\n"
@@ -185,6 +188,7 @@ static const struct option long_options[] = {
     {"raw", required_argument, NULL, OPT_STRACE_QUALIFIER},
     {"write", required_argument, NULL, OPT_STRACE_QUALIFIER},
     {"fault", required_argument, NULL, OPT_STRACE_QUALIFIER},
+    {"verbose", required_argument, NULL, OPT_STRACE_QUALIFIER},
     {"quiet", optional_argument, NULL, OPT_STRACE_QUALIFIER},
     {"silent", optional_argument, NULL, OPT_STRACE_QUALIFIER},
     {"help", no_argument, NULL, 'h'},

@@ -69,6 +69,7 @@ struct options {
 		const char *user;	/* -u USER: run the guest as USER */
 		const char *raw;	/* -e raw=SET: these syscalls undecoded */
 		const char *abbrev;	/* -e abbrev=SET, -v (none): NULL all abbreviated */
+		const char *verbose;	/* -e verbose=SET: NULL all dereferenced */
 		int const_style;	/* -X: 0 abbrev, 1 raw, 2 verbose */
 		const char *read_fds;	/* -e read=SET: dump what is read from these */
 		const char *write_fds;	/* -e write=SET: dump what is written to these */

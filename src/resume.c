@@ -10,6 +10,7 @@
 #include "task.h"
 
 static resume_wants_exit_fn *wants_exit;
+static resume_hold_fn *hold;
 
 void resume_set_wants_exit(resume_wants_exit_fn *fn)
 {
@@ -25,14 +26,31 @@ static void resume_with(struct task *t, int sig, bool exit_stop)
 		psb_perror("%s %d", exit_stop ? "PTRACE_SYSCALL" : "PTRACE_CONT", (int)t->tid);
 }
 
+void resume_set_hold(resume_hold_fn *fn)
+{
+	hold = fn;
+}
+
+void resume_released(struct task *t, int sig, bool entry)
+{
+	if (entry)
+		resume_with(t, 0, (t->flags & TASK_EXIT_WORK) || (wants_exit && wants_exit(t)));
+	else
+		resume_with(t, sig, wants_exit && wants_exit(t));
+}
+
 void resume(struct task *t, int sig)
 {
-	resume_with(t, sig, wants_exit && wants_exit(t));
+	if (hold && hold(t, sig, false))
+		return;
+	resume_released(t, sig, false);
 }
 
 void resume_entry(struct task *t)
 {
-	resume_with(t, 0, (t->flags & TASK_EXIT_WORK) || (wants_exit && wants_exit(t)));
+	if (hold && hold(t, 0, true))
+		return;
+	resume_released(t, 0, true);
 }
 
 void resume_listen(struct task *t)

@@ -16,6 +16,16 @@ struct task;
 typedef bool resume_wants_exit_fn(const struct task *t);
 void resume_set_wants_exit(resume_wants_exit_fn *fn);
 
+/*
+ * Does a layer above (tracing: -e inject's delay_exit=) keep t stopped
+ * a while instead?  It then calls resume_released() with the same
+ * arguments when the time comes.
+ */
+typedef bool resume_hold_fn(struct task *t, int sig, bool entry);
+void resume_set_hold(resume_hold_fn *fn);
+/* The resume a hold kept back: resume(t, sig), or resume_entry(t) if entry. */
+void resume_released(struct task *t, int sig, bool entry);
+
 /* Resume t from its current ptrace-stop, delivering sig (0: none). */
 void resume(struct task *t, int sig);
 /* Resume t from its seccomp stop: its own exit work (TASK_EXIT_WORK) counts too. */

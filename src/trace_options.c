@@ -167,11 +167,8 @@ int strace_qualifier(struct options *opts, const char *name, size_t k, const cha
 		opts->st.abbrev = value;
 		return 0;
 	}
-	/* strace's verbose= (dereference structures) is all by default: only that is done. */
-	if (k == 7 && !strncmp(name, "verbose", k)) {
-		if (strcmp(value, "all"))
-			return fail(opts, "-e verbose: only all (the default) is supported, not",
-				    value);
+	if ((k == 7 && !strncmp(name, "verbose", k)) || (k == 1 && *name == 'v')) {
+		opts->st.verbose = value;
 		return 0;
 	}
 	if (k == 3 && !strncmp(name, "raw", k)) {

@@ -71,6 +71,7 @@ static void on_seccomp_stop(struct task *t)
 {
 	struct ptrace_syscall_info info;
 	bool parked, emulated;
+	int injected;
 
 	t->stop_eintr_ip = 0;
 	emul_unhold(t);
@@ -86,13 +87,18 @@ static void on_seccomp_stop(struct task *t)
 		return;
 	}
 	parked = t->wait != NULL;
+	injected = parked ? 0 : tracing_inject(t, &info);
+	/* -e inject=...:delay_enter=: left stopped, handled again when it is over. */
+	if (injected < 0)
+		return;
 	/* -e inject: a call skipped with an injected result is not emulated. */
-	if (!parked && tracing_inject(t, &info)) {
+	if (injected == 1) {
 		tracing_seccomp_stop(t, &info, false, false);
 		resume(t, 0);
 		return;
 	}
-	emulated = emul_syscall(t, &info);
+	/* Nor one with an injected signal pending: the kernel's call sees it. */
+	emulated = injected != 2 && emul_syscall(t, &info);
 	/* A parked thread's stop is its parking ppoll restarting: no new call. */
 	if (!parked)
 		tracing_seccomp_stop(t, &info, emulated, t->wait != NULL);
@@ -365,6 +371,8 @@ static void on_signal_stop(struct task *t, int sig)
 
 	t->proc->requeued &= ~sigbit(sig);
 	settle_stop_effect(t);
+	if (have_si)
+		tracing_inject_siginfo(t, sig, &si);
 	if (have_si) {
 		if (!requeued)
 			forward_on_delivery(t, sig, &si);
@@ -485,11 +493,10 @@ static void handle_status(pid_t tid, int status)
 	}
 	if (sig == (SIGTRAP | 0x80)) {
 		on_syscall_exit(t);
-		int rsig = tracing_syscall_exit(t);
-
+		tracing_syscall_exit(t);
 		/* After the traced line, which the report explains. */
 		policy_syscall_exit(t);
-		resume(t, rsig);
+		resume(t, 0);
 		return;
 	}
 	/* A call the policy's filter refused: reported, its SIGSYS never delivered. */
@@ -590,6 +597,7 @@ static int answer_bell(int sfd, int tfd, int status)
 		    doorbell_forget_signals() < 0)
 			return -1;
 		emul_completions();
+		tracing_delays_expired(on_seccomp_stop);
 		if (tfd >= 0)
 			dump_timer_expired();
 	}
@@ -620,7 +628,7 @@ static int event_loop(int sfd, int cfd, int tfd, bool wait_all)
 	int rc = 0;
 
 	stop_queueing_sigchld();
-	if (doorbell_start(sfd, cfd, tfd) < 0)
+	if (doorbell_start(sfd, cfd, tfd, tracing_delay_fd()) < 0)
 		return -1;
 	drain_events();
 	while (!all_gone() && !no_children) {

@@ -52,6 +52,7 @@ static void dctx_init(struct dctx *c, struct sbuf *sb, long nr, const uint64_t a
 	c->decode_fds = o ? o->decode_fds : 0;
 	c->raw = o && o->raw && sysset_has(o->raw, nr);
 	c->abbrev = !o || !o->abbrev || sysset_has(o->abbrev, nr);
+	c->verbose = !o || !o->verbose || sysset_has(o->verbose, nr);
 	c->out = 0;
 	for (int i = 0; i < 6; i++)
 		if (argkind_is_out(c, i))
@@ -62,6 +63,13 @@ void dctx_init_for(struct dctx *c, struct sbuf *sb, long nr, const uint64_t args
 		   const struct trace_mem *mem)
 {
 	dctx_init(c, sb, nr, args, mem, NULL);
+}
+
+int decode_syscall_nargs(long nr)
+{
+	const struct sysent *e = sysent_of(nr);
+
+	return e ? e->nargs : 6;
 }
 
 static int nargs(const struct dctx *c)

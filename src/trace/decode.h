@@ -31,6 +31,8 @@ const char *signal_name(int sig);
 /* Parse "SIGINT", "INT", "2" -> 2; -1 if not a signal. */
 int signal_parse(const char *s);
 
+/* How many arguments syscall nr takes (6 if it is not known). */
+int decode_syscall_nargs(long nr);
 /*
  * The "name(arg, ...)" part of a syscall line, as strace prints it at
  * syscall entry.  Output arguments that the kernel fills (read's buffer,

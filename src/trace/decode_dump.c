@@ -67,7 +67,7 @@ static void dump_buf(struct dctx *c, FILE *f, uint64_t addr, uint64_t len)
 	for (uint64_t off = 0; off < len; off += 16) {
 		size_t n = len - off < 16 ? (size_t)(len - off) : 16;
 
-		if (!mem_read(c, addr + off, chunk, n))
+		if (!mem_read_bytes(c, addr + off, chunk, n))
 			return;
 		dump_line(f, (size_t)off, chunk, n);
 	}
@@ -79,7 +79,7 @@ static void dump_vec(struct dctx *c, FILE *f, uint64_t iov, uint64_t cnt, uint64
 		struct iovec v;
 		uint64_t n;
 
-		if (!mem_read(c, iov + k * sizeof(v), &v, sizeof(v)))
+		if (!mem_read_bytes(c, iov + k * sizeof(v), &v, sizeof(v)))
 			return;
 		n = v.iov_len < total ? v.iov_len : total;
 		total -= n;

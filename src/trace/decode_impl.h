@@ -70,6 +70,7 @@ struct dctx {
 	int decode_fds;		    /* -y */
 	bool raw;		    /* -e raw=: arguments and result in hex */
 	bool abbrev;		    /* not -v: envp counted, structures and arrays cut short */
+	bool verbose;		    /* -e verbose=: structures read, else their addresses */
 	unsigned int out;	    /* bit i: argument i is filled by the kernel */
 };
 
@@ -92,8 +93,14 @@ bool dctx_failed(const struct dctx *c);
 
 /* ---- guest memory (format.c) ---- */
 
-/* All len bytes, or false. */
+/*
+ * A structure, array or number the guest points to: all len bytes, or
+ * false, also for a call outside -e verbose= (strace then prints the
+ * address, as for unreadable memory).
+ */
 bool mem_read(const struct dctx *c, uint64_t addr, void *buf, size_t len);
+/* Bytes shown as strings or dumps, which -e verbose= does not hide. */
+bool mem_read_bytes(const struct dctx *c, uint64_t addr, void *buf, size_t len);
 /*
  * A NUL-terminated string of at most max bytes into buf (max + 1 bytes
  * long), read page by page so a string ending just before an unmapped

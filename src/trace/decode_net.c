@@ -16,7 +16,7 @@ static void print_mmsgs(struct dctx *c, uint64_t addr, uint64_t n, bool in)
 {
 	struct mmsghdr m;
 
-	if (dctx_failed(c) || !addr) {
+	if (dctx_failed(c) || !addr || !c->verbose) {
 		sb_ptr(c->sb, addr);
 		return;
 	}

@@ -22,6 +22,13 @@ void custom_rt_sigreturn(struct dctx *c)
 
 	if (c->exiting)
 		return;
+	/* Outside -e verbose=, strace shows where the mask is. */
+	if (c->args[0] && !c->verbose) {
+		sb_puts(c->sb, "{mask=");
+		sb_ptr(c->sb, c->args[0]);
+		sb_putc(c->sb, '}');
+		return;
+	}
 	if (!c->args[0] || !mem_read(c, c->args[0], &mask, sizeof(mask))) {
 		sb_puts(c->sb, "{mask=?}");
 		return;

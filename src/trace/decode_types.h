@@ -31,6 +31,7 @@ struct decode_opts {
 	int decode_fds;		  /* -y: descriptors with their paths */
 	const struct sysset *raw; /* -e raw=SET: these undecoded, in hex; NULL: none */
 	const struct sysset *abbrev; /* -e abbrev=SET, -v: these abbreviated; NULL: all */
+	const struct sysset *verbose; /* -e verbose=SET: these dereferenced; NULL: all */
 };
 
 /*

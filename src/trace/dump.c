@@ -9,6 +9,8 @@
  * the thread's next ptrace-stop, which our PTRACE_INTERRUPT forces;
  * the tracer then handles that stop as usual (an interrupted parking
  * ppoll restarts, a group-stopped thread is PTRACE_LISTENed again).
+ * A thread held by -e inject's delay is in a ptrace-stop already, and
+ * stays there: it is dumped at once.
  */
 #include "config.h"
 
@@ -31,6 +33,7 @@
 #include "task.h"
 #include "trace/backtrace.h"
 #include "trace/decode.h"
+#include "trace/delay.h"
 #include "trace/dump.h"
 
 /* After the timeout, how long threads get to report their dump before the kill. */
@@ -177,11 +180,35 @@ static void pending_drop(struct pending *p)
 	*p = dump.v[--dump.n];
 }
 
+static void print_thread(FILE *f, pid_t tid, pid_t tgid, const char *what);
+
+/* A thread an inject delay holds: already stopped, no interrupt to wait for. */
+static bool dump_held(struct task *t)
+{
+	int64_t left;
+	char *what = NULL, *call;
+
+	if (!delay_held(t->tid, &left))
+		return false;
+	call = describe_native(t->tid);
+	if (asprintf(&what, "%s (held by -e inject's delay, %.3f s left)", call ? call : "?",
+		     (double)left / 1e9) < 0)
+		what = NULL;
+	print_thread(out(), t->tid, t->proc->tgid, what);
+	fflush(out());
+	free(what);
+	free(call);
+	return true;
+}
+
 static void request_one(struct task *t, void *arg)
 {
-	struct pending *v = realloc(dump.v, (dump.n + 1) * sizeof(*v));
+	struct pending *v;
 
 	(void)arg;
+	if (dump_held(t))
+		return;
+	v = realloc(dump.v, (dump.n + 1) * sizeof(*v));
 	if (!v)
 		return;
 	dump.v = v;

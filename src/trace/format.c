@@ -255,7 +255,7 @@ static ssize_t mem_read_once(const struct dctx *c, uint64_t addr, void *buf, siz
 	return c->mem->read(c->mem->ctx, addr, buf, len);
 }
 
-bool mem_read(const struct dctx *c, uint64_t addr, void *buf, size_t len)
+bool mem_read_bytes(const struct dctx *c, uint64_t addr, void *buf, size_t len)
 {
 	size_t got = 0;
 
@@ -267,6 +267,11 @@ bool mem_read(const struct dctx *c, uint64_t addr, void *buf, size_t len)
 		got += (size_t)n;
 	}
 	return true;
+}
+
+bool mem_read(const struct dctx *c, uint64_t addr, void *buf, size_t len)
+{
+	return c->verbose && mem_read_bytes(c, addr, buf, len);
 }
 
 ssize_t mem_read_str(const struct dctx *c, uint64_t addr, char *buf, size_t max, bool *cut)
@@ -303,6 +308,9 @@ void ptr_array_init(struct ptr_array *a, uint64_t addr)
 
 bool ptr_array_next(const struct dctx *c, struct ptr_array *a, uint64_t *p)
 {
+	/* execve's argv and envp are structures to -e verbose=. */
+	if (!c->verbose)
+		return false;
 	if (a->next == a->n) {
 		/* A short read is fine: the array may end just before an unmapped page. */
 		ssize_t got = mem_read_once(c, a->addr, a->chunk, sizeof(a->chunk));
@@ -346,7 +354,7 @@ void print_buf(struct dctx *c, uint64_t addr, uint64_t len, bool hex)
 	}
 	/* Even with -s 0, a buffer that cannot be read shows as its address. */
 	data = copy_buf(small, n + 1);
-	if (!data || (len && !mem_read(c, addr, data, n ? n : 1))) {
+	if (!data || (len && !mem_read_bytes(c, addr, data, n ? n : 1))) {
 		sb_ptr(c->sb, addr);
 	} else {
 		sb_quote(c->sb, data, n, hex);

@@ -768,6 +768,9 @@ void print_poll_result(struct dctx *c)
 		sb_puts(c->sb, " (Timeout)");
 		return;
 	}
+	/* The revents are in the structures -e verbose= leaves unread. */
+	if (!c->verbose)
+		return;
 	sb_puts(c->sb, " ([");
 	for (uint64_t e = 0; e < n && left > 0; e++) {
 		if (!mem_read(c, addr + e * sizeof(pfd), &pfd, sizeof(pfd)))
@@ -1105,8 +1108,10 @@ bool pr_sockopt(struct dctx *c, int i, const struct argfmt *k)
 	uint32_t len = (uint32_t)c->args[i + 1];
 	int val;
 
-	if (dctx_arg_out(c, i) && (dctx_failed(c) || !c->args[i + 1] ||
-				   !mem_read(c, c->args[i + 1], &len, sizeof(len)))) {
+	/* A value, whatever its shape, is a structure to -e verbose=. */
+	if (!c->verbose ||
+	    (dctx_arg_out(c, i) && (dctx_failed(c) || !c->args[i + 1] ||
+				    !mem_read(c, c->args[i + 1], &len, sizeof(len))))) {
 		sb_ptr(c->sb, addr);
 		return true;
 	}

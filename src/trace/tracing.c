@@ -31,6 +31,7 @@
 #include "guest_mem.h"
 #include "log.h"
 #include "options.h"
+#include "resume.h"
 #include "seccomp_filter.h"
 #include "task.h"
 #include "emul/wait.h"
@@ -39,11 +40,15 @@
 #include "trace/crash.h"
 #include "trace/decode.h"
 #include "trace/decode_ext.h"
+#include "trace/delay.h"
 #include "trace/inject.h"
 #include "trace/sockinfo.h"
 #include "trace/ptrace_note.h"
 #include "trace/tracefmt.h"
 #include "trace/tracing.h"
+
+/* What -e inject did to a call: its line's " (INJECTED...)" and " (DELAYED)". */
+enum { INJ_RETVAL = 1, INJ_ARGS = 2, INJ_DELAYED = 4 };
 
 /* One traced thread's call in progress (struct task's trace). */
 struct tstate {
@@ -60,11 +65,24 @@ struct tstate {
 	size_t col; /* width of the open line */
 	char *held; /* -z/-Z/-e status=: the entry half, printed with its result */
 	size_t held_len;
-	void *inject_counters; /* -e inject: invocations per rule and syscall */
-	bool inject_mark;      /* the call at this seccomp stop was injected */
-	bool injected;	       /* this call's result is injected: " (INJECTED)" */
-	int inject_sig;	       /* deliver at the call's exit stop */
+	void *inject_counters;	      /* -e inject: invocations per rule and syscall */
+	unsigned int inject_mark;     /* INJ_*: what was done to the call at this seccomp stop */
+	unsigned int injected;	      /* INJ_*: what this call's line says was done to it */
+	int inject_sig;		      /* sent at the call's entry: made SI_KERNEL at its delivery */
+	struct inject_action delayed; /* matched, its delay_enter under way */
+	unsigned int delayed_mark;    /* INJ_* done before it (poke_enter=) */
+	bool entry_delayed;	      /* so the seccomp stop's second handling uses it */
+	bool entry_shown;	      /* its line opened when the delay began, as strace's */
+	/* To do at the call's exit (its exit stop, or its parked wait's end): */
+	bool exit_ret; /* syscall=: the replacement ran, give back exit_retval */
+	int64_t exit_retval;
+	const struct inject_poke *exit_poke; /* poke_exit= */
+	bool exit_delay;		     /* delay_exit=: hold its next resume */
+	int64_t exit_delay_ns;
+	bool hold_armed;       /* exit done: the next resume of t is held exit_delay_ns */
 	uint64_t ip;	       /* -i: after the call's syscall instruction */
+	uint64_t exit_args[6]; /* the injected call's arguments, for poke_exit= */
+	long exit_nr;
 };
 
 struct callstat {
@@ -92,6 +110,7 @@ static struct {
 	uint8_t *read_fds, *write_fds; /* -e read=, -e write=: DECODE_FDSET_MAX bits */
 	struct sysset raw;	       /* -e raw= */
 	struct sysset abbrev;	       /* -e abbrev=, -v */
+	struct sysset verbose;	       /* -e verbose= */
 } tr;
 
 /* -yy: what the guest's socket fd is, from a duplicate of it. */
@@ -265,6 +284,8 @@ static int parse_fds(const char *set, uint8_t **out)
 	return rc;
 }
 
+static resume_hold_fn hold_resume;
+
 int tracing_init(const struct options *o, struct sysset *filter)
 {
 	char err[256];
@@ -294,6 +315,8 @@ int tracing_init(const struct options *o, struct sysset *filter)
 		return -1;
 	if (inject_init(o, filter) < 0)
 		return -1;
+	if (inject_has_delays())
+		resume_set_hold(hold_resume);
 	if ((o->st.read_fds && parse_fds(o->st.read_fds, &tr.read_fds) < 0) ||
 	    (o->st.write_fds && parse_fds(o->st.write_fds, &tr.write_fds) < 0))
 		return -1;
@@ -314,6 +337,13 @@ int tracing_init(const struct options *o, struct sysset *filter)
 			return -1;
 		}
 		tr.dopts.abbrev = &tr.abbrev;
+	}
+	if (o->st.verbose) {
+		if (trace_set_parse(o->st.verbose, &tr.verbose, err, sizeof(err)) < 0) {
+			psb_error("%s", err);
+			return -1;
+		}
+		tr.dopts.verbose = &tr.verbose;
 	}
 	decode_set_hex_strings(o->st.hex);
 	decode_set_const_style(o->st.const_style);
@@ -614,14 +644,17 @@ static size_t unknown_result(char *buf, size_t len, size_t col)
 /* " <duration>", " <emulated>" and the newline: at most LINE_TAIL_MAX bytes. */
 static size_t line_tail(const struct tstate *s, bool known, int64_t ns, char *buf, size_t len)
 {
+	static const char *const marks[] = {"", " (INJECTED)", " (INJECTED: args)",
+					    " (INJECTED: args, retval)"};
 	const char *emulated = s->emulated ? " <emulated>" : "";
-	const char *injected = s->injected && known ? " (INJECTED)" : "";
+	const char *injected = known ? marks[s->injected & (INJ_RETVAL | INJ_ARGS)] : "";
+	const char *delayed = known && (s->injected & INJ_DELAYED) ? " (DELAYED)" : "";
 	int w;
 
 	if (!tr.o->durations || !known)
-		w = snprintf(buf, len, "%s%s\n", injected, emulated);
+		w = snprintf(buf, len, "%s%s%s\n", injected, delayed, emulated);
 	else
-		w = snprintf(buf, len, "%s <%" PRId64 ".%06" PRId64 ">%s\n", injected,
+		w = snprintf(buf, len, "%s%s <%" PRId64 ".%06" PRId64 ">%s\n", injected, delayed,
 			     ns / 1000000000, ns % 1000000000 / 1000, emulated);
 	return w < 0 ? 0 : (size_t)w < len ? (size_t)w : len - 1;
 }
@@ -666,7 +699,7 @@ static void finish_call(struct task *t, struct tstate *s, int64_t ret, bool know
 		col = n;
 	}
 	room = tr.buflen - LINE_TAIL_MAX - n;
-	s->saved.injected = s->injected;
+	s->saved.injected = s->injected & INJ_RETVAL;
 	if (known)
 		n += decode_syscall_exit_saved(s->nr, s->args, ret, &mem, &tr.dopts, &s->saved, col,
 					       tr.buf + n, room);
@@ -708,20 +741,27 @@ void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info
 {
 	long nr = (long)info->seccomp.nr;
 	struct tstate *s;
-	bool injected;
+	unsigned int injected;
 
 	ptrace_note_seccomp(info);
 	if (!tr.on || !(s = state_of(t)))
 		return;
 	injected = s->inject_mark;
-	s->inject_mark = false;
-	/* A signal injected into a call the emulation parked: it interrupts it now. */
-	if (parked && s->inject_sig) {
-		syscall(SYS_tgkill, t->proc->tgid, t->tid, s->inject_sig);
-		s->inject_sig = 0;
-	}
+	s->inject_mark = 0;
 	if (!sysset_has(&tr.set, nr))
 		return;
+	/* The same stop after its delay_enter=: the line was opened before it. */
+	if (s->entry_shown) {
+		s->entry_shown = false;
+		if (s->active && s->nr == nr) {
+			s->injected = injected | INJ_DELAYED;
+			s->emulated = emulated;
+			s->parked = parked;
+			if (parked && tr.lines && !s->held)
+				close_parked_line(t, s);
+			return;
+		}
+	}
 	if (tr.o->st.npaths && !(s->rerun && s->nr == nr) && !touches_paths(t, info))
 		return;
 	/* The native re-execution of a settled wait: the same call goes on. */
@@ -758,61 +798,206 @@ bool tracing_wants_exit_stop(const struct task *t)
 
 	if (!tr.on || !t || !(s = t->trace))
 		return false;
-	return (s->active && !s->parked) || s->inject_sig;
+	/* A parked call's work is done when the emulation settles it. */
+	return (s->active && !s->parked) ||
+	       (!t->wait && (s->exit_ret || s->exit_poke || s->exit_delay));
 }
 
-int tracing_syscall_exit(struct task *t)
+/*
+ * -e inject's work at the end of t's call, before its result is seen:
+ * syscall='s replacement gives back the injected result, poke_exit=
+ * writes, and delay_exit= holds the thread's next resume.
+ */
+static void inject_at_exit(struct task *t, struct tstate *s)
+{
+	if (s->exit_ret) {
+		struct arch_regs regs;
+
+		s->exit_ret = false;
+		if (arch_get_regs(t->tid, &regs) == 0) {
+			arch_regs_set_ret(&regs, s->exit_retval);
+			arch_set_regs(t->tid, &regs);
+		}
+	}
+	if (s->exit_poke) {
+		if (inject_poke(t->tid, s->exit_nr, s->exit_args, s->exit_poke))
+			s->injected |= INJ_ARGS;
+		s->exit_poke = NULL;
+	}
+	if (s->exit_delay) {
+		s->exit_delay = false;
+		s->hold_armed = true;
+	}
+}
+
+void tracing_syscall_exit(struct task *t)
 {
 	struct ptrace_syscall_info info;
 	struct tstate *s = t->trace;
-	int sig;
 
 	if (!tr.on || !s)
-		return 0;
-	/* -e inject=...:signal=: at the exit stop, as the kernel's own (SI_KERNEL). */
-	sig = s->inject_sig;
-	s->inject_sig = 0;
+		return;
+	/* The exit of a parking ppoll is not the call's. */
+	if (!t->wait)
+		inject_at_exit(t, s);
 	if (!s->active || s->parked)
-		return sig;
+		return;
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) <= 0 ||
 	    info.op != PTRACE_SYSCALL_INFO_EXIT) {
 		finish_call(t, s, 0, false);
-		return sig;
+		return;
 	}
 	finish_call(t, s, info.exit.rval, true);
-	return sig;
 }
 
-bool tracing_inject(struct task *t, const struct ptrace_syscall_info *info)
+void tracing_inject_siginfo(struct task *t, int sig, siginfo_t *si)
+{
+	struct tstate *s = t->trace;
+
+	if (!tr.on || !s || !s->inject_sig || s->inject_sig != sig || si->si_code != SI_TKILL ||
+	    si->si_pid != getpid())
+		return;
+	s->inject_sig = 0;
+	/* What strace's carries: a signal resumed with from a syscall-stop is the kernel's own. */
+	memset(si, 0, sizeof(*si));
+	si->si_signo = sig;
+	si->si_code = SI_KERNEL;
+	ptrace(PTRACE_SETSIGINFO, t->tid, NULL, si);
+}
+
+/* Skipped at its seccomp stop: nr -1 (or syscall='s), the result in the return register. */
+static bool inject_skip(struct task *t, struct tstate *s, const struct inject_action *act)
+{
+	struct arch_regs regs;
+
+	if (arch_get_regs(t->tid, &regs) < 0)
+		return false;
+	arch_regs_set_nr(&regs, act->sysnr >= 0 ? act->sysnr : -1);
+	arch_regs_set_ret(&regs, act->ret);
+	if (arch_set_regs(t->tid, &regs) < 0)
+		return false;
+	/* The replacement's own result is overwritten at its exit. */
+	s->exit_ret = act->sysnr >= 0;
+	s->exit_retval = act->ret;
+	return true;
+}
+
+/* poke_enter=, first of all (strace's entry line shows what it wrote): INJ_ARGS or 0. */
+static unsigned int inject_enter_poke(struct task *t, struct tstate *s,
+				      const struct inject_action *act,
+				      const struct ptrace_syscall_info *info)
+{
+	memcpy(s->exit_args, info->seccomp.args, sizeof(s->exit_args));
+	s->exit_nr = (long)info->seccomp.nr;
+	if (act->poke_enter && inject_poke(t->tid, s->exit_nr, s->exit_args, act->poke_enter))
+		return INJ_ARGS;
+	return 0;
+}
+
+/* The rest of act, matched at this seccomp stop, now (after its delay_enter). */
+static int inject_apply(struct task *t, struct tstate *s, const struct inject_action *act,
+			unsigned int mark)
+{
+	if (act->delay_enter || act->delay_exit)
+		mark |= INJ_DELAYED;
+	/*
+	 * Pending before the call starts, as strace's (queued when it
+	 * resumes the entry stop): a blocking call returns at once.  A
+	 * seccomp stop's resume cannot carry a signal, so it is sent now.
+	 */
+	s->inject_sig = 0;
+	if (act->signal && syscall(SYS_tgkill, t->proc->tgid, t->tid, act->signal) == 0)
+		s->inject_sig = act->signal;
+	s->exit_poke = act->poke_exit;
+	s->exit_delay = act->delay_exit;
+	s->exit_delay_ns = act->delay_exit_ns;
+	s->exit_ret = false;
+	if (act->skip && inject_skip(t, s, act))
+		mark |= INJ_RETVAL;
+	s->inject_mark = mark;
+	if (mark & INJ_RETVAL)
+		return 1;
+	/* Not emulated: the kernel's call sees the pending signal, as natively. */
+	return s->inject_sig ? 2 : 0;
+}
+
+int tracing_inject(struct task *t, const struct ptrace_syscall_info *info)
 {
 	long nr = (long)info->seccomp.nr;
 	struct inject_action act;
-	struct arch_regs regs;
+	unsigned int mark;
 	struct tstate *s;
 
 	/* Not a new invocation: the native rerun of a call the emulation settled. */
-	if (!tr.on || !inject_enabled() || t->pass_once == nr || !(s = state_of(t)) ||
-	    !inject_match(&s->inject_counters, nr, &act))
+	if (!tr.on || !inject_enabled() || t->pass_once == nr || !(s = state_of(t)))
+		return 0;
+	if (s->entry_delayed) {
+		/* The same stop again, its delay over: the call goes on. */
+		s->entry_delayed = false;
+		return inject_apply(t, s, &s->delayed, s->delayed_mark);
+	}
+	if (!inject_match(&s->inject_counters, nr, &act))
+		return 0;
+	mark = inject_enter_poke(t, s, &act, info);
+	if (act.delay_enter && delay_hold(t->tid, act.delay_enter_ns, DELAY_ENTRY, 0)) {
+		s->delayed = act;
+		s->delayed_mark = mark;
+		s->entry_delayed = true;
+		/* strace prints the entry first: a thread killed meanwhile ends it "= ?". */
+		tracing_seccomp_stop(t, info, false, false);
+		s->entry_shown = s->active;
+		return -1;
+	}
+	return inject_apply(t, s, &act, mark);
+}
+
+/* resume.c's hold: the first resume after a delay_exit= call's end waits. */
+static bool hold_resume(struct task *t, int sig, bool entry)
+{
+	struct tstate *s = t->trace;
+
+	if (!s || !s->hold_armed)
 		return false;
-	s->inject_sig = act.signal;
-	if (!act.skip)
-		return false;
-	/* Skipped at its seccomp stop: nr -1, the result in the return register. */
-	if (arch_get_regs(t->tid, &regs) < 0)
-		return false;
-	arch_regs_set_nr(&regs, -1);
-	arch_regs_set_ret(&regs, act.ret);
-	if (arch_set_regs(t->tid, &regs) < 0)
-		return false;
-	s->inject_mark = true;
-	return true;
+	s->hold_armed = false;
+	return delay_hold(t->tid, s->exit_delay_ns, entry ? DELAY_RESUME_ENTRY : DELAY_RESUME, sig);
+}
+
+int tracing_delay_fd(void)
+{
+	return tr.on && inject_has_delays() ? delay_fd() : -1;
+}
+
+void tracing_delays_expired(void (*seccomp_stop)(struct task *t))
+{
+	enum delay_kind kind;
+	pid_t tid;
+	int sig;
+
+	if (!tr.on || !inject_has_delays())
+		return;
+	delay_ack();
+	while (delay_due(&tid, &kind, &sig)) {
+		struct task *t = task_find(tid);
+
+		if (!t)
+			continue;
+		if (kind == DELAY_ENTRY)
+			seccomp_stop(t);
+		else
+			resume_released(t, sig, kind == DELAY_RESUME_ENTRY);
+	}
 }
 
 void tracing_emul_settled(struct task *t, int64_t ret, bool rerun)
 {
 	struct tstate *s = t->trace;
 
-	if (!tr.on || !s || !s->active || !s->parked)
+	if (!tr.on || !s)
+		return;
+	/* A rerun's own exit stop does it. */
+	if (!rerun)
+		inject_at_exit(t, s);
+	if (!s->active || !s->parked)
 		return;
 	if (rerun) {
 		/* Its seccomp stop comes next; that one's exit gives the result. */
@@ -964,6 +1149,7 @@ void tracing_task_free(struct task *t)
 	if (s->f && s->f != stderr)
 		fclose(s->f);
 	free(s->held);
+	delay_forget(t->tid);
 	inject_free(&s->inject_counters);
 	free(s);
 	t->trace = NULL;
@@ -1059,6 +1245,7 @@ void tracing_finish(void)
 	while (tr.nreal > 0)
 		free(tr.real_paths[--tr.nreal]);
 	inject_finish();
+	delay_finish();
 	free(tr.read_fds);
 	free(tr.write_fds);
 	tr.read_fds = tr.write_fds = NULL;

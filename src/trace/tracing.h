@@ -36,17 +36,26 @@ int tracing_init(const struct options *o, struct sysset *filter);
  */
 void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info, bool emulated,
 			  bool parked);
-/*
- * t's syscall-exit-stop (SIGTRAP | 0x80).  Returns the signal to resume
- * t with (-e inject=...:signal=), 0 for none.
- */
-int tracing_syscall_exit(struct task *t);
+/* t's syscall-exit-stop (SIGTRAP | 0x80). */
+void tracing_syscall_exit(struct task *t);
 /*
  * -e inject: at t's seccomp stop, before the emulation sees the call.
- * true if the call was skipped with an injected result (neither run nor
- * emulated); a signal to inject is delivered at its exit stop.
+ * 1 if the call was skipped with an injected result (neither run nor
+ * emulated), 2 if a signal was injected (already pending): the call is
+ * run by the kernel, not emulated, so that it sees the signal as it
+ * would natively; 0 if it goes on as usual; -1 if t is held there
+ * (delay_enter=): the caller leaves it stopped, and handles the stop
+ * again when tracing_delays_expired() says so.
  */
-bool tracing_inject(struct task *t, const struct ptrace_syscall_info *info);
+int tracing_inject(struct task *t, const struct ptrace_syscall_info *info);
+/* The timerfd of -e inject's delays, for the doorbell to watch; -1: none. */
+int tracing_delay_fd(void);
+/*
+ * The delay timer rang: each thread whose delay is over goes on, a
+ * delay_enter= one through seccomp_stop(t) (its stop handled again), a
+ * delay_exit= one resumed as it would have been.
+ */
+void tracing_delays_expired(void (*seccomp_stop)(struct task *t));
 /* Must t be resumed with PTRACE_SYSCALL to see its call's exit? */
 bool tracing_wants_exit_stop(const struct task *t);
 /*
@@ -56,6 +65,12 @@ bool tracing_wants_exit_stop(const struct task *t);
 void tracing_emul_settled(struct task *t, int64_t ret, bool rerun);
 /* t is at a signal-delivery-stop; the signal is delivered. */
 void tracing_signal(struct task *t, const siginfo_t *si);
+/*
+ * At sig's signal-delivery-stop: if it is the signal -e inject sent to
+ * t (SI_TKILL, from ptsandbox), make *si and the guest's siginfo the
+ * SI_KERNEL one strace's injected signal carries.
+ */
+void tracing_inject_siginfo(struct task *t, int sig, siginfo_t *si);
 /* A task appeared (clone, fork, vfork): lines get "[pid N] " from now on. */
 void tracing_new_task(pid_t tid);
 /* tid exited or was killed (status as from waitpid); t may be NULL. */

@@ -281,6 +281,10 @@ one_line_error "-p abc" -p abc
 one_line_error "-p 1,x" -p 1,x
 one_line_error "-p of no process" -p 2147483647
 one_line_error "-p with a command" -p 1 -- true
+one_line_error "-p with a policy" -p 1 --rox=/
+one_line_error "-p with --timeout" -p 1 --timeout=5
+one_line_error "-p with --interrupt" -p 1 --interrupt=nanosleep
+one_line_error "-p with an injected delay" -p 1 -e inject=read:delay_enter=1s
 start trace
 attach_bg "$PTSANDBOX" --trace -o /dev/null
 one_line_error "-p of a traced process (EPERM)" -p "$gpid"

@@ -90,6 +90,11 @@ same "-e abbrev=none" -e abbrev=none -e trace=execve,newfstatat,$set
 same "-e abbrev=execve: only execve abbreviated" -e abbrev=execve -e trace=execve,newfstatat
 same "-e abbrev=!execve" -e 'abbrev=!execve' -e trace=execve,newfstatat
 same "-e verbose=all (the default)" -e verbose=all -e trace=newfstatat,$set
+# verbose=SET: the structures of the others are their addresses, strings stay.
+same "-e verbose=none: addresses for structures" -e verbose=none -e trace=execve,newfstatat,$set
+same "-e verbose=newfstatat" -e verbose=newfstatat -e trace=execve,newfstatat,$set
+same "-e verbose=!execve -v" -v -e 'verbose=!execve' -e trace=execve,newfstatat,$set
+same "--verbose=%signal" --verbose=%signal -e trace=$xset
 same "-e write=1: hex dump of what is written" -e write=1 -e trace=$set
 same "-e read=all -e write=all" -e read=all -e write=all -e trace=$set,read,pread64
 same "--write=!0" --write='!0' -e trace=$set
@@ -97,6 +102,8 @@ same_guest=$GUESTS/decode_calls
 same "-yy: sockets, devices, passed descriptors" -yy \
 	-e trace=socketpair,socket,sendmsg,recvmsg,getsockname,setsockopt,openat2,fcntl,ioctl,sendmmsg
 same "-y: descriptor arrays and SCM_RIGHTS" -y -e trace=socketpair,sendmsg,recvmsg,openat2
+same "-e verbose=none: sockets, messages, options, capabilities" -e verbose=none \
+	-e trace=socketpair,sendmsg,recvmsg,sendmmsg,recvmmsg,setsockopt,getsockopt,getsockname,capget,prlimit64,ioctl,rt_sigaction,poll,ppoll,openat2
 # -X on sockets, capability sets, termios fields, rlimits, signal sets, si_code.
 xset=capget,capset,ioctl,rt_sigaction,rt_sigprocmask,rt_sigreturn,prlimit64,prctl
 xset=$xset,getsockname,setsockopt,getsockopt,tgkill,socket,mprotect,openat
@@ -109,6 +116,7 @@ same_guest=$(command -v id)
 same "-X raw: id" -X raw -e trace=socket,connect,openat,newfstatat,futex
 same "-X verbose: id" -X verbose -e trace=socket,connect,openat,newfstatat,futex
 same "-v: id" -v -e trace=socket,connect,openat,execve
+same "-e v=%network: id" -e v=%network -e trace=socket,connect,openat,newfstatat,execve
 same_guest=$(command -v uname)
 same "-v: uname in full" -v -e trace=uname
 same_guest=
@@ -152,10 +160,12 @@ fi
 # The set is parsed when tracing starts, as -e raw='s.
 expect_status "-e abbrev= of an unknown call" 125 "$PTSANDBOX" -e abbrev=nosuchcall \
 	-e trace=getpid -- true
+expect_status "-e verbose= of an unknown call" 125 "$PTSANDBOX" -e verbose=nosuchcall \
+	-e trace=getpid -- true
 expect_status "-u of an unknown user" 125 "$PTSANDBOX" -u ptsandbox-no-such-user -- true
 
 # Unknown options and unsupported values: one line naming the option.
-for bad in -j --bogus-option "-X bogus" "-e verbose=none" "-e nosuch=1" "-e status=bogus" "-S sideways"; do
+for bad in -j --bogus-option "-X bogus" "-e nosuch=1" "-e status=bogus" "-S sideways"; do
 	# shellcheck disable=SC2086
 	run_capture sandbox "$PTSANDBOX" $bad -- true </dev/null
 	first=$(head -n 1 "$tmp/sandbox.err")

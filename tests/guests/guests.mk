@@ -205,3 +205,8 @@ GUEST_PROGS += tests/guests/attach_target
 tests_guests_attach_target_CPPFLAGS = $(GUEST_CPPFLAGS)
 tests_guests_attach_target_CFLAGS = $(GUEST_CFLAGS)
 tests_guests_attach_target_LDFLAGS = -pthread
+
+GUEST_PROGS += tests/guests/inject_delay
+tests_guests_inject_delay_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_inject_delay_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_inject_delay_LDFLAGS = -pthread

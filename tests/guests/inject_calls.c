@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
  * For tests/e2e/inject.sh: six chdir("/") calls and two 1 ms sleeps,
- * each result printed, with a SIGUSR1 handler that says when it runs.
+ * each result printed, with a SIGUSR1 handler that says when it runs
+ * and with which si_code.
  * Under -e inject= the results and the handler runs show what was
  * injected where.
  */
@@ -12,20 +13,31 @@
 #include <time.h>
 #include <unistd.h>
 
-static void on_usr1(int sig)
+/* The si_code too: strace's injected signal carries SI_KERNEL. */
+static void on_usr1(int sig, siginfo_t *si, void *uc)
 {
-	static const char msg[] = "handler\n";
-	ssize_t unused = write(1, msg, sizeof(msg) - 1);
+	char msg[] = "handler si_code=-000\n";
+	int code = si->si_code, i = 20;
+	ssize_t unused;
 
 	(void)sig;
+	(void)uc;
+	msg[16] = code < 0 ? '-' : '+';
+	code = code < 0 ? -code : code;
+	while (i > 17) {
+		msg[--i] = (char)('0' + code % 10);
+		code /= 10;
+	}
+	unused = write(1, msg, sizeof(msg) - 1);
 	(void)unused;
 }
 
 int main(void)
 {
 	struct timespec ts = {0, 1000000};
+	struct sigaction sa = {.sa_sigaction = on_usr1, .sa_flags = SA_SIGINFO};
 
-	signal(SIGUSR1, on_usr1);
+	sigaction(SIGUSR1, &sa, NULL);
 	for (int i = 1; i <= 6; i++) {
 		int r = chdir("/");
 

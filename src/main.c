@@ -83,8 +83,11 @@ int main(int argc, char *argv[])
 		break;
 	}
 	crash_set_scope(opts.crash_scope);
-	if (opts.nattach)
-		return attach_main(&opts);
+	if (opts.nattach) {
+		rc = attach_main(&opts);
+		policy_free(&opts.policy); /* refused with -p, but parsed */
+		return rc;
+	}
 	if (apply_user(opts.st.user) < 0)
 		return EXIT_OWN_FAILURE;
 	/* Before any output file or guest: a missing program is not a trace. */

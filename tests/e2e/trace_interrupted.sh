@@ -75,4 +75,22 @@ else
 	head -10 "$tmp/diff" | sed 's/^/# /'
 fi
 
+# SIGCHLD's si_utime as strace shows it, its seconds in a comment (the
+# child used at least 3 ticks; si_stime may be 0 in one run, 1 in another).
+chld() {
+	sed -n -e 's/si_pid=[0-9]\+/si_pid=CHILD/' -e 's/si_stime=[^}]*}/si_stime=S}/' \
+		-e 's/si_utime=[0-9]\+ \/\* [0-9]\+\.[0-9]\+ s \*\//si_utime=N \/* N s *\//' \
+		-e 's/^[0-9]\+ \+\(--- SIGCHLD\)/\1/p' "$1"
+}
+$bounded strace -f -qq -e trace=none -o "$tmp/scpu" "$guest" cpu
+$bounded "$PTSANDBOX" -f -qq -e trace=none -o "$tmp/pcpu" -- "$guest" cpu
+chld "$tmp/scpu" >"$tmp/scpu.txt"
+chld "$tmp/pcpu" >"$tmp/pcpu.txt"
+if grep -q 'si_utime=N /\* N s \*/' "$tmp/scpu.txt" && diff "$tmp/scpu.txt" "$tmp/pcpu.txt" >"$tmp/diff"; then
+	ok "SIGCHLD's si_utime with its seconds, as strace's"
+else
+	not_ok "SIGCHLD's line differs from strace's"
+	cat "$tmp/scpu.txt" "$tmp/pcpu.txt" | sed 's/^/# /'
+fi
+
 finish

@@ -18,6 +18,7 @@
 #include <sys/select.h>
 #include <sys/syscall.h>
 #include <sys/time.h>
+#include <sys/times.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -180,11 +181,28 @@ static void waits(void)
 	wait4(pid, &status, 0, NULL);
 }
 
-int main(void)
+/* "cpu": a child that used 3 ticks of user time; its SIGCHLD says so. */
+static int cpu_child(void)
+{
+	struct tms t;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		do
+			times(&t);
+		while (t.tms_utime < 3);
+		_exit(0);
+	}
+	return waitpid(pid, NULL, 0) == pid ? 0 : 1;
+}
+
+int main(int argc, char **argv)
 {
 	struct sigaction sa;
 	int p[2];
 
+	if (argc > 1 && !strcmp(argv[1], "cpu"))
+		return cpu_child();
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = on_alarm;
 	sigaction(SIGALRM, &sa, NULL);

@@ -527,9 +527,9 @@ static void print_event(struct task *t, pid_t tid, const uint64_t *ip, const cha
 	if (t) {
 		split_own_line(t);
 		close_open_line(t);
-	}
-	else if (tr.open && !tr.o->per_process)
+	} else if (tr.open && !tr.o->per_process) {
 		close_open_line(NULL);
+	}
 	prefix(tid, t && t->trace ? t->trace->nr : 0, ip, tr.buf, tr.buflen);
 	fprintf(f, "%s%s\n", tr.buf, text);
 	fflush(f);

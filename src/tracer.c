@@ -377,8 +377,10 @@ static void on_signal_stop(struct task *t, int sig)
 		if (!requeued)
 			forward_on_delivery(t, sig, &si);
 		if (crash_report_wanted(t->proc->tgid == main_pid) &&
-		    crash_is_fatal_sync(sig, &si) && crash_will_kill(t->tid, sig))
+		    crash_is_fatal_sync(sig, &si) && crash_will_kill(t->tid, sig)) {
+			tracing_aside(diag ? diag : stderr);
 			crash_report(diag ? diag : stderr, t->tid, &si);
+		}
 	}
 	if (t->wait) {
 		/* Taken by the call itself: dequeued, never delivered. */

@@ -37,6 +37,7 @@
 #include "task.h"
 #include "trace/backtrace.h"
 #include "trace/decode.h"
+#include "trace/tracing.h"
 
 #ifndef SYS_SECCOMP
 #define SYS_SECCOMP 1
@@ -65,9 +66,13 @@ static bool stack_trace;
 
 static const char *const implicit_rw[] = {"/dev/null", "/dev/zero", "/dev/full"};
 
+/* An open trace line there is closed first (" <unfinished ...>"). */
 static FILE *out(void)
 {
-	return diag ? diag : stderr;
+	FILE *f = diag ? diag : stderr;
+
+	tracing_aside(f);
+	return f;
 }
 
 static void add_rule(const char *path, unsigned int access)

@@ -35,6 +35,7 @@
 #include "trace/decode.h"
 #include "trace/delay.h"
 #include "trace/dump.h"
+#include "trace/tracing.h"
 
 /* After the timeout, how long threads get to report their dump before the kill. */
 #define DUMP_GRACE_NS 2000000000LL
@@ -56,9 +57,13 @@ static struct {
 	size_t n;
 } dump = {.timer_fd = -1};
 
+/* An open trace line there is closed first (" <unfinished ...>"). */
 static FILE *out(void)
 {
-	return diag ? diag : stderr;
+	FILE *f = diag ? diag : stderr;
+
+	tracing_aside(f);
+	return f;
 }
 
 /* "name(args...)": entry decoding leaves output arguments out; say so. */

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 #include <linux/audit.h>
 
 #include "arch/arch.h"
@@ -183,6 +184,26 @@ static void print_value(struct sbuf *sb, const siginfo_t *si)
 	sb_ptr(sb, (uint64_t)(uintptr_t)si->si_ptr);
 }
 
+/*
+ * A clock_t field in ticks, and as strace 6.1 shows a non-zero one
+ * (unless -X raw) its seconds in a comment: 12 ticks are "0.12 s".
+ */
+static void print_clock(struct sbuf *sb, const char *name, long long ticks)
+{
+	static long hz;
+	int digits = 0;
+
+	sb_printf(sb, ", %s=%lld", name, ticks);
+	if (ticks <= 0 || const_style() == CONST_RAW)
+		return;
+	if (!hz && (hz = sysconf(_SC_CLK_TCK)) <= 0)
+		hz = 100;
+	/* As many decimals as a tick needs: 2 at 100 Hz. */
+	for (long v = hz - 1; v > 0; v /= 10)
+		digits++;
+	sb_printf(sb, " /* %lld.%0*lld s */", ticks / hz, digits, ticks % hz);
+}
+
 static void print_chld(struct sbuf *sb, const siginfo_t *si)
 {
 	print_sender(sb, si);
@@ -191,8 +212,8 @@ static void print_chld(struct sbuf *sb, const siginfo_t *si)
 		sb_printf(sb, "%d", si->si_status);
 	else
 		print_signal(sb, si->si_status);
-	sb_printf(sb, ", si_utime=%lld, si_stime=%lld", (long long)si->si_utime,
-		  (long long)si->si_stime);
+	print_clock(sb, "si_utime", (long long)si->si_utime);
+	print_clock(sb, "si_stime", (long long)si->si_stime);
 }
 
 static void print_seccomp(struct sbuf *sb, const siginfo_t *si)

@@ -3,12 +3,15 @@
  * strace-style tracing of the guest (--trace, -c, -k, -ff, -t, -T).
  *
  * Lines follow strace's conventions so that its readers and tools
- * apply: the entry half of a call is printed at once; if another task
- * prints before the call returns, the half line is closed with
- * " <unfinished ...>" and the rest comes later as "<... name resumed>".
- * " = ret" starts at column 40 when the call is shorter.  Calls that
- * ptsandbox emulated end with " <emulated>", so a reader sees which
- * results came from the supervisor rather than from the kernel.
+ * apply: the entry half of a call is printed at once and the line stays
+ * open, however long the call (emulated or not) takes; only if another
+ * line must go out first (another task's, a signal's, a report) is the
+ * half line closed with " <unfinished ...>" and the rest comes later
+ * as "<... name resumed>".  " = ret" starts at column 40 when the call
+ * is shorter.  Calls that ptsandbox emulated end with " <emulated>", so
+ * a reader sees which results came from the supervisor rather than
+ * from the kernel, and an interrupted one shows the kernel's own
+ * result (trace/interrupted.c), not the emulation's restart code.
  */
 #include "config.h"
 
@@ -42,6 +45,7 @@
 #include "trace/decode_ext.h"
 #include "trace/delay.h"
 #include "trace/inject.h"
+#include "trace/interrupted.h"
 #include "trace/sockinfo.h"
 #include "trace/ptrace_note.h"
 #include "trace/tracefmt.h"
@@ -495,6 +499,23 @@ static size_t prefix(pid_t tid, long nr, const uint64_t *ip, char *buf, size_t l
 	return n;
 }
 
+/*
+ * t's own line is open, but something else of t's must be printed
+ * first (a stop signal's line while its emulated call waits on): end
+ * the half line, the call will be "<... name resumed>".
+ */
+static void split_own_line(struct task *t)
+{
+	struct tstate *s = t->trace;
+
+	if (!s || !s->open)
+		return;
+	fputs(" <unfinished ...>\n", out_of(t, s));
+	s->open = false;
+	if (tr.open == t)
+		tr.open = NULL;
+}
+
 /* A whole line that belongs to no call: signals, exits. */
 static void print_event(struct task *t, pid_t tid, const uint64_t *ip, const char *text)
 {
@@ -503,31 +524,18 @@ static void print_event(struct task *t, pid_t tid, const uint64_t *ip, const cha
 	if (!tr.lines)
 		return;
 	f = t && state_of(t) ? out_of(t, t->trace) : shared_out();
-	if (t)
+	if (t) {
+		split_own_line(t);
 		close_open_line(t);
-	else if (tr.open && !tr.o->per_process)
+	} else if (tr.open && !tr.o->per_process) {
 		close_open_line(NULL);
+	}
 	prefix(tid, t && t->trace ? t->trace->nr : 0, ip, tr.buf, tr.buflen);
 	fprintf(f, "%s%s\n", tr.buf, text);
 	fflush(f);
 }
 
 /* ---- syscall lines ---- */
-
-/*
- * A parked call may wait long, and ptsandbox, not the kernel, will
- * finish it: show that at once, even with -ff.
- */
-static void close_parked_line(struct task *t, struct tstate *s)
-{
-	FILE *f = out_of(t, s);
-
-	fputs(" <unfinished ...>\n", f);
-	fflush(f);
-	s->open = false;
-	if (tr.open == t)
-		tr.open = NULL;
-}
 
 /* isatty() once per FILE, not once per call. */
 static bool on_terminal(FILE *f)
@@ -757,8 +765,6 @@ void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info
 			s->injected = injected | INJ_DELAYED;
 			s->emulated = emulated;
 			s->parked = parked;
-			if (parked && tr.lines && !s->held)
-				close_parked_line(t, s);
 			return;
 		}
 	}
@@ -787,9 +793,6 @@ void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info
 		clock_gettime(CLOCK_MONOTONIC, &s->start);
 	if (tr.lines)
 		print_entry(t, s);
-	/* A parked call may wait long: let other lines through meanwhile. */
-	if (parked && tr.lines && !s->held)
-		close_parked_line(t, s);
 }
 
 bool tracing_wants_exit_stop(const struct task *t)
@@ -1006,7 +1009,7 @@ void tracing_emul_settled(struct task *t, int64_t ret, bool rerun)
 		s->rerun = true;
 		return;
 	}
-	finish_call(t, s, ret, true);
+	finish_call(t, s, trace_interrupted_ret(s->nr, s->args, ret), true);
 }
 
 /* Does delivering sig kill t's process (the default action terminates)? */
@@ -1019,7 +1022,7 @@ static bool signal_kills(pid_t tid, int sig)
 /*
  * A signal that kills the process ends a parked call first: natively
  * the call returned its restart code before the signal was delivered,
- * and strace prints "= ? ERESTARTNOHAND" before the signal's line.
+ * and strace prints "= ? ERESTART..." before the signal's line.
  * (With a handler the emulation settles the call itself.)
  */
 static void end_parked_call(struct task *t, int sig)
@@ -1028,7 +1031,7 @@ static void end_parked_call(struct task *t, int sig)
 
 	if (!s || !s->active || !s->parked || !t->wait || !signal_kills(t->tid, sig))
 		return;
-	finish_call(t, s, -(int64_t)t->wait->restart, true);
+	finish_call(t, s, trace_interrupted_ret(s->nr, s->args, -(int64_t)t->wait->restart), true);
 }
 
 /* -i: where t is at its signal-delivery-stop; NULL if unknown or not asked. */

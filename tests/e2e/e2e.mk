@@ -26,7 +26,8 @@ E2E_TESTS += tests/e2e/srclines.sh
 E2E_TESTS += tests/e2e/policy.sh
 E2E_TESTS += tests/e2e/policy_kernel.sh
 E2E_TESTS += tests/e2e/learn.sh
-E2E_TESTS += tests/e2e/trace.sh tests/e2e/trace_opts.sh tests/e2e/trace_strace_opts.sh
+E2E_TESTS += tests/e2e/trace.sh tests/e2e/trace_opts.sh tests/e2e/trace_strace_opts.sh \
+	tests/e2e/trace_interrupted.sh
 E2E_TESTS += tests/e2e/debugging.sh
 E2E_TESTS += tests/e2e/automake.sh
 E2E_TESTS += tests/e2e/inject.sh

@@ -42,8 +42,11 @@
 #include "../restart.h"
 #include "../task.h"
 #include "emul.h"
+#include "families.h"
+#include "park.h"
 #include "timens.h"
 #include "wait.h"
+#include "workers.h"
 
 #ifndef FUTEX2_SIZE_MASK
 #define FUTEX2_SIZE_MASK 0x03

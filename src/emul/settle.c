@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
- * The life of an emulated wait, on the tracer side.
+ * Settling an emulated wait, on the tracer thread.
  *
- *  seccomp stop: the family checks the call without blocking.  If it
- *    would block, the guest thread is parked in the kernel in
- *    ppoll(NULL, 0, NULL, mask) and a worker performs the wait.
  *  worker done: the tracer PTRACE_INTERRUPTs the parked thread; at the
  *    resulting stop the call returns its result (or is re-executed
  *    natively when it is known not to block any more).
@@ -18,310 +15,24 @@
 #include "config.h"
 
 #include <errno.h>
-#include <fcntl.h>
-#include <sched.h>
 #include <signal.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/eventfd.h>
 #include <sys/ptrace.h>
 #include <unistd.h>
 
 #include "../guest_mem.h"
 #include "../log.h"
-#include "../resume.h"
 #include "../restart.h"
+#include "../resume.h"
 #include "../signals/sigstate.h"
-#include "../signals/sigwait.h"
 #include "../task.h"
 #include "../trace/tracing.h"
 #include "emul.h"
-#include "interrupt.h"
+#include "guestfds.h"
+#include "park.h"
+#include "settle.h"
 #include "wait.h"
-
-typedef bool family_fn(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
-
-/* The family that handles each emulated syscall (arch/sysids.h); NULL: none. */
-static family_fn *const families[SYSID_COUNT] = {
-#define X(name, handler, flags) [SYSID_##name] = handler,
-    SYSID_LIST(X)
-#undef X
-};
-
-void emul_interpose(struct sysset *set)
-{
-	for (int id = 0; id < SYSID_COUNT; id++) {
-		long nr = arch_sysnr((enum sysid)id);
-
-		if (families[id] && nr >= 0)
-			sysset_add(set, nr);
-	}
-}
-
-int emul_init(void)
-{
-	return workers_init();
-}
-
-int64_t ewait_remaining_ns(const struct ewait *ew)
-{
-	struct timespec now;
-	int64_t left;
-
-	clock_gettime(ew->clock, &now);
-	left = ts_to_ns(&ew->deadline) - ts_to_ns(&now);
-	return left > 0 ? left : 0;
-}
-
-void ewait_set_relative(struct ewait *ew, clockid_t clock, int64_t rel_ns)
-{
-	struct timespec now;
-
-	clock_gettime(clock, &now);
-	ew->has_deadline = true;
-	ew->clock = clock;
-	ew->deadline = ns_to_ts(ts_to_ns(&now) + rel_ns);
-}
-
-struct ewait *ewait_new(struct task *t, const struct ewait_ops *ops, long nr,
-			const uint64_t args[6])
-{
-	struct ewait *ew = calloc(1, sizeof(*ew));
-
-	if (!ew)
-		return NULL;
-	ew->cancel_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-	if (ew->cancel_fd < 0) {
-		free(ew);
-		return NULL;
-	}
-	ew->ops = ops;
-	ew->task = t;
-	ew->tid = t->tid;
-	ew->nr = nr;
-	memcpy(ew->args, args, sizeof(ew->args));
-	ew->restart = ERESTARTNOHAND;
-	ew->clock = CLOCK_MONOTONIC;
-	clock_gettime(CLOCK_MONOTONIC, &ew->start);
-	atomic_init(&ew->state, EW_WAITING);
-	atomic_init(&ew->refs, 1);
-	return ew;
-}
-
-void ewait_put(struct ewait *ew)
-{
-	if (atomic_fetch_sub(&ew->refs, 1) != 1)
-		return;
-	if (ew->ops->release)
-		ew->ops->release(ew);
-	for (int i = 0; i < ew->npfds; i++)
-		if (ew->pfds[i].fd >= 0)
-			close(ew->pfds[i].fd);
-	free(ew->pfds);
-	close(ew->cancel_fd);
-	free(ew);
-}
-
-static void park_regs(struct arch_regs *regs, uint64_t mask_ptr)
-{
-	arch_regs_set_nr(regs, arch_sysnr(SYSID_ppoll));
-	arch_regs_set_arg(regs, 0, 0);
-	arch_regs_set_arg(regs, 1, 0);
-	arch_regs_set_arg(regs, 2, 0);
-	arch_regs_set_arg(regs, 3, mask_ptr);
-	arch_regs_set_arg(regs, 4, sizeof(uint64_t));
-}
-
-static bool is_parked(const struct arch_regs *regs)
-{
-	return arch_regs_nr(regs) == arch_sysnr(SYSID_ppoll) && arch_regs_arg(regs, 0) == 0 &&
-	       arch_regs_arg(regs, 1) == 0 && arch_regs_arg(regs, 2) == 0;
-}
-
-/*
- * A call that installs its own mask (ppoll, pselect6, epoll_pwait) and
- * thereby unblocks a signal that is already pending ends at once: the
- * signal was kept pending only because it was blocked, so even an
- * ignored one interrupts it (epoll_pwait then fails with EINTR, ppoll
- * and pselect6 restart).  Such a call runs natively, not parked: under
- * ptrace an ignored signal reaches us like any other and we could not
- * tell it from one that arrived during the wait.  Returns those
- * signals.  Records the thread's own mask, which the parked call's
- * replaces until it returns.
- */
-static uint64_t mask_frees_pending(struct ewait *ew, uint64_t mask_ptr)
-{
-	uint64_t temp, orig, freed;
-	struct sigstate st;
-
-	if (!mask_ptr || guest_read(ew->tid, mask_ptr, &temp, sizeof(temp)) < 0)
-		return 0;
-	if (ptrace(PTRACE_GETSIGMASK, ew->tid, (void *)sizeof(orig), &orig) < 0)
-		return 0;
-	ew->own_mask = true;
-	ew->thread_mask = orig;
-	freed = orig & ~temp;
-	if (!freed || sigstate_read(ew->tid, &st) < 0)
-		return 0;
-	return (st.pending | st.shared) & freed;
-}
-
-int ewait_start(struct ewait *ew, struct arch_regs *regs, uint64_t mask_ptr)
-{
-	/* The native call's EINTR for these is real, even if ignored. */
-	ew->task->real_eintr = mask_frees_pending(ew, mask_ptr);
-	if (ew->task->real_eintr)
-		return -1;
-	park_regs(regs, mask_ptr);
-	if (arch_set_regs(ew->tid, regs) < 0)
-		return -1;
-	ew->task->wait = ew;
-	/* Parked: a blocking call, which --interrupt may pick. */
-	interrupt_parked(ew->task, ew, ewait_put);
-	/* Without a worker body the tracer itself completes the wait. */
-	if (!ew->ops->work)
-		return 0;
-	atomic_fetch_add(&ew->refs, 1); /* the worker's */
-	workers_submit(ew);
-	return 0;
-}
-
-/* The outcome is written only by the winner of WAITING -> FINISHING. */
-static bool publish(struct ewait *ew, enum ewait_outcome outcome, int64_t result)
-{
-	int expected = EW_WAITING;
-
-	if (!atomic_compare_exchange_strong(&ew->state, &expected, EW_FINISHING))
-		return false;
-	ew->outcome = outcome;
-	ew->result = result;
-	atomic_store(&ew->state, EW_DONE);
-	return true;
-}
-
-bool ewait_finish(struct ewait *ew, enum ewait_outcome outcome, int64_t result)
-{
-	if (!publish(ew, outcome, result))
-		return false;
-	completions_push(ew);
-	return true;
-}
-
-/*
- * The tracer itself may ptrace: it wakes the parked thread at once
- * instead of queueing a completion for its own loop to find.
- */
-bool ewait_finish_here(struct ewait *ew, enum ewait_outcome outcome, int64_t result)
-{
-	struct task *t = ew->task;
-
-	if (!publish(ew, outcome, result))
-		return false;
-	if (t && t->wait == ew)
-		interrupt(t);
-	return true;
-}
-
-/* Is tid in a ptrace stop ("t" in /proc/TID/stat)? */
-static bool in_trace_stop(pid_t tid)
-{
-	return task_run_state(tid) == 't';
-}
-
-/*
- * A call that a stop ends with EINTR (epoll, rt_sigtimedwait) is ready
- * or timed out while its thread sits in a ptrace stop: the thread left
- * its parking ppoll for a signal first, and if that signal is a stop,
- * the call must fail with EINTR, which the tracer decides at that stop.
- * Publishing now would win that race whenever the tracer was itself
- * stopped meanwhile (a SIGSTOP to the process group stops it too, and
- * its workers).  So the outcome waits until the thread runs again or
- * the tracer cancels; the stop is the tracer's to answer, in
- * microseconds unless it is a job-control stop, which cancels.
- * Returns false if cancelled.
- */
-static bool wait_out_stop(struct ewait *ew)
-{
-	struct pollfd pfd = {.fd = ew->cancel_fd, .events = POLLIN};
-	int ms = 1;
-
-	while (in_trace_stop(ew->tid)) {
-		if (poll(&pfd, 1, ms) > 0)
-			return false;
-		if (ms < 64)
-			ms *= 2;
-	}
-	return true;
-}
-
-int ewait_poll(struct ewait *ew)
-{
-	struct pollfd *all = calloc((size_t)ew->npfds + 1, sizeof(*all));
-	int n = -1;
-
-	if (!all)
-		return -1;
-	/*
-	 * The eventfd sits in the same poll set as the awaited objects: a
-	 * cancel written before poll() starts is still readable when it
-	 * does, so no interruption is lost between check and sleep.
-	 */
-	all[0].fd = ew->cancel_fd;
-	all[0].events = POLLIN;
-	/* A wait for a timeout alone (rt_sigtimedwait) has no fds at all. */
-	if (ew->npfds)
-		memcpy(all + 1, ew->pfds, sizeof(*all) * (size_t)ew->npfds);
-	for (;;) {
-		struct timespec left, *tsp = NULL;
-
-		if (ew->has_deadline) {
-			left = ns_to_ts(ewait_remaining_ns(ew));
-			tsp = &left;
-		}
-		n = ppoll(all, (nfds_t)ew->npfds + 1, tsp, NULL);
-		if (n < 0 && errno == EINTR)
-			continue;
-		/* Woke before the deadline (a clock was set back): sleep on. */
-		if (n == 0 && ewait_remaining_ns(ew) > 0)
-			continue;
-		break;
-	}
-	if (n > 0 && all[0].revents)
-		n = -1; /* cancelled */
-	if (n >= 0 && ew->ops->eintr_on_stop && !wait_out_stop(ew))
-		n = -1;
-	if (n > 0 && ew->npfds)
-		memcpy(ew->pfds, all + 1, sizeof(*all) * (size_t)ew->npfds);
-	free(all);
-	return n;
-}
-
-/* The worker is told to stop; it drops its own reference. */
-void ewait_cancel(struct ewait *ew)
-{
-	uint64_t one = 1;
-	ssize_t unused;
-
-	unused = write(ew->cancel_fd, &one, sizeof(one));
-	(void)unused;
-}
-
-/*
- * Tracer thread: cancel ew unless its outcome is already decided.
- * Returns false if it is (and then waits out the few stores between
- * the finisher's compare-and-swap and DONE).
- */
-static bool ewait_claim(struct ewait *ew)
-{
-	int expected = EW_WAITING;
-
-	if (atomic_compare_exchange_strong(&ew->state, &expected, EW_CANCELLED))
-		return true;
-	while (atomic_load(&ew->state) == EW_FINISHING)
-		sched_yield();
-	return false;
-}
 
 static void detach(struct task *t)
 {
@@ -479,7 +190,7 @@ static bool ready_first(struct ewait *ew)
 	memcpy(copy, ew->pfds, sizeof(*copy) * (size_t)ew->npfds);
 	ready = ready_now(copy, ew->npfds);
 	free(copy);
-	if (!ready || !publish(ew, EW_RERUN, 0))
+	if (!ready || !ewait_publish(ew, EW_RERUN, 0))
 		return false;
 	ewait_cancel(ew);
 	return true;
@@ -557,7 +268,7 @@ int emul_settle(struct task *t, int sig, const siginfo_t *si)
 	 * Only touch a thread that is really returning from its parking
 	 * ppoll; anything else means the wait already ended some other way.
 	 */
-	if (!is_parked(&regs)) {
+	if (!ewait_is_parked(&regs)) {
 		emul_task_gone(t);
 		return sig;
 	}
@@ -621,9 +332,9 @@ void emul_completions(void)
 }
 
 /* A seccomp stop while t is parked: the parking ppoll restarting. */
-static bool parked_syscall(struct task *t, struct arch_regs *regs)
+bool parked_syscall(struct task *t, struct arch_regs *regs)
 {
-	if (!is_parked(regs)) {
+	if (!ewait_is_parked(regs)) {
 		/* The thread left its parking spot (cannot happen): forget the wait. */
 		emul_task_gone(t);
 		return false;
@@ -631,56 +342,4 @@ static bool parked_syscall(struct task *t, struct arch_regs *regs)
 	if (atomic_load(&t->wait->state) == EW_DONE)
 		settle_done(t, regs);
 	return true;
-}
-
-static family_fn *family_of(int id)
-{
-	if (id < 0 || id >= SYSID_COUNT)
-		return NULL;
-	return families[id];
-}
-
-static bool family_call(struct task *t, int id, const uint64_t args[6], struct arch_regs *regs)
-{
-	family_fn *fn = family_of(id);
-
-	/* A filter of the guest's own may forbid parking (seccomp_strict.c). */
-	if (t->proc && t->proc->own_seccomp && fn != emul_seccomp_strict)
-		return false;
-	return fn && fn(t, id, args, regs);
-}
-
-bool emul_syscall(struct task *t, const struct ptrace_syscall_info *info)
-{
-	long nr = (long)info->seccomp.nr;
-	uint64_t args[6];
-	struct arch_regs regs;
-	int id;
-
-	if (emul_strict_violation(t, info->seccomp.ret_data))
-		return true;
-	if (t->pass_once == nr) {
-		t->pass_once = -1;
-		return false;
-	}
-	t->pass_once = -1;
-	t->real_eintr = 0;
-	for (int i = 0; i < 6; i++)
-		args[i] = info->seccomp.args[i];
-	id = arch_sysid(nr);
-	/* Only a parked thread or an emulated family needs the registers. */
-	if (t->wait) {
-		if (arch_get_regs(t->tid, &regs) < 0)
-			return false;
-		if (parked_syscall(t, &regs))
-			return true;
-	}
-	if (!family_of(id) || arch_get_regs(t->tid, &regs) < 0)
-		return false;
-	if (family_call(t, id, args, &regs))
-		return true;
-	/* Run natively: only its exit can fix a forwarded signal's siginfo. */
-	if (id == SYSID_rt_sigtimedwait)
-		sigwait_entry(t, args[1]);
-	return false;
 }

@@ -258,28 +258,30 @@ static void mark_stop_effect(struct task *t, void *arg)
 	interrupt(t);
 }
 
-static void settle_stop_effect(struct task *t)
+static void settle_stop_effect(struct task *t, struct sigsnap *snap)
 {
 	if (!(t->flags & TASK_STOP_EFFECT))
 		return;
 	t->flags &= ~(unsigned)TASK_STOP_EFFECT;
 	if (t->wait)
-		emul_settle(t, SIGSTOP, NULL);
+		emul_settle(t, SIGSTOP, NULL, snap);
 }
 
 static void on_event_stop(struct task *t, int sig)
 {
 	bool stop_signal = t->flags & TASK_STOP_SIGNAL;
+	struct sigsnap snap;
 
+	sigsnap_init(&snap, t->tid);
 	t->flags &= ~(unsigned)TASK_STOP_SIGNAL;
-	settle_stop_effect(t);
+	settle_stop_effect(t, &snap);
 	if (sig_is_stop(sig)) {
 		/*
 		 * Another thread's stop signal stopped this one: its parked
 		 * call ends as the real one would (epoll's EINTR, *rem).
 		 */
 		if (t->wait)
-			emul_settle(t, sig, NULL);
+			emul_settle(t, sig, NULL, &snap);
 		/* Stay stopped like a native group-stop, yet see SIGCONT. */
 		t->flags |= TASK_LISTENING;
 		resume_listen(t);
@@ -298,7 +300,7 @@ static void on_event_stop(struct task *t, int sig)
 		self_stop_sig = 0; /* continued before we could follow it */
 	t->flags &= ~(unsigned)(TASK_LISTENING | TASK_INTERRUPTED);
 	if (t->wait)
-		emul_settle(t, 0, NULL);
+		emul_settle(t, 0, NULL, &snap);
 	resume(t, 0);
 }
 
@@ -309,13 +311,13 @@ static void on_event_stop(struct task *t, int sig)
  * the stop would start after it and last for ever, with the SIGCONT
  * pending.  So it is dropped: stopped and continued at once.
  */
-static bool stop_overtaken(pid_t tid, int sig)
+static bool stop_overtaken(struct sigsnap *snap, int sig)
 {
-	struct sigstate st;
+	const struct sigstate *st;
 
-	if (!sig_is_stop(sig) || sigstate_read(tid, &st) < 0)
+	if (!sig_is_stop(sig) || !(st = sigsnap_get(snap)))
 		return false;
-	return ((st.pending | st.shared) & sigbit(SIGCONT)) && sig_stops(&st, sig);
+	return ((st->pending | st->shared) & sigbit(SIGCONT)) && sig_action(st, sig) == SIGACT_STOP;
 }
 
 /*
@@ -323,11 +325,11 @@ static bool stop_overtaken(pid_t tid, int sig)
  * signal that is delivered after the stop, before the call returns,
  * must not turn that EINTR into a restart (ignored_signal_fixup).
  */
-static void note_stop_eintr(struct task *t, int sig)
+static void note_stop_eintr(struct task *t, int sig, struct sigsnap *snap)
 {
 	struct arch_regs regs;
 
-	if (!sig_will_stop(t->tid, sig))
+	if (!sig_is_stop(sig) || sigsnap_action(snap, sig) != SIGACT_STOP)
 		return;
 	t->stop_eintr_ip = 0;
 	if (arch_get_regs(t->tid, &regs) == 0 && arch_regs_ret(&regs) == -EINTR)
@@ -355,21 +357,24 @@ static void on_signal_stop(struct task *t, int sig)
 {
 	siginfo_t si;
 	bool have_si = ptrace(PTRACE_GETSIGINFO, t->tid, NULL, &si) == 0;
-	bool overtaken = stop_overtaken(t->tid, sig);
-	bool requeued = t->proc->requeued & sigbit(sig);
+	struct sigsnap snap;
+	bool overtaken, requeued = t->proc->requeued & sigbit(sig);
 
+	/* This stop's one read of the thread's signal state, on first use. */
+	sigsnap_init(&snap, t->tid);
+	overtaken = stop_overtaken(&snap, sig);
 	t->proc->requeued &= ~sigbit(sig);
-	settle_stop_effect(t);
+	settle_stop_effect(t, &snap);
 	if (have_si) {
 		if (!requeued)
 			forward_on_delivery(t, sig, &si);
 		if (crash_report_wanted(t->proc->tgid == main_pid) &&
-		    crash_is_fatal_sync(sig, &si) && crash_will_kill(t->tid, sig))
+		    crash_is_fatal_sync(sig, &si) && sig_action_kills(sigsnap_action(&snap, sig)))
 			crash_report(diag ? diag : stderr, t->tid, &si);
 	}
 	if (t->wait) {
 		/* Taken by the call itself: dequeued, never delivered. */
-		if (!emul_settle(t, sig, have_si ? &si : NULL)) {
+		if (!emul_settle(t, sig, have_si ? &si : NULL, &snap)) {
 			t->flags &= ~(unsigned)TASK_STOP_SIGNAL;
 			resume(t, 0);
 			return;
@@ -377,9 +382,9 @@ static void on_signal_stop(struct task *t, int sig)
 		if (requeue_held(t, sig))
 			return;
 	} else if (!(t->real_eintr & sigbit(sig))) {
-		ignored_signal_fixup(t->tid, sig, t->stop_eintr_ip);
+		ignored_signal_fixup(&snap, sig, t->stop_eintr_ip);
 	}
-	note_stop_eintr(t, sig);
+	note_stop_eintr(t, sig, &snap);
 	/* After the settled call's line, as the kernel ends the call first. */
 	if (have_si)
 		tracing_signal(t, &si);

@@ -160,15 +160,6 @@ static void settle_interrupted(struct task *t, struct arch_regs *regs, int err)
 	detach(t);
 }
 
-static bool will_run_handler(pid_t tid, int sig)
-{
-	struct sigstate st;
-
-	if (sig == SIGKILL || sig == SIGSTOP)
-		return false;
-	return sigstate_read(tid, &st) == 0 && sig_has_handler(&st, sig);
-}
-
 /*
  * A handler's signal came while the worker still waits, but what it
  * waits for is ready now: one event often does both (a write to an
@@ -257,9 +248,10 @@ static bool in_mask_window(pid_t tid, const struct arch_regs *regs, int sig)
 	return mask & sigbit(sig);
 }
 
-int emul_settle(struct task *t, int sig, const siginfo_t *si)
+int emul_settle(struct task *t, int sig, const siginfo_t *si, struct sigsnap *snap)
 {
 	struct ewait *ew = t->wait;
+	enum sig_action act;
 	struct arch_regs regs;
 
 	if (!ew || arch_get_regs(t->tid, &regs) < 0)
@@ -286,7 +278,8 @@ int emul_settle(struct task *t, int sig, const siginfo_t *si)
 	 * writes on interruption (nanosleep's rem, select's timeout)
 	 * before the kernel restarts it after SIGCONT.
 	 */
-	if (sig_will_stop(t->tid, sig)) {
+	act = sigsnap_action(snap, sig);
+	if (act == SIGACT_STOP) {
 		if (!ew->ops->eintr_on_stop) {
 			if (ew->ops->interrupted)
 				ew->ops->interrupted(ew);
@@ -303,7 +296,7 @@ int emul_settle(struct task *t, int sig, const siginfo_t *si)
 	 * kernel restarts the parking ppoll after them, just as it
 	 * restarts or continues the real call.
 	 */
-	if (!will_run_handler(t->tid, sig))
+	if (act != SIGACT_HANDLER)
 		return sig;
 	if (ready_first(ew) || !ewait_claim(ew)) {
 		settle_done(t, &regs);

@@ -89,7 +89,7 @@ bool crash_will_kill(pid_t tid, int sig)
 
 	if (sig <= 0 || sig > 64 || sigstate_read(tid, &st) < 0)
 		return false;
-	return !sig_has_handler(&st, sig) && !(st.ignored & sigbit(sig));
+	return sig_action_kills(sig_action(&st, sig));
 }
 
 static const char *const segv_codes[] = {

@@ -40,6 +40,7 @@
 #include "resume.h"
 #include "signals/forward.h"
 #include "signals/host.h"
+#include "signals/jobctl.h"
 #include "signals/relay.h"
 #include "signals/sigstate.h"
 #include "signals/sigwait.h"
@@ -219,54 +220,6 @@ static struct task *on_exec(struct task *t)
 	return t;
 }
 
-/*
- * The guest's main process has stopped by this signal: ptsandbox stops
- * itself too, but only between loop iterations.  Stopping in the middle
- * of forwarding a signal (whose twin detection is timed) could last as
- * long as the user leaves the job stopped.
- */
-static int self_stop_sig;
-
-/*
- * ptsandbox follows a guest's stop only when the stop was asked of the
- * job: ptsandbox got its own copy (Ctrl-Z, kill -TSTP to it or to its
- * process group), read or still pending at the front (relay.c), so the
- * shell sees the job stop and its SIGCONT continues both.  A stop sent to the guest alone (by
- * another guest process, or kill -STOP <guest pid>) is ended by a
- * SIGCONT to the guest alone, which a stopped ptsandbox would never see.
- */
-static bool job_stop_asked(void)
-{
-	return forward_stop_asked() || relay_stop_asked();
-}
-
-/*
- * A stop signal taken by one thread stops them all, and every thread's
- * interruptible call sees it: nanosleep writes *rem, epoll_wait fails
- * with EINTR.  When the stop is dropped as overtaken (stop_overtaken),
- * the other threads' parked calls must still see it: each is
- * interrupted and settled as a stop would settle it, at its next
- * signal or event stop (settle_stop_effect).
- */
-static void mark_stop_effect(struct task *t, void *arg)
-{
-	const struct task *taker = arg;
-
-	if (t == taker || t->proc != taker->proc || !t->wait)
-		return;
-	t->flags |= TASK_STOP_EFFECT;
-	interrupt(t);
-}
-
-static void settle_stop_effect(struct task *t, struct sigsnap *snap)
-{
-	if (!(t->flags & TASK_STOP_EFFECT))
-		return;
-	t->flags &= ~(unsigned)TASK_STOP_EFFECT;
-	if (t->wait)
-		emul_settle(t, SIGSTOP, NULL, snap);
-}
-
 static void on_event_stop(struct task *t, int sig)
 {
 	bool stop_signal = t->flags & TASK_STOP_SIGNAL;
@@ -274,66 +227,17 @@ static void on_event_stop(struct task *t, int sig)
 
 	sigsnap_init(&snap, t->tid);
 	t->flags &= ~(unsigned)TASK_STOP_SIGNAL;
-	settle_stop_effect(t, &snap);
+	jobctl_settle_stop_effect(t, &snap);
 	if (sig_is_stop(sig)) {
-		/*
-		 * Another thread's stop signal stopped this one: its parked
-		 * call ends as the real one would (epoll's EINTR, *rem).
-		 */
-		if (t->wait)
-			emul_settle(t, sig, NULL, &snap);
-		/* Stay stopped like a native group-stop, yet see SIGCONT. */
-		t->flags |= TASK_LISTENING;
-		resume_listen(t);
-		/*
-		 * The job is stopped when the guest is, and the shell waits
-		 * on us.  Every thread reports the group-stop, some after a
-		 * SIGCONT already ended it; only the thread that dequeued the
-		 * stop signal starts one.
-		 */
-		if (stop_signal && t->proc->tgid == main_pid && job_stop_asked())
-			self_stop_sig = sig;
+		jobctl_group_stop(t, sig, stop_signal, &snap);
 		return;
 	}
 	/* Our PTRACE_INTERRUPT, the end of a group-stop, or a new tracee. */
-	if (t->proc->tgid == main_pid)
-		self_stop_sig = 0; /* continued before we could follow it */
+	jobctl_running(t);
 	t->flags &= ~(unsigned)(TASK_LISTENING | TASK_INTERRUPTED);
 	if (t->wait)
 		emul_settle(t, 0, NULL, &snap);
 	resume(t, 0);
-}
-
-/*
- * A stop signal taken, then a SIGCONT sent while this delivery-stop
- * waited for us (a SIGSTOP to the process group stops ptsandbox too).
- * Natively the SIGCONT came after the stop and ended it; injected now,
- * the stop would start after it and last for ever, with the SIGCONT
- * pending.  So it is dropped: stopped and continued at once.
- */
-static bool stop_overtaken(struct sigsnap *snap, int sig)
-{
-	const struct sigstate *st;
-
-	if (!sig_is_stop(sig) || !(st = sigsnap_get(snap)))
-		return false;
-	return ((st->pending | st->shared) & sigbit(SIGCONT)) && sig_action(st, sig) == SIGACT_STOP;
-}
-
-/*
- * A stop makes some calls fail with EINTR (signal(7)); an ignored
- * signal that is delivered after the stop, before the call returns,
- * must not turn that EINTR into a restart (ignored_signal_fixup).
- */
-static void note_stop_eintr(struct task *t, int sig, struct sigsnap *snap)
-{
-	struct arch_regs regs;
-
-	if (!sig_is_stop(sig) || sigsnap_action(snap, sig) != SIGACT_STOP)
-		return;
-	t->stop_eintr_ip = 0;
-	if (arch_get_regs(t->tid, &regs) == 0 && arch_regs_ret(&regs) == -EINTR)
-		t->stop_eintr_ip = arch_regs_ip(&regs);
 }
 
 /*
@@ -362,9 +266,9 @@ static void on_signal_stop(struct task *t, int sig)
 
 	/* This stop's one read of the thread's signal state, on first use. */
 	sigsnap_init(&snap, t->tid);
-	overtaken = stop_overtaken(&snap, sig);
+	overtaken = jobctl_stop_overtaken(&snap, sig);
 	t->proc->requeued &= ~sigbit(sig);
-	settle_stop_effect(t, &snap);
+	jobctl_settle_stop_effect(t, &snap);
 	if (have_si) {
 		if (!requeued)
 			forward_on_delivery(t, sig, &si);
@@ -384,13 +288,13 @@ static void on_signal_stop(struct task *t, int sig)
 	} else if (!(t->real_eintr & sigbit(sig))) {
 		ignored_signal_fixup(&snap, sig, t->stop_eintr_ip);
 	}
-	note_stop_eintr(t, sig, &snap);
+	jobctl_note_stop_eintr(t, sig, &snap);
 	/* After the settled call's line, as the kernel ends the call first. */
 	if (have_si)
 		tracing_signal(t, &si);
 	/* The wait above saw the stop interrupt it; the stop itself is over. */
 	if (overtaken) {
-		task_for_each(mark_stop_effect, t);
+		jobctl_stop_effect(t);
 		sig = 0;
 	}
 	if (sig_is_stop(sig))
@@ -542,7 +446,10 @@ static bool read_host_signals(int sfd)
 			relay_seen((int)ssi[i].ssi_signo);
 			if (ssi[i].ssi_signo == SIGCHLD || dump_on_signal((int)ssi[i].ssi_signo))
 				continue;
-			forward_host_signal(&ssi[i]);
+			if (forward_host_signal(&ssi[i])) {
+				drain_events();
+				forward_host_signal_drained(&ssi[i]);
+			}
 		}
 	} while (n == (ssize_t)sizeof(ssi));
 	/* The front is gone: nothing more will come, and it must not ring. */
@@ -552,18 +459,6 @@ static bool read_host_signals(int sfd)
 static bool all_gone(void)
 {
 	return main_exited && task_count() == 0;
-}
-
-/*
- * A SIGCONT already sent to the guest ended the stop we are about to
- * follow: stopping now would outlast it for ever.  (One sent to the
- * front is the front's to see: relay.c.)
- */
-static bool continue_pending(void)
-{
-	struct sigstate st;
-
-	return sigstate_read(main_pid, &st) == 0 && ((st.pending | st.shared) & sigbit(SIGCONT));
 }
 
 /*
@@ -632,13 +527,7 @@ static int event_loop(int sfd, int cfd, int tfd, bool wait_all)
 
 		if (main_exited && !wait_all)
 			report_main_gone();
-		if (self_stop_sig) {
-			int sig = self_stop_sig;
-
-			self_stop_sig = 0;
-			if (!continue_pending())
-				relay_stop_front(sig);
-		}
+		jobctl_follow_stop();
 		tid = waitpid(-1, &status, __WALL | WUNTRACED);
 		if (tid < 0 && errno == EINTR)
 			continue;
@@ -766,7 +655,8 @@ static int supervise(const struct options *opts, int sfd, int tfd)
 	timer_fd = tfd;
 	timeout_status = opts->timeout_status;
 	task_add(sp.pid, sp.pid, getpid());
-	forward_init(sp.pid, drain_events);
+	forward_init(sp.pid);
+	jobctl_init(sp.pid);
 
 	if (event_loop(sfd, cfd, tfd, opts->wait_all) < 0) {
 		psb_perror("tracer loop");

@@ -29,11 +29,11 @@
 #include <linux/ptrace.h>
 
 #include "arch/arch.h"
-#include "doorbell.h"
 #include "emul/emul.h"
 #include "emul/interrupt.h"
 #include "guest_mem.h"
 #include "log.h"
+#include "loop_wake.h"
 #include "policy/enforce.h"
 #include "policy/hooks.h"
 #include "policy/report.h"
@@ -43,13 +43,13 @@
 #include "signals/jobctl.h"
 #include "signals/relay.h"
 #include "signals/sigstate.h"
-#include "signals/sigwait.h"
+#include "signals/sigwait_siginfo.h"
 #include "signals/ignored.h"
 #include "spawn.h"
 #include "task.h"
-#include "trace/crash.h"
+#include "report/crash.h"
 #include "trace/tracing.h"
-#include "trace/dump.h"
+#include "report/dump.h"
 #include "tracer.h"
 
 static pid_t main_pid;
@@ -476,23 +476,12 @@ static void stop_queueing_sigchld(void)
 	sigprocmask(SIG_UNBLOCK, &chld, NULL);
 }
 
-/*
- * The doorbell rang: read every source, whichever rang (reading an
- * empty one costs a failed read; leaving a full one would ring the
- * bell again at once), then let it wait again.
- */
-static int answer_bell(int sfd, int tfd, int status)
-{
-	if (WIFSTOPPED(status)) {
-		if (doorbell_watches_signals() && !read_host_signals(sfd) &&
-		    doorbell_forget_signals() < 0)
-			return -1;
-		emul_completions();
-		if (tfd >= 0)
-			dump_timer_expired();
-	}
-	return doorbell_rearm(status);
-}
+/* The sources that wake the loop besides a ptrace stop (loop_wake.c). */
+static const struct loop_wake_readers wake_readers = {
+	.signals = read_host_signals,
+	.completions = emul_completions,
+	.timer = dump_timer_expired,
+};
 
 /*
  * A tracee was reaped.  That may have completed its parent's emulated
@@ -509,7 +498,7 @@ static void report_main_gone(void);
 
 /*
  * One blocking wait per event: a ptrace stop or exit of the guest, or
- * the doorbell's stop for everything else (doorbell.c).  The status of
+ * the doorbell's stop for everything else (loop_wake.c).  The status of
  * the main process goes to the front as soon as it is gone (unless
  * --wait-all); the loop goes on while leftovers live.
  */
@@ -518,7 +507,7 @@ static int event_loop(int sfd, int cfd, int tfd, bool wait_all)
 	int rc = 0;
 
 	stop_queueing_sigchld();
-	if (doorbell_start(sfd, cfd, tfd) < 0)
+	if (loop_wake_start(sfd, cfd, tfd, &wake_readers) < 0)
 		return -1;
 	drain_events();
 	while (!all_gone() && !no_children) {
@@ -535,8 +524,8 @@ static int event_loop(int sfd, int cfd, int tfd, bool wait_all)
 			rc = -1;
 			break;
 		}
-		if (doorbell_is(tid)) {
-			rc = answer_bell(sfd, tfd, status);
+		if (loop_wake_is(tid)) {
+			rc = loop_wake_answer(status);
 			if (rc < 0)
 				break;
 		} else {
@@ -546,7 +535,7 @@ static int event_loop(int sfd, int cfd, int tfd, bool wait_all)
 		}
 		dump_progress();
 	}
-	doorbell_stop();
+	loop_wake_stop();
 	return rc;
 }
 

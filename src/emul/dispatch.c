@@ -10,7 +10,7 @@
 
 #include <stdint.h>
 
-#include "../signals/sigwait.h"
+#include "../signals/sigwait_siginfo.h"
 #include "../task.h"
 #include "emul.h"
 #include "families.h"

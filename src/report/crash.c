@@ -24,9 +24,9 @@
 #include "arch/arch.h"
 #include "options.h"
 #include "signals/sigstate.h"
-#include "trace/backtrace.h"
-#include "trace/crash.h"
-#include "trace/remote.h"
+#include "report/backtrace.h"
+#include "report/crash.h"
+#include "report/remote.h"
 
 #define CODE_BEFORE  3	/* instructions listed before the faulting one */
 #define CODE_AFTER   3	/* ... and after it */

@@ -5,8 +5,8 @@
  * libunwind-ptrace backtrace with symbol names from the guest's ELF
  * files (PIE, shared libraries, after execve).
  */
-#ifndef PTSANDBOX_TRACE_CRASH_H
-#define PTSANDBOX_TRACE_CRASH_H
+#ifndef PTSANDBOX_REPORT_CRASH_H
+#define PTSANDBOX_REPORT_CRASH_H
 
 #include <signal.h>
 #include <stdbool.h>

@@ -29,9 +29,9 @@
 #include "options.h"
 #include "resume.h"
 #include "task.h"
-#include "trace/backtrace.h"
+#include "report/backtrace.h"
 #include "trace/decode.h"
-#include "trace/dump.h"
+#include "report/dump.h"
 
 /* After the timeout, how long threads get to report their dump before the kill. */
 #define DUMP_GRACE_NS 2000000000LL

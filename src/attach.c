@@ -45,7 +45,7 @@
 #include "signals/ignored.h"
 #include "signals/sigstate.h"
 #include "task.h"
-#include "trace/dump.h"
+#include "report/dump.h"
 #include "trace/tracing.h"
 
 #define MAX_PIDS 64
@@ -262,9 +262,12 @@ static void detach_at_stop(struct task *t, int sig, int event)
 	int dsig = 0;
 
 	if (event == 0 && sig != (SIGTRAP | 0x80)) {
+		struct sigsnap snap;
+
 		/* A signal-delivery-stop: the signal goes on, untraced. */
 		dsig = sig;
-		ignored_signal_fixup(t->tid, sig, 0);
+		sigsnap_init(&snap, t->tid);
+		ignored_signal_fixup(&snap, sig, 0);
 	}
 	/* A group-stop (sig_is_stop) is detached as is: it stays stopped. */
 	tracing_detached(t);
@@ -383,11 +386,13 @@ static void on_event_stop(struct task *t, int sig)
 static void on_signal_stop(struct task *t, int sig)
 {
 	siginfo_t si;
+	struct sigsnap snap;
 
 	if (ptrace(PTRACE_GETSIGINFO, t->tid, NULL, &si) == 0)
 		tracing_signal(t, &si);
 	/* Queued although ignored, because traced: no EINTR from it. */
-	ignored_signal_fixup(t->tid, sig, 0);
+	sigsnap_init(&snap, t->tid);
+	ignored_signal_fixup(&snap, sig, 0);
 	resume_thread(t, sig);
 }
 

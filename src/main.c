@@ -13,7 +13,7 @@
 #include "options.h"
 #include "resolve.h"
 #include "spawn.h"
-#include "trace/crash.h"
+#include "report/crash.h"
 #include "tracer.h"
 
 /* -E VAR=VAL sets, -E VAR unsets, in the environment the guest inherits. */

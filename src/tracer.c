@@ -29,26 +29,27 @@
 #include <linux/ptrace.h>
 
 #include "arch/arch.h"
-#include "doorbell.h"
 #include "emul/emul.h"
 #include "emul/interrupt.h"
 #include "guest_mem.h"
 #include "log.h"
+#include "loop_wake.h"
 #include "policy/enforce.h"
 #include "policy/hooks.h"
 #include "policy/report.h"
 #include "resume.h"
 #include "signals/forward.h"
 #include "signals/host.h"
+#include "signals/jobctl.h"
 #include "signals/relay.h"
 #include "signals/sigstate.h"
-#include "signals/sigwait.h"
+#include "signals/sigwait_siginfo.h"
 #include "signals/ignored.h"
 #include "spawn.h"
 #include "task.h"
-#include "trace/crash.h"
+#include "report/crash.h"
 #include "trace/tracing.h"
-#include "trace/dump.h"
+#include "report/dump.h"
 #include "tracer.h"
 
 static pid_t main_pid;
@@ -230,119 +231,24 @@ static struct task *on_exec(struct task *t)
 	return t;
 }
 
-/*
- * The guest's main process has stopped by this signal: ptsandbox stops
- * itself too, but only between loop iterations.  Stopping in the middle
- * of forwarding a signal (whose twin detection is timed) could last as
- * long as the user leaves the job stopped.
- */
-static int self_stop_sig;
-
-/*
- * ptsandbox follows a guest's stop only when the stop was asked of the
- * job: ptsandbox got its own copy (Ctrl-Z, kill -TSTP to it or to its
- * process group), read or still pending at the front (relay.c), so the
- * shell sees the job stop and its SIGCONT continues both.  A stop sent to the guest alone (by
- * another guest process, or kill -STOP <guest pid>) is ended by a
- * SIGCONT to the guest alone, which a stopped ptsandbox would never see.
- */
-static bool job_stop_asked(void)
-{
-	return forward_stop_asked() || relay_stop_asked();
-}
-
-/*
- * A stop signal taken by one thread stops them all, and every thread's
- * interruptible call sees it: nanosleep writes *rem, epoll_wait fails
- * with EINTR.  When the stop is dropped as overtaken (stop_overtaken),
- * the other threads' parked calls must still see it: each is
- * interrupted and settled as a stop would settle it, at its next
- * signal or event stop (settle_stop_effect).
- */
-static void mark_stop_effect(struct task *t, void *arg)
-{
-	const struct task *taker = arg;
-
-	if (t == taker || t->proc != taker->proc || !t->wait)
-		return;
-	t->flags |= TASK_STOP_EFFECT;
-	interrupt(t);
-}
-
-static void settle_stop_effect(struct task *t)
-{
-	if (!(t->flags & TASK_STOP_EFFECT))
-		return;
-	t->flags &= ~(unsigned)TASK_STOP_EFFECT;
-	if (t->wait)
-		emul_settle(t, SIGSTOP, NULL);
-}
-
 static void on_event_stop(struct task *t, int sig)
 {
 	bool stop_signal = t->flags & TASK_STOP_SIGNAL;
+	struct sigsnap snap;
 
+	sigsnap_init(&snap, t->tid);
 	t->flags &= ~(unsigned)TASK_STOP_SIGNAL;
-	settle_stop_effect(t);
+	jobctl_settle_stop_effect(t, &snap);
 	if (sig_is_stop(sig)) {
-		/*
-		 * Another thread's stop signal stopped this one: its parked
-		 * call ends as the real one would (epoll's EINTR, *rem).
-		 */
-		if (t->wait)
-			emul_settle(t, sig, NULL);
-		/* Stay stopped like a native group-stop, yet see SIGCONT. */
-		t->flags |= TASK_LISTENING;
-		resume_listen(t);
-		/*
-		 * The job is stopped when the guest is, and the shell waits
-		 * on us.  Every thread reports the group-stop, some after a
-		 * SIGCONT already ended it; only the thread that dequeued the
-		 * stop signal starts one.
-		 */
-		if (stop_signal && t->proc->tgid == main_pid && job_stop_asked())
-			self_stop_sig = sig;
+		jobctl_group_stop(t, sig, stop_signal, &snap);
 		return;
 	}
 	/* Our PTRACE_INTERRUPT, the end of a group-stop, or a new tracee. */
-	if (t->proc->tgid == main_pid)
-		self_stop_sig = 0; /* continued before we could follow it */
+	jobctl_running(t);
 	t->flags &= ~(unsigned)(TASK_LISTENING | TASK_INTERRUPTED);
 	if (t->wait)
-		emul_settle(t, 0, NULL);
+		emul_settle(t, 0, NULL, &snap);
 	resume(t, 0);
-}
-
-/*
- * A stop signal taken, then a SIGCONT sent while this delivery-stop
- * waited for us (a SIGSTOP to the process group stops ptsandbox too).
- * Natively the SIGCONT came after the stop and ended it; injected now,
- * the stop would start after it and last for ever, with the SIGCONT
- * pending.  So it is dropped: stopped and continued at once.
- */
-static bool stop_overtaken(pid_t tid, int sig)
-{
-	struct sigstate st;
-
-	if (!sig_is_stop(sig) || sigstate_read(tid, &st) < 0)
-		return false;
-	return ((st.pending | st.shared) & sigbit(SIGCONT)) && sig_stops(&st, sig);
-}
-
-/*
- * A stop makes some calls fail with EINTR (signal(7)); an ignored
- * signal that is delivered after the stop, before the call returns,
- * must not turn that EINTR into a restart (ignored_signal_fixup).
- */
-static void note_stop_eintr(struct task *t, int sig)
-{
-	struct arch_regs regs;
-
-	if (!sig_will_stop(t->tid, sig))
-		return;
-	t->stop_eintr_ip = 0;
-	if (arch_get_regs(t->tid, &regs) == 0 && arch_regs_ret(&regs) == -EINTR)
-		t->stop_eintr_ip = arch_regs_ip(&regs);
 }
 
 /*
@@ -366,25 +272,28 @@ static void on_signal_stop(struct task *t, int sig)
 {
 	siginfo_t si;
 	bool have_si = ptrace(PTRACE_GETSIGINFO, t->tid, NULL, &si) == 0;
-	bool overtaken = stop_overtaken(t->tid, sig);
-	bool requeued = t->proc->requeued & sigbit(sig);
+	struct sigsnap snap;
+	bool overtaken, requeued = t->proc->requeued & sigbit(sig);
 
+	/* This stop's one read of the thread's signal state, on first use. */
+	sigsnap_init(&snap, t->tid);
+	overtaken = jobctl_stop_overtaken(&snap, sig);
 	t->proc->requeued &= ~sigbit(sig);
-	settle_stop_effect(t);
+	jobctl_settle_stop_effect(t, &snap);
 	if (have_si)
 		tracing_inject_siginfo(t, sig, &si);
 	if (have_si) {
 		if (!requeued)
 			forward_on_delivery(t, sig, &si);
 		if (crash_report_wanted(t->proc->tgid == main_pid) &&
-		    crash_is_fatal_sync(sig, &si) && crash_will_kill(t->tid, sig)) {
+		    crash_is_fatal_sync(sig, &si) && sig_action_kills(sigsnap_action(&snap, sig))) {
 			tracing_aside(diag ? diag : stderr);
 			crash_report(diag ? diag : stderr, t->tid, &si);
 		}
 	}
 	if (t->wait) {
 		/* Taken by the call itself: dequeued, never delivered. */
-		if (!emul_settle(t, sig, have_si ? &si : NULL)) {
+		if (!emul_settle(t, sig, have_si ? &si : NULL, &snap)) {
 			t->flags &= ~(unsigned)TASK_STOP_SIGNAL;
 			resume(t, 0);
 			return;
@@ -392,15 +301,15 @@ static void on_signal_stop(struct task *t, int sig)
 		if (requeue_held(t, sig))
 			return;
 	} else if (!(t->real_eintr & sigbit(sig))) {
-		ignored_signal_fixup(t->tid, sig, t->stop_eintr_ip);
+		ignored_signal_fixup(&snap, sig, t->stop_eintr_ip);
 	}
-	note_stop_eintr(t, sig);
+	jobctl_note_stop_eintr(t, sig, &snap);
 	/* After the settled call's line, as the kernel ends the call first. */
 	if (have_si)
 		tracing_signal(t, &si);
 	/* The wait above saw the stop interrupt it; the stop itself is over. */
 	if (overtaken) {
-		task_for_each(mark_stop_effect, t);
+		jobctl_stop_effect(t);
 		sig = 0;
 	}
 	if (sig_is_stop(sig))
@@ -548,7 +457,10 @@ static bool read_host_signals(int sfd)
 			relay_seen((int)ssi[i].ssi_signo);
 			if (ssi[i].ssi_signo == SIGCHLD || dump_on_signal((int)ssi[i].ssi_signo))
 				continue;
-			forward_host_signal(&ssi[i]);
+			if (forward_host_signal(&ssi[i])) {
+				drain_events();
+				forward_host_signal_drained(&ssi[i]);
+			}
 		}
 	} while (n == (ssize_t)sizeof(ssi));
 	/* The front is gone: nothing more will come, and it must not ring. */
@@ -558,18 +470,6 @@ static bool read_host_signals(int sfd)
 static bool all_gone(void)
 {
 	return main_exited && task_count() == 0;
-}
-
-/*
- * A SIGCONT already sent to the guest ended the stop we are about to
- * follow: stopping now would outlast it for ever.  (One sent to the
- * front is the front's to see: relay.c.)
- */
-static bool continue_pending(void)
-{
-	struct sigstate st;
-
-	return sigstate_read(main_pid, &st) == 0 && ((st.pending | st.shared) & sigbit(SIGCONT));
 }
 
 /*
@@ -587,24 +487,19 @@ static void stop_queueing_sigchld(void)
 	sigprocmask(SIG_UNBLOCK, &chld, NULL);
 }
 
-/*
- * The doorbell rang: read every source, whichever rang (reading an
- * empty one costs a failed read; leaving a full one would ring the
- * bell again at once), then let it wait again.
- */
-static int answer_bell(int sfd, int tfd, int status)
+/* -e inject's delays: each held thread whose delay is over goes on. */
+static void delays_expired(void)
 {
-	if (WIFSTOPPED(status)) {
-		if (doorbell_watches_signals() && !read_host_signals(sfd) &&
-		    doorbell_forget_signals() < 0)
-			return -1;
-		emul_completions();
-		tracing_delays_expired(on_seccomp_stop);
-		if (tfd >= 0)
-			dump_timer_expired();
-	}
-	return doorbell_rearm(status);
+	tracing_delays_expired(on_seccomp_stop);
 }
+
+/* The sources that wake the loop besides a ptrace stop (loop_wake.c). */
+static const struct loop_wake_readers wake_readers = {
+	.signals = read_host_signals,
+	.completions = emul_completions,
+	.timer = dump_timer_expired,
+	.delays = delays_expired,
+};
 
 /*
  * A tracee was reaped.  That may have completed its parent's emulated
@@ -621,7 +516,7 @@ static void report_main_gone(void);
 
 /*
  * One blocking wait per event: a ptrace stop or exit of the guest, or
- * the doorbell's stop for everything else (doorbell.c).  The status of
+ * the doorbell's stop for everything else (loop_wake.c).  The status of
  * the main process goes to the front as soon as it is gone (unless
  * --wait-all); the loop goes on while leftovers live.
  */
@@ -630,7 +525,7 @@ static int event_loop(int sfd, int cfd, int tfd, bool wait_all)
 	int rc = 0;
 
 	stop_queueing_sigchld();
-	if (doorbell_start(sfd, cfd, tfd, tracing_delay_fd()) < 0)
+	if (loop_wake_start(sfd, cfd, tfd, tracing_delay_fd(), &wake_readers) < 0)
 		return -1;
 	drain_events();
 	while (!all_gone() && !no_children) {
@@ -639,13 +534,7 @@ static int event_loop(int sfd, int cfd, int tfd, bool wait_all)
 
 		if (main_exited && !wait_all)
 			report_main_gone();
-		if (self_stop_sig) {
-			int sig = self_stop_sig;
-
-			self_stop_sig = 0;
-			if (!continue_pending())
-				relay_stop_front(sig);
-		}
+		jobctl_follow_stop();
 		tid = waitpid(-1, &status, __WALL | WUNTRACED);
 		if (tid < 0 && errno == EINTR)
 			continue;
@@ -653,8 +542,8 @@ static int event_loop(int sfd, int cfd, int tfd, bool wait_all)
 			rc = -1;
 			break;
 		}
-		if (doorbell_is(tid)) {
-			rc = answer_bell(sfd, tfd, status);
+		if (loop_wake_is(tid)) {
+			rc = loop_wake_answer(status);
 			if (rc < 0)
 				break;
 		} else {
@@ -664,7 +553,7 @@ static int event_loop(int sfd, int cfd, int tfd, bool wait_all)
 		}
 		dump_progress();
 	}
-	doorbell_stop();
+	loop_wake_stop();
 	return rc;
 }
 
@@ -773,7 +662,8 @@ static int supervise(const struct options *opts, int sfd, int tfd)
 	timer_fd = tfd;
 	timeout_status = opts->timeout_status;
 	task_add(sp.pid, sp.pid, getpid());
-	forward_init(sp.pid, drain_events);
+	forward_init(sp.pid);
+	jobctl_init(sp.pid);
 
 	if (event_loop(sfd, cfd, tfd, opts->wait_all) < 0) {
 		psb_perror("tracer loop");

@@ -3,7 +3,7 @@
  * The syscalls the supervisor reasons about by identity, once.  From this
  * list come enum sysid (arch.h), the sysid <-> number table (sysid.c,
  * numbers looked up by name in the arch's generated syscall table), the
- * emulated families (emul/core.c) and the calls that return EINTR for any
+ * emulated families (emul/dispatch.c) and the calls that return EINTR for any
  * signal (signals/ignored.c).  Adding an emulated syscall is one line here
  * plus its handler.
  *

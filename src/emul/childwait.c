@@ -26,6 +26,8 @@
 #include "../restart.h"
 #include "../task.h"
 #include "emul.h"
+#include "families.h"
+#include "park.h"
 #include "wait.h"
 
 struct childwait_priv {

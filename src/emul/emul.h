@@ -21,6 +21,7 @@
 
 #include "../seccomp_filter.h"
 
+struct sigsnap;
 struct task;
 
 /* Add the syscalls the emulation needs to trap. */
@@ -43,9 +44,10 @@ void emul_completions(void);
  * sig, or 0 when the call itself took it (rt_sigtimedwait).  If the call
  * must first be re-executed natively, t's signals are blocked until it
  * is (TASK_HELD): resuming with sig then puts sig back in the queue,
- * for the kernel to deliver once the call has returned.
+ * for the kernel to deliver once the call has returned.  snap is t's
+ * signal state at this stop (signals/sigstate.h), read only if needed.
  */
-int emul_settle(struct task *t, int sig, const siginfo_t *si);
+int emul_settle(struct task *t, int sig, const siginfo_t *si, struct sigsnap *snap);
 /*
  * The tracer reaped child, the last thread of a guest process: its
  * parent can now wait for it.

@@ -21,7 +21,11 @@
 
 #include "../guest_mem.h"
 #include "../task.h"
+#include "families.h"
+#include "guestfds.h"
+#include "park.h"
 #include "wait.h"
+#include "workers.h"
 
 static void epoll_work(struct ewait *ew)
 {

@@ -9,7 +9,7 @@
  * until the kernel reports the thread asleep in its parking call
  * (/proc/TID/syscall names ppoll(NULL, 0, NULL, ...) and /proc/TID/stat
  * says S) and only then tgkill()s it, as any other process could.  From
- * there the emulation settles the call as for every signal (core.c's
+ * there the emulation settles the call as for every signal (settle.c's
  * emul_settle): handler, then EINTR or a restart per SA_RESTART.  If the
  * wait ends first (ready, timed out, cancelled), nothing is sent.
  */

@@ -18,7 +18,11 @@
 
 #include "../guest_mem.h"
 #include "../task.h"
+#include "families.h"
+#include "guestfds.h"
+#include "park.h"
 #include "wait.h"
+#include "workers.h"
 
 /* Larger sets are left to the kernel: rare, and costly to borrow. */
 #define POLL_MAX_FDS 1024
@@ -30,66 +34,11 @@ struct poll_priv {
 	int timeout_arg;   /* poll's int timeout: argument index, or -1 */
 };
 
-int borrow_fds(struct task *t, struct pollfd *pfds, int n)
-{
-	int pidfd = proc_pidfd(t->proc);
-
-	if (pidfd < 0)
-		return -1;
-	for (int i = 0; i < n; i++) {
-		if (pfds[i].fd < 0)
-			continue;
-		pfds[i].fd = guest_fd_dup(pidfd, pfds[i].fd);
-		if (pfds[i].fd < 0) {
-			for (int j = 0; j < i; j++)
-				if (pfds[j].fd >= 0)
-					close(pfds[j].fd);
-			return -1;
-		}
-	}
-	return 0;
-}
-
-#define PROCFS_MAGIC 0x9fa0
-
-bool poll_consumes(const struct pollfd *pfds, int n)
-{
-	struct statfs sfs;
-
-	for (int i = 0; i < n; i++)
-		if (pfds[i].fd >= 0 && fstatfs(pfds[i].fd, &sfs) == 0 && sfs.f_type == PROCFS_MAGIC)
-			return true;
-	return false;
-}
-
 static void close_fds(struct pollfd *pfds, int n)
 {
 	for (int i = 0; i < n; i++)
 		if (pfds[i].fd >= 0)
 			close(pfds[i].fd);
-}
-
-bool ready_now(struct pollfd *pfds, int n)
-{
-	int r = poll(pfds, (nfds_t)n, 0);
-
-	return r != 0;
-}
-
-bool guest_sigmask_ok(pid_t tid, uint64_t mask, uint64_t size)
-{
-	uint64_t set;
-
-	if (!mask)
-		return true;
-	return size == sizeof(set) && guest_read(tid, mask, &set, sizeof(set)) == 0;
-}
-
-int ewait_remaining_ms(const struct ewait *ew)
-{
-	int64_t ns = ewait_remaining_ns(ew);
-
-	return (int)((ns + 999999) / 1000000);
 }
 
 /* Zero every revents, as the kernel does when poll times out. */

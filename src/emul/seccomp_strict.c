@@ -34,6 +34,7 @@
 
 #include "../guest_mem.h"
 #include "../task.h"
+#include "families.h"
 #include "wait.h"
 
 #define STRICT_DATA 0x5c1

@@ -15,7 +15,11 @@
 
 #include "../guest_mem.h"
 #include "../task.h"
+#include "families.h"
+#include "guestfds.h"
+#include "park.h"
 #include "wait.h"
+#include "workers.h"
 
 #define SELECT_MAX_FDS 4096
 #define LONG_BITS      (8 * sizeof(unsigned long))

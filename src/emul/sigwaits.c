@@ -31,7 +31,11 @@
 #include "../restart.h"
 #include "../signals/sigstate.h"
 #include "../task.h"
+#include "families.h"
+#include "guestfds.h"
+#include "park.h"
 #include "wait.h"
+#include "workers.h"
 
 static const struct ewait_ops pause_ops = {
     .name = "pause",

@@ -18,36 +18,17 @@
 
 #include "../guest_mem.h"
 #include "../task.h"
+#include "families.h"
+#include "park.h"
 #include "timens.h"
 #include "wait.h"
+#include "workers.h"
 
 struct sleep_priv {
 	uint64_t rem_addr;     /* 0: none (absolute, or NULL rem) */
 	clockid_t timer_clock; /* the clock the timerfd runs on */
 	struct timespec timer_deadline;
 };
-
-int ewait_sleep_until(struct ewait *ew, clockid_t clock, const struct timespec *deadline)
-{
-	struct itimerspec its = {.it_value = *deadline};
-	struct pollfd pfd[2];
-	int tfd = timerfd_create(clock, TFD_CLOEXEC);
-	int ret = -1;
-
-	if (tfd < 0 || timerfd_settime(tfd, TFD_TIMER_ABSTIME, &its, NULL) < 0)
-		goto out;
-	pfd[0].fd = ew->cancel_fd;
-	pfd[0].events = POLLIN;
-	pfd[1].fd = tfd;
-	pfd[1].events = POLLIN;
-	while (poll(pfd, 2, -1) < 0 && errno == EINTR)
-		;
-	ret = pfd[0].revents ? 0 : 1;
-out:
-	if (tfd >= 0)
-		close(tfd);
-	return ret;
-}
 
 static void sleep_work(struct ewait *ew)
 {

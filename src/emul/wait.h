@@ -1,12 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * One emulated wait, shared between the tracer thread and the worker
- * that performs it.  Exactly one outcome is ever produced: the worker
- * (or the tracer waking a futex waiter) moves state WAITING ->
- * FINISHING -> DONE, writing the outcome in between; the tracer moves
- * WAITING -> CANCELLED (a handled signal arrived).  Whichever
- * compare-and-swap wins decides between the call's result and
- * EINTR/restart, and the loser writes nothing.
+ * The wait object (wait.c): one emulated wait, shared between the
+ * tracer thread and the worker that performs it.  Nothing in emul/
+ * sits below it but timespec.c; the families, the workers (workers.c),
+ * parking (park.c) and settling (settle.c) are built on it.  Exactly one outcome is ever produced:
+ * the worker (or the tracer waking a futex waiter) moves state WAITING -> FINISHING -> DONE,
+ * writing the outcome in between; the tracer moves WAITING -> CANCELLED (a handled signal arrived).
+ * Whichever compare-and-swap wins decides between the call's result and EINTR/restart, and the
+ * loser writes nothing.
  */
 #ifndef PTSANDBOX_EMUL_WAIT_H
 #define PTSANDBOX_EMUL_WAIT_H
@@ -83,81 +84,82 @@ struct ewait {
 	int64_t result;
 
 	void *priv;	    /* per-family data, freed by ops->release */
-	struct ewait *next; /* worker queue / completion queue */
+	struct ewait *next; /* the ewait_queue it is on */
 };
+
+/*
+ * A FIFO of waits, linked through ewait.next: the workers' work queue
+ * and the tracer's completion queue.  Not locked: each owner holds
+ * its own mutex around push and pop.
+ */
+struct ewait_queue {
+	struct ewait *head, *tail;
+	int len;
+};
+
+/* Append ew; returns the queue's new length. */
+static inline int ewait_queue_push(struct ewait_queue *q, struct ewait *ew)
+{
+	ew->next = NULL;
+	if (q->tail)
+		q->tail->next = ew;
+	else
+		q->head = ew;
+	q->tail = ew;
+	return ++q->len;
+}
+
+/* Take the oldest wait, or NULL. */
+static inline struct ewait *ewait_queue_pop(struct ewait_queue *q)
+{
+	struct ewait *ew = q->head;
+
+	if (!ew)
+		return NULL;
+	q->head = ew->next;
+	if (!q->head)
+		q->tail = NULL;
+	ew->next = NULL;
+	q->len--;
+	return ew;
+}
 
 /* Allocate a wait for t's current syscall with the given ops. */
 struct ewait *ewait_new(struct task *t, const struct ewait_ops *ops, long nr,
 			const uint64_t args[6]);
 void ewait_put(struct ewait *ew);
-/*
- * Park t in the kernel (ppoll under mask_ptr, 0: the thread's mask)
- * and hand ew to a worker.  regs are t's registers at the seccomp stop.
- */
-int ewait_start(struct ewait *ew, struct arch_regs *regs, uint64_t mask_ptr);
 
-/* Worker helpers. */
-/* Poll pfds plus cancel_fd until ready, deadline or cancel. */
-int ewait_poll(struct ewait *ew);
 /*
- * Sleep until the absolute deadline on clock (a timerfd, so it follows
- * clock_settime) or until ew is cancelled.  Returns 1 at the deadline,
- * 0 when cancelled, -1 when no timer could be set up.
+ * The state machine.  ewait_publish writes the outcome if it wins
+ * WAITING -> FINISHING (false: it lost, to a cancel or another
+ * finisher).
  */
-int ewait_sleep_until(struct ewait *ew, clockid_t clock, const struct timespec *deadline);
-/* Tell ew's worker, if any, to stop waiting (its outcome is decided). */
-void ewait_cancel(struct ewait *ew);
-/* Publish the outcome unless cancelled (returns false if cancelled). */
+bool ewait_publish(struct ewait *ew, enum ewait_outcome outcome, int64_t result);
+/* Publish the outcome unless cancelled and queue a completion (false if cancelled). */
 bool ewait_finish(struct ewait *ew, enum ewait_outcome outcome, int64_t result);
 /* The same, from the tracer thread: wakes the parked thread directly. */
 bool ewait_finish_here(struct ewait *ew, enum ewait_outcome outcome, int64_t result);
+/*
+ * Tracer thread: cancel ew unless its outcome is already decided.
+ * Returns false if it is.
+ */
+bool ewait_claim(struct ewait *ew);
+/* Tell ew's worker, if any, to stop waiting (its outcome is decided). */
+void ewait_cancel(struct ewait *ew);
 
 /* Time helpers (and timespec.h's). */
 /* Remaining time until ew's deadline, clamped at 0. */
 int64_t ewait_remaining_ns(const struct ewait *ew);
+/* Milliseconds left, rounded up, for an int timeout argument. */
+int ewait_remaining_ms(const struct ewait *ew);
 /* Deadline = now(clock) + rel. */
 void ewait_set_relative(struct ewait *ew, clockid_t clock, int64_t rel_ns);
 
-/* Shared by the fd-waiting families (poll.c). */
 /*
- * Swap each guest fd in pfds for a supervisor duplicate (negative fds
- * stay, and are ignored by poll).  Returns -1 if a guest fd is not
- * open, which the real call would report itself.
+ * Completion queue: ewait_finish pushes, the tracer pops when
+ * completions_fd (an eventfd, from completions_init) is readable.
  */
-int borrow_fds(struct task *t, struct pollfd *pfds, int n);
-/*
- * Would polling pfds from the supervisor change what the guest's own
- * call sees?  A procfs mounts file (/proc/PID/mounts, mountinfo)
- * reports a mount change as POLLPRI|POLLERR to the first poll after
- * it only, so the supervisor must leave such sets to the kernel.
- */
-bool poll_consumes(const struct pollfd *pfds, int n);
-/* Would poll() on pfds return at once? */
-bool ready_now(struct pollfd *pfds, int n);
-/* Validate a guest sigmask argument (NULL is valid); true if usable. */
-bool guest_sigmask_ok(pid_t tid, uint64_t mask, uint64_t size);
-/* Milliseconds left, rounded up, for an int timeout argument. */
-int ewait_remaining_ms(const struct ewait *ew);
-
-/* Per-family entry points, called at the seccomp stop. */
-bool emul_sleep(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
-bool emul_poll(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
-bool emul_select(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
-bool emul_epoll(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
-bool emul_childwait(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
-bool emul_sigwait(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
-bool emul_futex(struct task *t, int sysid, const uint64_t args[6], struct arch_regs *regs);
-/* prctl/seccomp asking for SECCOMP_MODE_STRICT (seccomp_strict.c): never emulated, rewritten. */
-bool emul_seccomp_strict(struct task *t, int sysid, const uint64_t args[6],
-			 struct arch_regs *regs);
-/* A seccomp stop of a strict-mode thread's forbidden call: kill it; true if it was one. */
-bool emul_strict_violation(struct task *t, uint32_t ret_data);
-
-/* Worker pool (workers.c). */
-int workers_init(void);
-void workers_submit(struct ewait *ew);
-/* Completion queue: pushed by workers, drained by the tracer. */
-void completions_push(struct ewait *ew);
+int completions_init(void);
 struct ewait *completions_pop(void);
 int completions_fd(void);
 

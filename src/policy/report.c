@@ -35,7 +35,7 @@
 #include "policy/report.h"
 #include "policy/run.h"
 #include "task.h"
-#include "trace/backtrace.h"
+#include "report/backtrace.h"
 #include "trace/decode.h"
 #include "trace/tracing.h"
 

@@ -35,7 +35,6 @@ struct fwd {
 };
 
 static pid_t guest;
-static void (*drain)(void);
 
 /* Guest's own copies not yet matched with a host twin, per signal. */
 static struct kcopy kcopies[NSIG][KCOPY_MAX];
@@ -55,10 +54,9 @@ static long long now_ns(void)
 	return ts.tv_sec * 1000000000ll + ts.tv_nsec;
 }
 
-void forward_init(pid_t guest_tgid, void (*drain_events)(void))
+void forward_init(pid_t guest_tgid)
 {
 	guest = guest_tgid;
-	drain = drain_events;
 }
 
 void forward_guest_gone(void)
@@ -134,13 +132,13 @@ bool forward_stop_asked(void)
 	return stop_asked_at && now_ns() - stop_asked_at <= TWIN_WINDOW_NS;
 }
 
-void forward_host_signal(const struct signalfd_siginfo *ssi)
+bool forward_host_signal(const struct signalfd_siginfo *ssi)
 {
 	int sig = (int)ssi->ssi_signo;
 	struct sigstate st;
 
 	if (!guest || sig <= 0 || sig >= NSIG)
-		return;
+		return false;
 	if (sig_is_stop(sig))
 		stop_asked_at = now_ns();
 	/*
@@ -148,18 +146,28 @@ void forward_host_signal(const struct signalfd_siginfo *ssi)
 	 * not bounce back into the guest (sudo's rule, for the same reason).
 	 */
 	if (ssi->ssi_code != SI_KERNEL && from_guest((pid_t)ssi->ssi_pid))
-		return;
+		return false;
 	/*
 	 * Twin still pending in the guest: the kernel will deliver it.
 	 * Read the pending set before draining stops: both happen under
 	 * the guest's siglock, so a twin is either pending here or its
-	 * signal-delivery-stop is already waitable.
+	 * signal-delivery-stop is already waitable, and the loop's drain
+	 * records it (forward_on_dequeue) before forward_host_signal_drained.
 	 */
 	if (sigstate_read(guest, &st) == 0 && (st.shared & sigbit(sig))) {
 		credit[sig] = now_ns();
-		return;
+		return false;
 	}
-	drain();
+	return true;
+}
+
+void forward_host_signal_drained(const struct signalfd_siginfo *ssi)
+{
+	int sig = (int)ssi->ssi_signo;
+
+	/* The guest may have gone in the drain: kill(0) would hit our own group. */
+	if (!guest)
+		return;
 	if (kcopy_take(sig, ssi->ssi_code, (pid_t)ssi->ssi_pid, ssi->ssi_uid))
 		return;
 	fwd_push(sig, ssi);

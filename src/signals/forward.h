@@ -20,11 +20,18 @@
 
 struct task;
 
-void forward_init(pid_t guest_tgid, void (*drain_events)(void));
+void forward_init(pid_t guest_tgid);
 /* The guest process that host signals go to is gone. */
 void forward_guest_gone(void);
-/* A forwarded-set signal was read from the supervisor's signalfd. */
-void forward_host_signal(const struct signalfd_siginfo *ssi);
+/*
+ * A forwarded-set signal was read from the supervisor's signalfd.
+ * Returns true when it may still need forwarding: the loop then
+ * handles every waitable stop (the guest's twin copy may be among
+ * them) and calls forward_host_signal_drained(ssi), which forwards it
+ * unless that drain met its twin.  Forwarding never calls into the loop.
+ */
+bool forward_host_signal(const struct signalfd_siginfo *ssi);
+void forward_host_signal_drained(const struct signalfd_siginfo *ssi);
 /*
  * Did ptsandbox itself get a job-control stop signal (Ctrl-Z, or kill
  * -TSTP to it or its process group) within the twin window?  Only then

@@ -15,21 +15,14 @@ static bool returns_eintr_on_any_signal(long nr)
 }
 
 /* Would the kernel ignore sig in this thread?  (SIGCONT's EINTR after a stop is native.) */
-static bool will_ignore(pid_t tid, int sig)
+static bool will_ignore(struct sigsnap *snap, int sig)
 {
-	struct sigstate st;
-
-	if (sig == SIGCONT || sig == SIGKILL || sig == SIGSTOP)
-		return false;
-	if (sigstate_read(tid, &st) < 0)
-		return false;
-	if (st.ignored & sigbit(sig))
-		return true;
-	return !sig_has_handler(&st, sig) && sig_default_ignored(sig);
+	return sig != SIGCONT && sigsnap_action(snap, sig) == SIGACT_IGNORE;
 }
 
-void ignored_signal_fixup(pid_t tid, int sig, uint64_t keep_ip)
+void ignored_signal_fixup(struct sigsnap *snap, int sig, uint64_t keep_ip)
 {
+	pid_t tid = snap->tid;
 	struct arch_regs regs;
 
 	/* Registers first: they rule out almost every stop cheaply. */
@@ -39,7 +32,7 @@ void ignored_signal_fixup(pid_t tid, int sig, uint64_t keep_ip)
 		return;
 	if (keep_ip && arch_regs_ip(&regs) == keep_ip)
 		return;
-	if (!will_ignore(tid, sig))
+	if (!will_ignore(snap, sig))
 		return;
 	/* No handler will run: the kernel restarts the call, as if never woken. */
 	arch_regs_set_ret(&regs, -ERESTARTNOHAND);

@@ -13,13 +13,15 @@
 #include <stdint.h>
 #include <sys/types.h>
 
+struct sigsnap;
+
 /*
- * tid is in a signal-delivery-stop for sig, with no emulated wait.
+ * snap's thread is in a signal-delivery-stop for sig, with no emulated wait.
  * If sig will be ignored and tid is returning -EINTR from one of those
  * calls, turn it into a restart, which is what native execution shows.
  * Not at keep_ip: a stop signal produced the EINTR returning there,
  * and that one is real (signal(7)).
  */
-void ignored_signal_fixup(pid_t tid, int sig, uint64_t keep_ip);
+void ignored_signal_fixup(struct sigsnap *snap, int sig, uint64_t keep_ip);
 
 #endif

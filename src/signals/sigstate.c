@@ -55,28 +55,65 @@ bool sig_default_ignored(int sig)
 	return sig == SIGCHLD || sig == SIGCONT || sig == SIGURG || sig == SIGWINCH;
 }
 
-bool sig_will_stop(pid_t tid, int sig)
-{
-	struct sigstate st;
-
-	if (sig == SIGSTOP)
-		return true;
-	return sig_is_stop(sig) && sigstate_read(tid, &st) == 0 && sig_stops(&st, sig);
-}
-
-bool sig_has_handler(const struct sigstate *st, int sig)
-{
-	return (st->caught & sigbit(sig)) != 0;
-}
-
 bool sig_is_stop(int sig)
 {
 	return sig == SIGSTOP || sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
 }
 
-bool sig_stops(const struct sigstate *st, int sig)
+/* The default actions that dump core (signal(7)'s "Core"). */
+static bool sig_default_core(int sig)
 {
-	if (sig == SIGSTOP)
+	switch (sig) {
+	case SIGQUIT:
+	case SIGILL:
+	case SIGTRAP:
+	case SIGABRT:
+	case SIGBUS:
+	case SIGFPE:
+	case SIGSEGV:
+	case SIGXCPU:
+	case SIGXFSZ:
+	case SIGSYS:
 		return true;
-	return sig_is_stop(sig) && !((st->ignored | st->caught) & sigbit(sig));
+	default:
+		return false;
+	}
+}
+
+enum sig_action sig_action(const struct sigstate *st, int sig)
+{
+	if (sig < 1 || sig > 64)
+		return SIGACT_UNKNOWN;
+	/* Neither can be caught, ignored or blocked. */
+	if (sig == SIGKILL)
+		return SIGACT_TERMINATE;
+	if (sig == SIGSTOP)
+		return SIGACT_STOP;
+	if (st->caught & sigbit(sig))
+		return SIGACT_HANDLER;
+	if (st->ignored & sigbit(sig))
+		return SIGACT_IGNORE;
+	if (sig_is_stop(sig))
+		return SIGACT_STOP;
+	if (sig_default_ignored(sig))
+		return SIGACT_IGNORE;
+	return sig_default_core(sig) ? SIGACT_CORE : SIGACT_TERMINATE;
+}
+
+const struct sigstate *sigsnap_get(struct sigsnap *snap)
+{
+	if (!snap->loaded)
+		snap->loaded = sigstate_read(snap->tid, &snap->st) == 0 ? 1 : -1;
+	return snap->loaded > 0 ? &snap->st : NULL;
+}
+
+enum sig_action sigsnap_action(struct sigsnap *snap, int sig)
+{
+	static const struct sigstate none;
+	const struct sigstate *st;
+
+	if (sig == SIGKILL || sig == SIGSTOP)
+		return sig_action(&none, sig);
+	st = sigsnap_get(snap);
+	return st ? sig_action(st, sig) : SIGACT_UNKNOWN;
 }

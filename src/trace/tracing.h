@@ -8,7 +8,7 @@
  * with PTRACE_SYSCALL (resume.c asks tracing_wants_exit_stop()),
  * so its syscall-exit-stop gives the result.  An emulated call whose
  * thread is parked has no exit stop of its own: its line is finished
- * when the emulation settles it (src/emul/core.c).
+ * when the emulation settles it (src/emul/settle.c).
  */
 #ifndef PTSANDBOX_TRACE_TRACING_H
 #define PTSANDBOX_TRACE_TRACING_H

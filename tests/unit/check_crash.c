@@ -18,7 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "trace/crash.h"
+#include "report/crash.h"
 
 static const char *guests_dir(void)
 {

@@ -61,11 +61,11 @@ START_TEST(test_parse)
 	ck_assert(st.shared & sigbit(64));
 	ck_assert(st.blocked & sigbit(SIGCHLD));
 	ck_assert(st.ignored & sigbit(SIGPIPE));
-	ck_assert(sig_has_handler(&st, SIGINT));
-	ck_assert(sig_has_handler(&st, SIGTERM));
-	ck_assert(sig_has_handler(&st, 33));
-	ck_assert(!sig_has_handler(&st, SIGPIPE));
-	ck_assert(!sig_has_handler(&st, SIGUSR1));
+	ck_assert(sig_action(&st, SIGINT) == SIGACT_HANDLER);
+	ck_assert(sig_action(&st, SIGTERM) == SIGACT_HANDLER);
+	ck_assert(sig_action(&st, 33) == SIGACT_HANDLER);
+	ck_assert(sig_action(&st, SIGPIPE) != SIGACT_HANDLER);
+	ck_assert(sig_action(&st, SIGUSR1) != SIGACT_HANDLER);
 }
 END_TEST
 
@@ -141,8 +141,8 @@ START_TEST(test_read_self)
 	ck_assert(st.blocked & sigbit(SIGUSR1));
 	ck_assert(st.blocked & sigbit(SIGUSR2));
 	ck_assert(st.ignored & sigbit(SIGPIPE));
-	ck_assert(sig_has_handler(&st, SIGHUP));
-	ck_assert(!sig_has_handler(&st, SIGPIPE));
+	ck_assert(sig_action(&st, SIGHUP) == SIGACT_HANDLER);
+	ck_assert(sig_action(&st, SIGPIPE) != SIGACT_HANDLER);
 	ck_assert_int_lt(sigstate_read(-1, &st), 0);
 }
 END_TEST
@@ -185,20 +185,73 @@ static bool kernel_ignores(int sig)
 }
 
 /* Only a stop signal at its default action stops; SIGSTOP always does. */
-START_TEST(test_sig_stops)
+START_TEST(test_sig_action_stop)
 {
 	struct sigstate st = {0};
 
-	ck_assert(sig_stops(&st, SIGSTOP));
-	ck_assert(sig_stops(&st, SIGTSTP));
-	ck_assert(!sig_stops(&st, SIGINT));
-	ck_assert(!sig_stops(&st, SIGCONT));
+	ck_assert_int_eq(sig_action(&st, SIGSTOP), SIGACT_STOP);
+	ck_assert_int_eq(sig_action(&st, SIGTSTP), SIGACT_STOP);
+	ck_assert_int_ne(sig_action(&st, SIGINT), SIGACT_STOP);
+	ck_assert_int_ne(sig_action(&st, SIGCONT), SIGACT_STOP);
 	st.caught = sigbit(SIGTSTP) | sigbit(SIGSTOP);
 	st.ignored = sigbit(SIGTTIN);
-	ck_assert(!sig_stops(&st, SIGTSTP));
-	ck_assert(!sig_stops(&st, SIGTTIN));
-	ck_assert(sig_stops(&st, SIGTTOU));
-	ck_assert(sig_stops(&st, SIGSTOP));
+	ck_assert_int_eq(sig_action(&st, SIGTSTP), SIGACT_HANDLER);
+	ck_assert_int_eq(sig_action(&st, SIGTTIN), SIGACT_IGNORE);
+	ck_assert_int_eq(sig_action(&st, SIGTTOU), SIGACT_STOP);
+	ck_assert_int_eq(sig_action(&st, SIGSTOP), SIGACT_STOP);
+}
+END_TEST
+
+/* signal(7)'s default actions; a disposition overrides all but SIGKILL's and SIGSTOP's. */
+START_TEST(test_sig_action_default)
+{
+	static const struct {
+		int sig;
+		enum sig_action act;
+	} dfl[] = {
+	    {SIGHUP, SIGACT_TERMINATE},	 {SIGINT, SIGACT_TERMINATE},  {SIGQUIT, SIGACT_CORE},
+	    {SIGILL, SIGACT_CORE},	 {SIGTRAP, SIGACT_CORE},      {SIGABRT, SIGACT_CORE},
+	    {SIGBUS, SIGACT_CORE},	 {SIGFPE, SIGACT_CORE},	      {SIGKILL, SIGACT_TERMINATE},
+	    {SIGUSR1, SIGACT_TERMINATE}, {SIGSEGV, SIGACT_CORE},      {SIGPIPE, SIGACT_TERMINATE},
+	    {SIGALRM, SIGACT_TERMINATE}, {SIGTERM, SIGACT_TERMINATE}, {SIGCHLD, SIGACT_IGNORE},
+	    {SIGCONT, SIGACT_IGNORE},	 {SIGURG, SIGACT_IGNORE},     {SIGXCPU, SIGACT_CORE},
+	    {SIGXFSZ, SIGACT_CORE},	 {SIGWINCH, SIGACT_IGNORE},   {SIGSYS, SIGACT_CORE},
+	    {34, SIGACT_TERMINATE},	 {64, SIGACT_TERMINATE},
+	};
+	struct sigstate st = {0};
+
+	for (size_t i = 0; i < sizeof(dfl) / sizeof(dfl[0]); i++)
+		ck_assert_msg(sig_action(&st, dfl[i].sig) == dfl[i].act, "signal %d: %d",
+			      dfl[i].sig, sig_action(&st, dfl[i].sig));
+	st.caught = sigbit(SIGSEGV) | sigbit(SIGKILL);
+	st.ignored = sigbit(SIGCHLD) | sigbit(SIGTERM);
+	ck_assert_int_eq(sig_action(&st, SIGSEGV), SIGACT_HANDLER);
+	ck_assert_int_eq(sig_action(&st, SIGTERM), SIGACT_IGNORE);
+	ck_assert_int_eq(sig_action(&st, SIGCHLD), SIGACT_IGNORE);
+	ck_assert_int_eq(sig_action(&st, SIGKILL), SIGACT_TERMINATE);
+	ck_assert_int_eq(sig_action(&st, 0), SIGACT_UNKNOWN);
+	ck_assert_int_eq(sig_action(&st, 65), SIGACT_UNKNOWN);
+	ck_assert(sig_action_kills(SIGACT_CORE) && sig_action_kills(SIGACT_TERMINATE));
+	ck_assert(!sig_action_kills(SIGACT_HANDLER) && !sig_action_kills(SIGACT_STOP));
+}
+END_TEST
+
+/* A snapshot reads the thread's status once, and not at all for SIGKILL/SIGSTOP. */
+START_TEST(test_sigsnap)
+{
+	struct sigsnap snap;
+
+	sigsnap_init(&snap, -1);
+	ck_assert_int_eq(sigsnap_action(&snap, SIGSTOP), SIGACT_STOP);
+	ck_assert_int_eq(sigsnap_action(&snap, SIGKILL), SIGACT_TERMINATE);
+	ck_assert_int_eq(snap.loaded, 0);
+	ck_assert_int_eq(sigsnap_action(&snap, SIGINT), SIGACT_UNKNOWN);
+	ck_assert_int_eq(snap.loaded, -1);
+	sigsnap_init(&snap, getpid());
+	ck_assert_ptr_nonnull(sigsnap_get(&snap));
+	ck_assert_int_eq(snap.loaded, 1);
+	snap.st.caught = sigbit(SIGINT);
+	ck_assert_int_eq(sigsnap_action(&snap, SIGINT), SIGACT_HANDLER);
 }
 END_TEST
 
@@ -239,7 +292,9 @@ int main(void)
 	tcase_add_test(tc, test_parse_missing_field);
 	tcase_add_test(tc, test_parse_line_start);
 	tcase_add_test(tc, test_read_self);
-	tcase_add_test(tc, test_sig_stops);
+	tcase_add_test(tc, test_sig_action_stop);
+	tcase_add_test(tc, test_sig_action_default);
+	tcase_add_test(tc, test_sigsnap);
 	/* Needs the real kernel: a cross build's qemu-user run excludes it. */
 	tcase_set_tags(kernel, "kernel");
 	tcase_add_test(kernel, test_default_ignored_matches_kernel);

@@ -26,7 +26,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "trace/srcline.h"
+#include "report/srcline.h"
 
 /* Distinct files kept open; a large exec-heavy run evicts the least recently used. */
 #define CACHE_MAX 64

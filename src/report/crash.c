@@ -24,9 +24,9 @@
 #include "arch/arch.h"
 #include "options.h"
 #include "signals/sigstate.h"
-#include "trace/backtrace.h"
-#include "trace/crash.h"
-#include "trace/remote.h"
+#include "report/backtrace.h"
+#include "report/crash.h"
+#include "report/remote.h"
 
 #define CODE_BEFORE  3	/* instructions listed before the faulting one */
 #define CODE_AFTER   3	/* ... and after it */
@@ -89,7 +89,7 @@ bool crash_will_kill(pid_t tid, int sig)
 
 	if (sig <= 0 || sig > 64 || sigstate_read(tid, &st) < 0)
 		return false;
-	return !sig_has_handler(&st, sig) && !(st.ignored & sigbit(sig));
+	return sig_action_kills(sig_action(&st, sig));
 }
 
 static const char *const segv_codes[] = {

@@ -17,7 +17,7 @@
 #include "../guest_mem.h"
 #include "../task.h"
 #include "forward.h"
-#include "sigwait.h"
+#include "sigwait_siginfo.h"
 
 void sigwait_entry(struct task *t, uint64_t info_addr)
 {

@@ -5,8 +5,8 @@
  * libunwind-ptrace backtrace with symbol names from the guest's ELF
  * files (PIE, shared libraries, after execve).
  */
-#ifndef PTSANDBOX_TRACE_CRASH_H
-#define PTSANDBOX_TRACE_CRASH_H
+#ifndef PTSANDBOX_REPORT_CRASH_H
+#define PTSANDBOX_REPORT_CRASH_H
 
 #include <signal.h>
 #include <stdbool.h>
@@ -26,7 +26,7 @@ bool crash_report_wanted(bool main);
 bool crash_is_fatal_sync(int sig, const siginfo_t *si);
 /*
  * At tid's signal-delivery-stop for sig: will delivering it kill the
- * guest (no handler installed, not ignored)?  Callers report a crash
+ * guest (sig_action: its default action terminates)?  Callers report a crash
  * only when both this and crash_is_fatal_sync() hold.
  */
 bool crash_will_kill(pid_t tid, int sig);

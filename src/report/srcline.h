@@ -5,8 +5,8 @@
  * the chain of functions inlined at that address.  Used by the
  * backtraces only, from the tracer thread.
  */
-#ifndef PTSANDBOX_TRACE_SRCLINE_H
-#define PTSANDBOX_TRACE_SRCLINE_H
+#ifndef PTSANDBOX_REPORT_SRCLINE_H
+#define PTSANDBOX_REPORT_SRCLINE_H
 
 #include <stdint.h>
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * The doorbell.  The tracer sleeps in wait4(), which is all that a
+ * Waking the tracer loop: the doorbell.  The tracer sleeps in wait4(), which is all that a
  * ptrace stop needs: one blocking call per stop, as in strace, where an
  * epoll on a signalfd cost an epoll_wait, a SIGCHLD queued and read,
  * and a final WNOHANG wait per stop.  But wait4() returns only for a
@@ -14,7 +14,7 @@
  * host signals from the front (signals/relay.c) itself: their readiness
  * belongs to the file, whoever polls it.  Once the front is gone the
  * pipe is at EOF, readable for ever: the bell is replaced by one that
- * no longer polls it (doorbell_forget_signals).
+ * no longer polls it (forget_signals).
  *
  * No wakeup is lost (doc/design.md, section 6): every source is
  * level-triggered state that stays readable until the tracer reads it;
@@ -39,7 +39,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "doorbell.h"
+#include "loop_wake.h"
 
 #define RINGER_STACK (128 * 1024)
 #define BELL_FDS     4
@@ -49,9 +49,12 @@ static struct {
 	int fds[BELL_FDS]; /* what it polls */
 	int nfds;
 	int signal_fd;	/* host signals from the front; -1 once it is gone */
+	int timer_fd;	/* the --timeout timer; -1: none */
+	int delay_fd;	/* -e inject delays' timer (trace/delay.c); -1: none */
 	int request[2]; /* tracer -> ringer: fork a bell */
 	int reply[2];	/* ringer -> tracer: its pid */
-} bell = {.pid = -1, .signal_fd = -1};
+	const struct loop_wake_readers *readers;
+} bell = {.pid = -1, .signal_fd = -1, .timer_fd = -1, .delay_fd = -1};
 
 /* Close every fd but the bell's own: it must hold no guest pipe open. */
 static void close_others(void)
@@ -166,11 +169,15 @@ static pid_t spawn_bell(void)
 	return n == sizeof(pid) ? pid : -1;
 }
 
-int doorbell_start(int signal_fd, int done_fd, int timer_fd, int delay_fd)
+int loop_wake_start(int signal_fd, int done_fd, int timer_fd, int delay_fd,
+		    const struct loop_wake_readers *readers)
 {
 	if (pipe2(bell.request, O_CLOEXEC) < 0 || pipe2(bell.reply, O_CLOEXEC) < 0)
 		return -1;
+	bell.readers = readers;
 	bell.signal_fd = signal_fd;
+	bell.timer_fd = timer_fd;
+	bell.delay_fd = delay_fd;
 	bell.fds[bell.nfds++] = done_fd;
 	bell.fds[bell.nfds++] = signal_fd;
 	if (timer_fd >= 0)
@@ -183,17 +190,13 @@ int doorbell_start(int signal_fd, int done_fd, int timer_fd, int delay_fd)
 	return bell.pid < 0 ? -1 : 0;
 }
 
-bool doorbell_is(pid_t pid)
+bool loop_wake_is(pid_t pid)
 {
 	return pid > 0 && pid == bell.pid;
 }
 
-bool doorbell_watches_signals(void)
-{
-	return bell.signal_fd >= 0;
-}
-
-int doorbell_forget_signals(void)
+/* signal_fd is at EOF (the front is gone): a bell that no longer polls it replaces this one. */
+static int forget_signals(void)
 {
 	int k = 0;
 
@@ -202,12 +205,16 @@ int doorbell_forget_signals(void)
 			bell.fds[k++] = bell.fds[i];
 	bell.nfds = k;
 	bell.signal_fd = -1;
-	doorbell_stop();
+	loop_wake_stop();
 	bell.pid = spawn_bell();
 	return bell.pid < 0 ? -1 : 0;
 }
 
-int doorbell_rearm(int status)
+/*
+ * Every source is read: let the bell wait again.  A bell that died is
+ * replaced.
+ */
+static int rearm(int status)
 {
 	if (WIFSTOPPED(status))
 		return kill(bell.pid, SIGCONT);
@@ -218,7 +225,28 @@ int doorbell_rearm(int status)
 	return bell.pid < 0 ? -1 : 0;
 }
 
-void doorbell_stop(void)
+/*
+ * Read every source, whichever rang (reading an empty one costs a
+ * failed read; leaving a full one would ring the bell again at once),
+ * then let the bell wait again: only then (doc/design.md, section 6).
+ */
+int loop_wake_answer(int status)
+{
+	const struct loop_wake_readers *r = bell.readers;
+
+	if (WIFSTOPPED(status)) {
+		if (bell.signal_fd >= 0 && !r->signals(bell.signal_fd) && forget_signals() < 0)
+			return -1;
+		r->completions();
+		if (bell.timer_fd >= 0)
+			r->timer();
+		if (bell.delay_fd >= 0)
+			r->delays();
+	}
+	return rearm(status);
+}
+
+void loop_wake_stop(void)
 {
 	if (bell.pid <= 0)
 		return;

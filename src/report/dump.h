@@ -9,8 +9,8 @@
  * kind it is, which the tracer then handles exactly as it would have.
  * After a --timeout dump the whole guest is SIGKILLed.
  */
-#ifndef PTSANDBOX_TRACE_DUMP_H
-#define PTSANDBOX_TRACE_DUMP_H
+#ifndef PTSANDBOX_REPORT_DUMP_H
+#define PTSANDBOX_REPORT_DUMP_H
 
 #include <stdbool.h>
 

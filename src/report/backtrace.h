@@ -3,8 +3,8 @@
  * Backtraces of a ptrace-stopped thread (libunwind-ptrace, file:line
  * from srcline.c): in crash reports, hang dumps, denial reports and -k.
  */
-#ifndef PTSANDBOX_TRACE_BACKTRACE_H
-#define PTSANDBOX_TRACE_BACKTRACE_H
+#ifndef PTSANDBOX_REPORT_BACKTRACE_H
+#define PTSANDBOX_REPORT_BACKTRACE_H
 
 #include <stdio.h>
 #include <sys/types.h>

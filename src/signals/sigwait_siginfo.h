@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* rt_sigtimedwait: fix the siginfo of forwarded signals it dequeues. */
-#ifndef PTSANDBOX_SIGNALS_SIGWAIT_H
-#define PTSANDBOX_SIGNALS_SIGWAIT_H
+#ifndef PTSANDBOX_SIGNALS_SIGWAIT_SIGINFO_H
+#define PTSANDBOX_SIGNALS_SIGWAIT_SIGINFO_H
 
 #include <stdint.h>
 

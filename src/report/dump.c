@@ -31,10 +31,10 @@
 #include "options.h"
 #include "resume.h"
 #include "task.h"
-#include "trace/backtrace.h"
+#include "report/backtrace.h"
+#include "report/dump.h"
 #include "trace/decode.h"
 #include "trace/delay.h"
-#include "trace/dump.h"
 #include "trace/tracing.h"
 
 /* After the timeout, how long threads get to report their dump before the kill. */

@@ -4,8 +4,8 @@
  * shared by the backtrace and the crash report's code listing so both
  * name addresses the same way.
  */
-#ifndef PTSANDBOX_TRACE_REMOTE_H
-#define PTSANDBOX_TRACE_REMOTE_H
+#ifndef PTSANDBOX_REPORT_REMOTE_H
+#define PTSANDBOX_REPORT_REMOTE_H
 
 #include <stddef.h>
 #include <stdint.h>

@@ -17,9 +17,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "trace/backtrace.h"
-#include "trace/remote.h"
-#include "trace/srcline.h"
+#include "report/backtrace.h"
+#include "report/remote.h"
+#include "report/srcline.h"
 
 /* Deep enough for any real crash; bounds runaway unwinds of a smashed stack. */
 #define BT_MAX_DEPTH 64

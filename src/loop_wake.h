@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Waking the tracer loop (loop_wake.c): the doorbell, a child process
+ * whose stop wakes the tracer's blocking wait4() for everything that
+ * is not a ptrace stop (host signals, worker completions, the
+ * --timeout timer, -e inject's delays).  The loop answers its stop with one call, which
+ * reads every source through the loop's readers and lets the bell wait
+ * again.  See doc/design.md, section 3.
+ */
+#ifndef PTSANDBOX_LOOP_WAKE_H
+#define PTSANDBOX_LOOP_WAKE_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+/* How the loop reads each source that may have rung, in this order. */
+struct loop_wake_readers {
+	/* Host signals from the front (fd): read them all; false at EOF, the front gone. */
+	bool (*signals)(int fd);
+	/* Worker completions (the emulation's eventfd). */
+	void (*completions)(void);
+	/* The --timeout timer expired (called only when there is one). */
+	void (*timer)(void);
+	/* -e inject's delay timer rang (called only when there is one). */
+	void (*delays)(void);
+};
+
+/*
+ * Start the bell, which rings when signal_fd (the front's pipe of host
+ * signals), done_fd, timer_fd or delay_fd (-1: none) is readable.  0,
+ * or -1 with errno set.
+ */
+int loop_wake_start(int signal_fd, int done_fd, int timer_fd, int delay_fd,
+		    const struct loop_wake_readers *readers);
+/* Is pid the bell?  Its statuses come from the tracer's own wait4(). */
+bool loop_wake_is(pid_t pid);
+/*
+ * The bell's wait status: the bell rang (or died).  Reads every source
+ * through its reader, stops watching the signals at their EOF, and
+ * lets the bell wait again (a bell that died is replaced).  0, or -1 if
+ * the bell cannot be replaced.
+ */
+int loop_wake_answer(int status);
+/* The tracer is done: the bell goes, and is reaped. */
+void loop_wake_stop(void);
+
+#endif

@@ -16,6 +16,7 @@
 
 #include <errno.h>
 #include <inttypes.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -114,6 +115,72 @@ static void read_line(const char *fmt, pid_t tid, char *buf, size_t len)
 	fclose(f);
 }
 
+/* The "se.exec_start" of a /proc .../sched file, in ms; < 0 if unknown. */
+static double exec_start_ms(const char *path)
+{
+	char line[256];
+	double ms = -1;
+	FILE *f = fopen(path, "re");
+
+	while (f && fgets(line, sizeof(line), f)) {
+		if (!strncmp(line, "se.exec_start", 13) && strchr(line, ':')) {
+			ms = strtod(strchr(line, ':') + 1, NULL);
+			break;
+		}
+	}
+	if (f)
+		fclose(f);
+	return ms;
+}
+
+/* Field 39 of /proc/TID/stat: the CPU the thread last ran on; -1 if unknown. */
+static int last_cpu(pid_t tid)
+{
+	char path[64], buf[1024], *p, *save = NULL;
+	int field = 2;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", (int)tid);
+	f = fopen(path, "re");
+	if (!f)
+		return -1;
+	p = fgets(buf, sizeof(buf), f) ? strrchr(buf, ')') : NULL;
+	fclose(f);
+	for (p = p ? strtok_r(p + 1, " ", &save) : NULL; p; p = strtok_r(NULL, " ", &save))
+		if (++field == 39)
+			return atoi(p);
+	return -1;
+}
+
+/*
+ * How long a thread blocked in a real call has not run: the kernel
+ * keeps no start time for a call, but the scheduler keeps when the
+ * thread last ran (se.exec_start).  That clock is per CPU and the
+ * CPUs' clocks differ (by seconds in a VM), so "now" is read from our
+ * own thread on the CPU the thread last ran on.  < 0 if unknown.
+ */
+static double off_cpu_seconds(pid_t tid)
+{
+	cpu_set_t old, one;
+	char path[64];
+	double then, now = -1;
+	int cpu = last_cpu(tid);
+
+	if (cpu < 0 || cpu >= CPU_SETSIZE || sched_getaffinity(0, sizeof(old), &old) < 0)
+		return -1;
+	CPU_ZERO(&one);
+	CPU_SET(cpu, &one);
+	snprintf(path, sizeof(path), "/proc/%d/sched", (int)tid);
+	then = exec_start_ms(path);
+	if (then >= 0 && sched_setaffinity(0, sizeof(one), &one) == 0) {
+		now = exec_start_ms("/proc/thread-self/sched");
+		sched_setaffinity(0, sizeof(old), &old);
+	}
+	if (then < 0 || now < then)
+		return -1;
+	return (now - then) / 1000;
+}
+
 /*
  * /proc/TID/syscall: "running", or "-1 sp pc" (blocked outside a
  * syscall, e.g. a page fault), or "nr arg1 ... arg6 sp pc".
@@ -122,6 +189,7 @@ static char *describe_native(pid_t tid)
 {
 	char line[512], call[512], wchan[128], *s = NULL;
 	uint64_t a[6];
+	double off;
 	long nr;
 
 	read_line("/proc/%d/syscall", tid, line, sizeof(line));
@@ -137,7 +205,10 @@ static char *describe_native(pid_t tid)
 		return s;
 	}
 	format_call(tid, nr, a, call, sizeof(call));
-	if (asprintf(&s, "%s <wchan %s>", call, wchan) < 0)
+	off = off_cpu_seconds(tid);
+	if (off >= 0 && asprintf(&s, "%s for %.1f s <wchan %s>", call, off, wchan) < 0)
+		return NULL;
+	if (off < 0 && asprintf(&s, "%s <wchan %s>", call, wchan) < 0)
 		return NULL;
 	return s;
 }

@@ -128,9 +128,11 @@ native trace usr1
 native fork
 
 # --dump: every thread's blocked call and backtrace, then detach.
+t0=$(date +%s%N)
 start threads
 $bounded "$PTSANDBOX" --dump -p "$gpid" >/dev/null 2>"$tmp/dump.err"
 drc=$?
+t1=$(date +%s%N)
 release
 if [ $drc -ne 0 ]; then
 	not_ok "--dump: status $drc"
@@ -148,6 +150,18 @@ else
 		sed 's/^/# /' "$tmp/dump.err" | head -40
 	else
 		ok "--dump names the 7 threads' blocked calls, with backtraces"
+	fi
+	# How long each has been blocked: known, and no longer than the guest ran.
+	bad=$(grep '^ptsandbox: thread ' "$tmp/dump.err" |
+		awk -v max="$(((t1 - t0) / 1000000))" '
+			!/ for [0-9]+\.[0-9] s <wchan / { print; next }
+			{ for (i = 1; i < NF; i++) if ($i == "for" && $(i + 2) == "s") v = $(i + 1)
+			  if (v * 1000 > max + 100) print }')
+	if [ -n "$bad" ]; then
+		not_ok "--dump: blocked times missing or over $(((t1 - t0) / 1000000)) ms"
+		echo "$bad" | sed 's/^/# /'
+	else
+		ok "--dump says how long each thread has been blocked"
 	fi
 fi
 same_as_native "--dump, then detach: the guest finishes as natively" threads

@@ -47,6 +47,7 @@ enum task_flags {
 	TASK_HELD = 1u << 5,	     /* signals blocked until its rerun's entry stop */
 	TASK_POLICY_EXIT = 1u << 6,  /* a call whose result the policy wants (policy/hooks.c) */
 	TASK_STOP_EFFECT = 1u << 7,  /* parked while its process's stop was overtaken (tracer.c) */
+	TASK_JOB_STOP = 1u << 8,     /* TASK_STOP_SIGNAL's signal was sent to the job (jobctl.c) */
 	TASK_DETACH = 1u << 8,	     /* ptsandbox -p: detach at its next stop (attach.c) */
 };
 
@@ -63,6 +64,7 @@ struct task {
 	uint64_t real_eintr;	/* signals that really interrupt the native call in progress */
 	uint64_t stop_eintr_ip; /* a stop signal ended the call returning here with EINTR */
 	uint64_t held_mask;	/* TASK_HELD: the mask to give back */
+	unsigned long long stop_id; /* TASK_STOP_SIGNAL: relay_stop_id() of its siginfo, 0: none */
 	struct tstate *trace;	/* --trace: the call in progress (trace/tracing.c) */
 	struct futex_exit *futex_exit; /* TASK_FUTEX_EXIT: what its exit must add */
 	unsigned int *interrupt_counts; /* --interrupt: blocking calls per nr (emul/interrupt.c) */

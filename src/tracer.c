@@ -312,10 +312,12 @@ static void on_signal_stop(struct task *t, int sig)
 		jobctl_stop_effect(t);
 		sig = 0;
 	}
-	if (sig_is_stop(sig))
+	if (sig_is_stop(sig)) {
 		t->flags |= TASK_STOP_SIGNAL;
-	else
+		jobctl_stop_delivered(t, have_si ? &si : NULL);
+	} else {
 		t->flags &= ~(unsigned)TASK_STOP_SIGNAL;
+	}
 	resume(t, sig);
 }
 

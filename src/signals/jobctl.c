@@ -141,8 +141,25 @@ void jobctl_group_stop(struct task *t, int sig, bool stop_signal, struct sigsnap
 	 * SIGCONT already ended it; only the thread that dequeued the
 	 * stop signal starts one.
 	 */
-	if (stop_signal && t->proc->tgid == main_pid && job_stop_asked())
+	if (stop_signal && t->proc->tgid == main_pid &&
+	    ((t->flags & TASK_JOB_STOP) || relay_stop_matches(t->stop_id) || job_stop_asked()))
 		self_stop_sig = sig;
+	t->flags &= ~(unsigned)TASK_JOB_STOP;
+	t->stop_id = 0;
+}
+
+/*
+ * Matched now if the front has read its copy already, else again at
+ * the group-stop (or, still unread, found pending at the front).
+ */
+void jobctl_stop_delivered(struct task *t, const siginfo_t *si)
+{
+	t->flags &= ~(unsigned)TASK_JOB_STOP;
+	t->stop_id = si && t->proc->tgid == main_pid ? relay_stop_id(si) : 0;
+	if (relay_stop_matches(t->stop_id)) {
+		t->flags |= TASK_JOB_STOP;
+		t->stop_id = 0;
+	}
 }
 
 void jobctl_running(const struct task *t)

@@ -8,6 +8,7 @@
 #ifndef PTSANDBOX_SIGNALS_JOBCTL_H
 #define PTSANDBOX_SIGNALS_JOBCTL_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <sys/types.h>
 
@@ -34,6 +35,12 @@ void jobctl_settle_stop_effect(struct task *t, struct sigsnap *snap);
  * one would, and t listens.  stop_signal: t dequeued sig itself.
  */
 void jobctl_group_stop(struct task *t, int sig, bool stop_signal, struct sigsnap *snap);
+/*
+ * t is resumed with a stop signal (si: its siginfo, NULL if unknown):
+ * notes whether the job was asked to stop by it (the front got the
+ * same signal from the same sender), which no delay can make stale.
+ */
+void jobctl_stop_delivered(struct task *t, const siginfo_t *si);
 /* t runs again (any other event stop): a stop not yet followed is over. */
 void jobctl_running(const struct task *t);
 

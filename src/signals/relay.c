@@ -54,10 +54,22 @@
 /* How long a stop signal read by the front counts as "asked" (forward.c's twin window). */
 #define STOP_WINDOW_NS 1000000000ll
 
-/* Shared between the two: when the front last read a stop signal. */
+/* Shared between the two: when the front last read a stop signal, and which. */
 struct shared {
 	atomic_llong stop_at;
+	atomic_ullong stop_id; /* stop_id_of() its siginfo; 0: none, or matched */
 };
+
+/*
+ * A stop signal sent to the process group reaches the front and the
+ * guest with the same number, code and sender: that identifies the
+ * guest's copy as the job's, however late the tracer gets to it.
+ */
+static unsigned long long stop_id_of(int signo, int code, unsigned int pid)
+{
+	return (unsigned long long)(signo & 0xff) << 56 |
+	       (unsigned long long)((unsigned int)code & 0xffffff) << 32 | pid;
+}
 
 enum msg_kind { MSG_STOP = 1, MSG_EXIT };
 
@@ -102,8 +114,11 @@ static unsigned pass_on(int sfd, int relay_w, struct shared *sh)
 			/* The supervisor's own exit: ours to notice, not the guest's. */
 			if (sig == SIGCHLD)
 				continue;
-			if (sig_is_stop(sig))
+			if (sig_is_stop(sig)) {
 				atomic_store(&sh->stop_at, now_ns());
+				atomic_store(&sh->stop_id,
+					     stop_id_of(sig, in[i].ssi_code, in[i].ssi_pid));
+			}
 			if (sig == SIGCONT)
 				conts++;
 			out[k++] = in[i];
@@ -192,6 +207,7 @@ int relay_split(int extra)
 		return -1;
 	}
 	atomic_init(&sh->stop_at, 0);
+	atomic_init(&sh->stop_id, 0);
 	fflush(NULL);
 	pid = fork();
 	if (pid < 0) {
@@ -233,6 +249,21 @@ void relay_stop_front(int sig)
 	sup.stopped_front = true;
 	if (write(sup.ctl, &m, sizeof(m)) < 0)
 		psb_perror("cannot stop ptsandbox");
+}
+
+unsigned long long relay_stop_id(const siginfo_t *si)
+{
+	return stop_id_of(si->si_signo, si->si_code, (unsigned int)si->si_pid);
+}
+
+bool relay_stop_matches(unsigned long long id)
+{
+	unsigned long long expected = id;
+
+	if (!id || !sup.sh || sup.reported)
+		return false;
+	/* Matched once: a later copy from the same sender was sent to the guest alone. */
+	return atomic_compare_exchange_strong(&sup.sh->stop_id, &expected, 0);
 }
 
 bool relay_stop_asked(void)

@@ -6,6 +6,7 @@
 #ifndef PTSANDBOX_SIGNALS_RELAY_H
 #define PTSANDBOX_SIGNALS_RELAY_H
 
+#include <signal.h>
 #include <stdbool.h>
 
 /*
@@ -22,6 +23,14 @@ void relay_seen(int sig);
 void relay_stop_front(int sig);
 /* Supervisor: did the host ask the job to stop (a stop signal at the front)? */
 bool relay_stop_asked(void);
+/*
+ * A stop signal sent to the process group reaches the front and the
+ * guest with the same number, code and sender.  relay_stop_id() names
+ * the guest's copy (si); relay_stop_matches() says whether the front
+ * read a copy of it, each front copy matching once.
+ */
+unsigned long long relay_stop_id(const siginfo_t *si);
+bool relay_stop_matches(unsigned long long id);
 /*
  * Supervisor: the main guest process is gone; the front exits with
  * status, or dies by sig.  With leftovers, the caller's stdio is given

@@ -238,6 +238,22 @@ int proc_read_ids(pid_t tid, pid_t *tgid, pid_t *ppid)
 	return *tgid ? 0 : -1;
 }
 
+void proc_read_line(pid_t tid, const char *name, char *buf, size_t len)
+{
+	char path[64];
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/%s", (int)tid, name);
+	buf[0] = '\0';
+	f = fopen(path, "re");
+	if (!f)
+		return;
+	if (!fgets(buf, (int)len, f))
+		buf[0] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+	fclose(f);
+}
+
 char task_run_state(pid_t tid)
 {
 	char path[64], buf[256], *p;

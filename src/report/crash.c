@@ -27,6 +27,7 @@
 #include "report/backtrace.h"
 #include "report/crash.h"
 #include "report/remote.h"
+#include "task.h"
 
 #define CODE_BEFORE  3	/* instructions listed before the faulting one */
 #define CODE_AFTER   3	/* ... and after it */
@@ -190,20 +191,6 @@ static const char *signal_name(int sig, char *buf, size_t len)
 	return buf;
 }
 
-/* The first line of a small /proc file, without its newline; "" when unreadable. */
-static void read_proc_line(const char *path, char *buf, size_t len)
-{
-	FILE *f = fopen(path, "re");
-
-	buf[0] = '\0';
-	if (!f)
-		return;
-	if (!fgets(buf, (int)len, f))
-		buf[0] = '\0';
-	buf[strcspn(buf, "\n")] = '\0';
-	fclose(f);
-}
-
 static pid_t tgid_of(pid_t tid)
 {
 	char path[64], line[256];
@@ -229,11 +216,10 @@ static bool has_fault_addr(int sig)
 
 static void print_header(FILE *f, pid_t tid, const siginfo_t *si)
 {
-	char path[64], comm[64], sbuf[32], cbuf[32];
+	char comm[64], sbuf[32], cbuf[32];
 	pid_t tgid = tgid_of(tid);
 
-	snprintf(path, sizeof(path), "/proc/%d/comm", (int)tgid);
-	read_proc_line(path, comm, sizeof(comm));
+	proc_read_line(tgid, "comm", comm, sizeof(comm));
 	fprintf(f, "ptsandbox: pid %d (%s)", (int)tgid, comm);
 	if (tid != tgid)
 		fprintf(f, " thread %d", (int)tid);

@@ -99,22 +99,6 @@ static char *describe_emulated(const struct task *t)
 	return s;
 }
 
-static void read_line(const char *fmt, pid_t tid, char *buf, size_t len)
-{
-	char path[64];
-	FILE *f;
-
-	snprintf(path, sizeof(path), fmt, (int)tid);
-	buf[0] = '\0';
-	f = fopen(path, "re");
-	if (!f)
-		return;
-	if (!fgets(buf, (int)len, f))
-		buf[0] = '\0';
-	buf[strcspn(buf, "\n")] = '\0';
-	fclose(f);
-}
-
 /* The "se.exec_start" of a /proc .../sched file, in ms; < 0 if unknown. */
 static double exec_start_ms(const char *path)
 {
@@ -192,10 +176,10 @@ static char *describe_native(pid_t tid)
 	double off;
 	long nr;
 
-	read_line("/proc/%d/syscall", tid, line, sizeof(line));
+	proc_read_line(tid, "syscall", line, sizeof(line));
 	if (!strcmp(line, "running"))
 		return strdup("running");
-	read_line("/proc/%d/wchan", tid, wchan, sizeof(wchan));
+	proc_read_line(tid, "wchan", wchan, sizeof(wchan));
 	if (!wchan[0] || !strcmp(wchan, "0"))
 		snprintf(wchan, sizeof(wchan), "?");
 	if (sscanf(line, "%ld %" SCNx64 " %" SCNx64 " %" SCNx64 " %" SCNx64 " %" SCNx64 " %" SCNx64,
@@ -325,7 +309,7 @@ static void print_thread(FILE *f, pid_t tid, pid_t tgid, const char *what)
 {
 	char comm[64];
 
-	read_line("/proc/%d/comm", tid, comm, sizeof(comm));
+	proc_read_line(tid, "comm", comm, sizeof(comm));
 	fprintf(f, "ptsandbox: thread %d (%s)", (int)tid, comm);
 	if (tgid != tid)
 		fprintf(f, " of pid %d", (int)tgid);

@@ -246,6 +246,22 @@ int loop_wake_answer(int status)
 	return rearm(status);
 }
 
+/*
+ * wait4() looks at the calling thread's own children and tracees before
+ * another thread's child, so while the guest keeps stopping, the bell's
+ * stop waits unreported: host signals then lag behind the guest's own
+ * copies of them (forward.c matches the two), and completions behind
+ * the guest's stops.  So the loop also asks for the bell by pid.
+ */
+int loop_wake_check(void)
+{
+	int status;
+
+	if (bell.pid <= 0 || waitpid(bell.pid, &status, WNOHANG | WUNTRACED | __WALL) != bell.pid)
+		return 0;
+	return loop_wake_answer(status);
+}
+
 void loop_wake_stop(void)
 {
 	if (bell.pid <= 0)

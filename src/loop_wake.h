@@ -41,6 +41,12 @@ bool loop_wake_is(pid_t pid);
  * the bell cannot be replaced.
  */
 int loop_wake_answer(int status);
+/*
+ * Answer the bell if it rang but wait4() has not said so: it reports
+ * the guest's stops first, for as long as there are any.  0, or -1 as
+ * loop_wake_answer().
+ */
+int loop_wake_check(void);
 /* The tracer is done: the bell goes, and is reaped. */
 void loop_wake_stop(void);
 

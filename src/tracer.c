@@ -497,10 +497,10 @@ static void delays_expired(void)
 
 /* The sources that wake the loop besides a ptrace stop (loop_wake.c). */
 static const struct loop_wake_readers wake_readers = {
-	.signals = read_host_signals,
-	.completions = emul_completions,
-	.timer = dump_timer_expired,
-	.delays = delays_expired,
+    .signals = read_host_signals,
+    .completions = emul_completions,
+    .timer = dump_timer_expired,
+    .delays = delays_expired,
 };
 
 /*
@@ -522,8 +522,12 @@ static void report_main_gone(void);
  * the main process goes to the front as soon as it is gone (unless
  * --wait-all); the loop goes on while leftovers live.
  */
+/* Guest events between two looks at the bell (loop_wake_check). */
+#define BELL_EVERY 16
+
 static int event_loop(int sfd, int cfd, int tfd, bool wait_all)
 {
+	unsigned int since_bell = 0;
 	int rc = 0;
 
 	stop_queueing_sigchld();
@@ -545,6 +549,7 @@ static int event_loop(int sfd, int cfd, int tfd, bool wait_all)
 			break;
 		}
 		if (loop_wake_is(tid)) {
+			since_bell = 0;
 			rc = loop_wake_answer(status);
 			if (rc < 0)
 				break;
@@ -552,6 +557,13 @@ static int event_loop(int sfd, int cfd, int tfd, bool wait_all)
 			handle_status(tid, status);
 			if (WIFEXITED(status) || WIFSIGNALED(status))
 				after_exit();
+			/* wait4() would let the bell wait while the guest stops. */
+			if (++since_bell == BELL_EVERY) {
+				since_bell = 0;
+				rc = loop_wake_check();
+				if (rc < 0)
+					break;
+			}
 		}
 		dump_progress();
 	}

@@ -17,17 +17,22 @@
  * How long a guest's own copy of a signal may wait for its host twin.
  * Both copies of one kill(-pgrp) or terminal signal are queued in the
  * same kernel call, guest first (newer group members are signalled
- * first), so in practice the twin is seen within one loop iteration.
+ * first), but ptsandbox's copy reaches the loop through the front and
+ * the bell, which the CPU may run much later than the guest: a guest
+ * taking one signal every 40 us was seen hundreds of copies ahead.
+ * So the guest's copies are counted per sender, not kept one by one.
  */
 #define TWIN_WINDOW_NS 1000000000ll
 #define KCOPY_MAX      8
 #define FWD_MAX	       8
 
+/* The guest's own copies from one sender not yet matched with a host twin. */
 struct kcopy {
 	int code;
 	pid_t pid;
 	uid_t uid;
-	long long when;
+	unsigned int count;
+	long long when; /* the newest */
 };
 
 struct fwd {
@@ -39,9 +44,15 @@ static pid_t guest;
 /* Guest's own copies not yet matched with a host twin, per signal. */
 static struct kcopy kcopies[NSIG][KCOPY_MAX];
 static int nkcopies[NSIG];
-/* A twin matched while still pending: its delivery is not a new copy. */
-/* When set (ns), within the twin window; a stale one is dropped. */
-static long long credit[NSIG];
+/*
+ * Twins matched while the guest's copy was still pending: their
+ * deliveries are not new copies.  Counted, with the time of the last
+ * (ns); stale ones are dropped.
+ */
+static struct {
+	unsigned int count;
+	long long when;
+} credit[NSIG];
 /* Host siginfos forwarded with kill(), oldest first, per signal. */
 static struct fwd fwds[NSIG][FWD_MAX];
 static int nfwds[NSIG];
@@ -69,6 +80,11 @@ static bool from_guest(pid_t pid)
 	return pid > 0 && (task_find(pid) || proc_find(pid));
 }
 
+static bool same_sender(const struct kcopy *k, int code, pid_t pid, uid_t uid)
+{
+	return k->code == code && k->pid == pid && k->uid == uid;
+}
+
 static bool kcopy_take(int sig, int code, pid_t pid, uid_t uid)
 {
 	long long t = now_ns();
@@ -76,10 +92,10 @@ static bool kcopy_take(int sig, int code, pid_t pid, uid_t uid)
 	for (int i = 0; i < nkcopies[sig]; i++) {
 		struct kcopy *k = &kcopies[sig][i];
 
-		if (t - k->when > TWIN_WINDOW_NS || k->code != code || k->pid != pid ||
-		    k->uid != uid)
+		if (!same_sender(k, code, pid, uid) || t - k->when > TWIN_WINDOW_NS)
 			continue;
-		*k = kcopies[sig][--nkcopies[sig]];
+		if (--k->count == 0)
+			*k = kcopies[sig][--nkcopies[sig]];
 		return true;
 	}
 	return false;
@@ -87,13 +103,25 @@ static bool kcopy_take(int sig, int code, pid_t pid, uid_t uid)
 
 static void kcopy_add(int sig, const siginfo_t *si)
 {
-	struct kcopy k = {si->si_code, si->si_pid, si->si_uid, now_ns()};
+	struct kcopy *k = kcopies[sig];
+	long long t = now_ns();
+	int i, oldest = 0;
 
-	if (nkcopies[sig] == KCOPY_MAX) {
-		memmove(&kcopies[sig][0], &kcopies[sig][1], sizeof(k) * (KCOPY_MAX - 1));
-		nkcopies[sig]--;
+	for (i = 0; i < nkcopies[sig]; i++) {
+		if (same_sender(&k[i], si->si_code, si->si_pid, si->si_uid)) {
+			/* Older ones than the window were never matched: start again. */
+			if (t - k[i].when > TWIN_WINDOW_NS)
+				k[i].count = 0;
+			k[i].count++;
+			k[i].when = t;
+			return;
+		}
+		if (k[i].when < k[oldest].when)
+			oldest = i;
 	}
-	kcopies[sig][nkcopies[sig]++] = k;
+	/* More senders than slots: the one heard from longest ago goes. */
+	i = nkcopies[sig] < KCOPY_MAX ? nkcopies[sig]++ : oldest;
+	k[i] = (struct kcopy){si->si_code, si->si_pid, si->si_uid, 1, t};
 }
 
 static void fwd_push(int sig, const struct signalfd_siginfo *ssi)
@@ -147,6 +175,9 @@ bool forward_host_signal(const struct signalfd_siginfo *ssi)
 	 */
 	if (ssi->ssi_code != SI_KERNEL && from_guest((pid_t)ssi->ssi_pid))
 		return false;
+	/* Its twin was delivered already (we may be far behind the guest). */
+	if (kcopy_take(sig, ssi->ssi_code, (pid_t)ssi->ssi_pid, ssi->ssi_uid))
+		return false;
 	/*
 	 * Twin still pending in the guest: the kernel will deliver it.
 	 * Read the pending set before draining stops: both happen under
@@ -155,7 +186,8 @@ bool forward_host_signal(const struct signalfd_siginfo *ssi)
 	 * records it (forward_on_dequeue) before forward_host_signal_drained.
 	 */
 	if (sigstate_read(guest, &st) == 0 && (st.shared & sigbit(sig))) {
-		credit[sig] = now_ns();
+		credit[sig].count++;
+		credit[sig].when = now_ns();
 		return false;
 	}
 	return true;
@@ -192,10 +224,10 @@ bool forward_on_dequeue(int sig, siginfo_t *si)
 		return false;
 	if (si->si_code != SI_KERNEL && from_guest(si->si_pid))
 		return false;
-	if (credit[sig]) {
-		bool fresh = now_ns() - credit[sig] <= TWIN_WINDOW_NS;
+	if (credit[sig].count) {
+		bool fresh = now_ns() - credit[sig].when <= TWIN_WINDOW_NS;
 
-		credit[sig] = 0;
+		credit[sig].count = fresh ? credit[sig].count - 1 : 0;
 		if (fresh)
 			return false;
 	}

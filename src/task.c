@@ -254,22 +254,46 @@ void proc_read_line(pid_t tid, const char *name, char *buf, size_t len)
 	fclose(f);
 }
 
-char task_run_state(pid_t tid)
+/* /proc/TID/stat from its state field on (the command name may hold a ')'); NULL if unreadable. */
+static const char *stat_after_comm(pid_t tid, char *buf, size_t size)
 {
-	char path[64], buf[256], *p;
+	char path[64], *p;
 	ssize_t len;
 	int fd;
 
 	snprintf(path, sizeof(path), "/proc/%d/stat", (int)tid);
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
-		return 0;
-	len = read(fd, buf, sizeof(buf) - 1);
+		return NULL;
+	len = read(fd, buf, size - 1);
 	close(fd);
 	if (len <= 0)
-		return 0;
+		return NULL;
 	buf[len] = '\0';
-	/* The state follows the last ')': the command name may hold one. */
 	p = strrchr(buf, ')');
-	return p && p[1] == ' ' ? p[2] : 0;
+	return p && p[1] == ' ' ? p + 2 : NULL;
+}
+
+char task_run_state(pid_t tid)
+{
+	char buf[1024];
+	const char *p = stat_after_comm(tid, buf, sizeof(buf));
+
+	return p ? *p : 0;
+}
+
+int task_last_cpu(pid_t tid)
+{
+	char buf[1024];
+	const char *p = stat_after_comm(tid, buf, sizeof(buf));
+
+	/* Field 39, "processor"; the state is field 3. */
+	for (int field = 3; p; field++) {
+		if (field == 39)
+			return atoi(p);
+		p = strchr(p, ' ');
+		if (p)
+			p++;
+	}
+	return -1;
 }

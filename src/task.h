@@ -102,6 +102,8 @@ int proc_read_ids(pid_t tid, pid_t *tgid, pid_t *ppid);
 
 /* A thread's state letter in /proc/TID/stat ('S', 't', ...), 0 if unreadable. */
 char task_run_state(pid_t tid);
+/* The CPU thread tid last ran on (/proc/TID/stat's field 39); -1 if unknown. */
+int task_last_cpu(pid_t tid);
 /* The first line of the small file /proc/TID/NAME, without its newline; "" when unreadable. */
 void proc_read_line(pid_t tid, const char *name, char *buf, size_t len);
 

@@ -117,25 +117,6 @@ static double exec_start_ms(const char *path)
 	return ms;
 }
 
-/* Field 39 of /proc/TID/stat: the CPU the thread last ran on; -1 if unknown. */
-static int last_cpu(pid_t tid)
-{
-	char path[64], buf[1024], *p, *save = NULL;
-	int field = 2;
-	FILE *f;
-
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)tid);
-	f = fopen(path, "re");
-	if (!f)
-		return -1;
-	p = fgets(buf, sizeof(buf), f) ? strrchr(buf, ')') : NULL;
-	fclose(f);
-	for (p = p ? strtok_r(p + 1, " ", &save) : NULL; p; p = strtok_r(NULL, " ", &save))
-		if (++field == 39)
-			return atoi(p);
-	return -1;
-}
-
 /*
  * How long a thread blocked in a real call has not run: the kernel
  * keeps no start time for a call, but the scheduler keeps when the
@@ -148,7 +129,7 @@ static double off_cpu_seconds(pid_t tid)
 	cpu_set_t old, one;
 	char path[64];
 	double then, now = -1;
-	int cpu = last_cpu(tid);
+	int cpu = task_last_cpu(tid);
 
 	if (cpu < 0 || cpu >= CPU_SETSIZE || sched_getaffinity(0, sizeof(old), &old) < 0)
 		return -1;

@@ -2,7 +2,7 @@
 /*
  * Waking the tracer loop (loop_wake.c): the doorbell, a child process
  * whose stop wakes the tracer's blocking wait4() for everything that
- * is not a ptrace stop (host signals, worker completions, the
+ * is not a ptrace stop (host signals, the watcher's completions, the
  * --timeout timer, -e inject's delays).  The loop answers its stop with one call, which
  * reads every source through the loop's readers and lets the bell wait
  * again.  See doc/design.md, section 3.

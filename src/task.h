@@ -2,7 +2,7 @@
 /*
  * The supervisor's view of the guest: one struct task per traced
  * thread, one struct proc per thread group.  Only the tracer thread
- * touches these (workers see struct ewait only).
+ * touches these (the watcher sees struct ewait only).
  */
 #ifndef PTSANDBOX_TASK_H
 #define PTSANDBOX_TASK_H

@@ -307,11 +307,18 @@ static void on_signal_stop(struct task *t, int sig)
 	/* After the settled call's line, as the kernel ends the call first. */
 	if (have_si)
 		tracing_signal(t, &si);
-	/* The wait above saw the stop interrupt it; the stop itself is over. */
-	if (overtaken) {
+	/*
+	 * A stop taken by this thread interrupts every thread's call.  The
+	 * others' parked calls would see it at their group-stop, but a
+	 * SIGCONT that comes first cancels that and their parking ppoll
+	 * just restarts, where the real call has already returned (epoll's
+	 * EINTR, nanosleep's *rem): each is interrupted now and settled at
+	 * its next stop.  An overtaken stop is over as well: dropped.
+	 */
+	if (sig_is_stop(sig) && sigsnap_action(&snap, sig) == SIGACT_STOP)
 		jobctl_stop_effect(t);
+	if (overtaken)
 		sig = 0;
-	}
 	if (sig_is_stop(sig)) {
 		t->flags |= TASK_STOP_SIGNAL;
 		jobctl_stop_delivered(t, have_si ? &si : NULL);
@@ -665,7 +672,7 @@ static int supervise(const struct options *opts, int sfd, int tfd)
 	report_set_stack_trace(opts->stack_trace);
 	cfd = emul_init();
 	if (cfd < 0) {
-		psb_perror("cannot start the emulation workers");
+		psb_perror("cannot start the emulation");
 		return EXIT_OWN_FAILURE;
 	}
 	if (spawn_guest(opts->exec_path, opts->argv, &set, run, &sp) < 0)

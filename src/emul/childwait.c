@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * wait4 and waitid for exits.  No worker is needed: every child of a
+ * wait4 and waitid for exits.  The watcher is not needed: every child of a
  * guest is itself traced, and a traced child's exit only becomes
  * visible to its parent once the tracer has reaped it ("a zombie
  * ptracee is only visible to its ptracer").  So the tracer knows the

@@ -4,7 +4,7 @@
  * The family table (built from arch/sysids.h) names the file that
  * emulates each call; a thread that is already parked goes to
  * settle.c instead.  The families sit below this file and above the
- * wait object (wait.c), parking (park.c) and the workers (workers.c).
+ * wait object (wait.c), parking (park.c) and the watcher (watch.c).
  */
 #include "config.h"
 

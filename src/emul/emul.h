@@ -5,7 +5,7 @@
  *
  * An emulated call does not keep the guest thread ptrace-stopped.  At
  * its seccomp stop the call is checked without blocking; if it would
- * block, a worker thread takes over the wait and the guest thread is
+ * block, the watcher thread takes over the wait and the guest thread is
  * parked in the kernel in ppoll(NULL, 0, NULL, mask): an interruptible
  * sleep under the call's own signal mask.  Any signal the kernel would
  * deliver to that thread therefore wakes it into a signal-delivery-
@@ -26,7 +26,7 @@ struct task;
 
 /* Add the syscalls the emulation needs to trap. */
 void emul_interpose(struct sysset *set);
-/* Start workers etc.  Returns an fd the tracer polls for completions. */
+/* Start the completion queue.  Returns an fd the tracer polls for completions. */
 int emul_init(void);
 /*
  * Seccomp stop of an interposed native-ABI syscall.  Returns false if

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: MIT
 /*
- * epoll_wait, epoll_pwait and epoll_pwait2.  The worker never calls
+ * epoll_wait, epoll_pwait and epoll_pwait2.  The watcher never calls
  * epoll_wait on the guest's instance, which would consume its events
  * (edge-triggered, EPOLLONESHOT): it polls the epoll fd itself, which
  * is readable exactly when events are available, and then the guest
@@ -25,14 +25,10 @@
 #include "guestfds.h"
 #include "park.h"
 #include "wait.h"
-#include "workers.h"
 
-static void epoll_work(struct ewait *ew)
+/* Ready: the guest's own call returns the fds; timed out: 0. */
+static void epoll_ready(struct ewait *ew, int n)
 {
-	int n = ewait_poll(ew);
-
-	if (n < 0)
-		return;
 	ewait_finish(ew, n > 0 ? EW_RERUN : EW_RETURN, 0);
 }
 
@@ -46,7 +42,7 @@ static void epoll_done(struct ewait *ew, struct arch_regs *regs)
 static const struct ewait_ops epoll_ops = {
     .name = "epoll_wait",
     .eintr_on_stop = true,
-    .work = epoll_work,
+    .ready = epoll_ready,
     .done = epoll_done,
 };
 
@@ -78,7 +74,7 @@ static dev_t kernel_dev(unsigned int kdev)
  *    (see poll_consumes).
  *  - EPOLLEXCLUSIVE: an event wakes one exclusive instance, chosen by
  *    the kernel among those with a thread blocked in epoll_wait; a
- *    worker polling the instance is no such waiter, so every instance
+ *    watcher watching the instance is no such waiter, so every instance
  *    would see the event.
  */
 static bool needs_kernel(pid_t tgid, int epfd)

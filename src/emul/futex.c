@@ -47,7 +47,6 @@
 #include "park.h"
 #include "timens.h"
 #include "wait.h"
-#include "workers.h"
 
 #ifndef FUTEX2_SIZE_MASK
 #define FUTEX2_SIZE_MASK 0x03
@@ -71,14 +70,10 @@ static void futex_release(struct ewait *ew)
 	free(w);
 }
 
-static void futex_timed_work(struct ewait *ew)
+static void futex_timed_out(struct ewait *ew, int n)
 {
-	int ret = ewait_sleep_until(ew, ew->clock, &ew->deadline);
-
-	if (ret > 0)
-		ewait_finish(ew, EW_RETURN, -ETIMEDOUT);
-	else if (ret < 0)
-		ewait_finish(ew, EW_RERUN, 0); /* no timer: the kernel's own wait */
+	(void)n;
+	ewait_finish(ew, EW_RETURN, -ETIMEDOUT);
 }
 
 /* An untimed wait ends only by a wake, which the tracer itself makes. */
@@ -89,7 +84,7 @@ static const struct ewait_ops futex_ops = {
 
 static const struct ewait_ops futex_timed_ops = {
     .name = "futex",
-    .work = futex_timed_work,
+    .ready = futex_timed_out,
     .release = futex_release,
 };
 

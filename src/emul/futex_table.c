@@ -24,6 +24,7 @@
 #include "emul.h"
 #include "futex_table.h"
 #include "wait.h"
+#include "watch.h"
 
 /* A list of waiters in arrival order, through one of their links. */
 struct flist {
@@ -36,7 +37,7 @@ struct flist {
  * order the kernel wakes them in).  The waiters on shared keys are also
  * on one list of their own, for the wakes of a thread's exit, which
  * concern every shared word of the exiting thread.  Only the tracer
- * thread adds, wakes and requeues, but a worker may drop the last
+ * thread adds, wakes and requeues, but the watcher may drop the last
  * reference to a wait, which unlists it.
  */
 #define FUTEX_HASH_BITS 8
@@ -217,7 +218,7 @@ int futex_wake_listed(const struct fkey *key, uint32_t bitset, int n)
 		/* Lost to a timeout or a signal: not a waiter any more. */
 		if (!ewait_finish_here(w->ew, EW_RETURN, 0))
 			continue;
-		ewait_cancel(w->ew); /* a timed wait's worker sleeps no longer */
+		ewait_cancel(w->ew); /* a timed wait's deadline is watched no longer */
 		list_del(w);
 		woken++;
 	}

@@ -2,7 +2,7 @@
 /*
  * Parking: at its seccomp stop, a call that would block is rewritten
  * into ppoll(NULL, 0, NULL, mask), an interruptible sleep under the
- * call's own signal mask, and its wait is handed to a worker.  Any
+ * call's own signal mask, and its wait is handed to the watcher.  Any
  * signal the kernel would deliver to that thread therefore wakes it
  * into a signal-delivery-stop, which settle.c answers.
  */
@@ -17,7 +17,7 @@
 #include "interrupt.h"
 #include "park.h"
 #include "wait.h"
-#include "workers.h"
+#include "watch.h"
 
 static void park_regs(struct arch_regs *regs, uint64_t mask_ptr)
 {
@@ -75,10 +75,8 @@ int ewait_start(struct ewait *ew, struct arch_regs *regs, uint64_t mask_ptr)
 	ew->task->wait = ew;
 	/* Parked: a blocking call, which --interrupt may pick. */
 	interrupt_parked(ew->task, ew, ewait_put);
-	/* Without a worker body the tracer itself completes the wait. */
-	if (!ew->ops->work)
-		return 0;
-	atomic_fetch_add(&ew->refs, 1); /* the worker's */
-	workers_submit(ew);
+	/* Unwatched, the tracer itself completes the wait. */
+	if (ew->ops->ready)
+		watch_start(ew);
 	return 0;
 }

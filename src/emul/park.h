@@ -12,7 +12,7 @@ struct ewait;
 
 /*
  * Park t in the kernel (ppoll under mask_ptr, 0: the thread's mask)
- * and hand ew to a worker.  regs are t's registers at the seccomp stop.
+ * and hand ew to the watcher.  regs are t's registers at the seccomp stop.
  */
 int ewait_start(struct ewait *ew, struct arch_regs *regs, uint64_t mask_ptr);
 /* Are regs those of a thread in its parking ppoll? */

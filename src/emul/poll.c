@@ -2,7 +2,7 @@
 /*
  * poll and ppoll.  Readiness is checked at once on duplicates of the
  * guest's fds (pidfd_getfd); only a call that would block goes to a
- * worker, which polls the duplicates with the wait's eventfd.  When
+ * watcher, which waits for the duplicates to become ready.  When
  * something becomes ready the guest re-executes its own call, which
  * then returns at once with the kernel's exact revents.
  */
@@ -22,7 +22,6 @@
 #include "guestfds.h"
 #include "park.h"
 #include "wait.h"
-#include "workers.h"
 
 /* Larger sets are left to the kernel: rare, and costly to borrow. */
 #define POLL_MAX_FDS 1024
@@ -62,12 +61,9 @@ static void clear_revents(pid_t tid, uint64_t addr, int n)
 	}
 }
 
-static void poll_work(struct ewait *ew)
+/* Ready: the guest's own call returns the fds; timed out: 0. */
+static void poll_ready(struct ewait *ew, int n)
 {
-	int n = ewait_poll(ew);
-
-	if (n < 0)
-		return; /* cancelled */
 	ewait_finish(ew, n > 0 ? EW_RERUN : EW_RETURN, 0);
 }
 
@@ -112,7 +108,7 @@ static void poll_release(struct ewait *ew)
 
 static const struct ewait_ops poll_ops = {
     .name = "poll",
-    .work = poll_work,
+    .ready = poll_ready,
     .done = poll_done,
     .interrupted = poll_interrupted,
     .release = poll_release,

@@ -19,7 +19,6 @@
 #include "guestfds.h"
 #include "park.h"
 #include "wait.h"
-#include "workers.h"
 
 #define SELECT_MAX_FDS 4096
 #define LONG_BITS      (8 * sizeof(unsigned long))
@@ -58,12 +57,9 @@ static void write_timeout(struct ewait *ew, struct select_priv *sp)
 	}
 }
 
-static void select_work(struct ewait *ew)
+/* Ready: the guest's own call returns the fds; timed out: 0. */
+static void select_ready(struct ewait *ew, int n)
 {
-	int n = ewait_poll(ew);
-
-	if (n < 0)
-		return;
 	ewait_finish(ew, n > 0 ? EW_RERUN : EW_RETURN, 0);
 }
 
@@ -100,7 +96,7 @@ static void select_release(struct ewait *ew)
 
 static const struct ewait_ops select_ops = {
     .name = "select",
-    .work = select_work,
+    .ready = select_ready,
     .done = select_done,
     .interrupted = select_interrupted,
     .release = select_release,

@@ -2,13 +2,13 @@
 /*
  * Settling an emulated wait, on the tracer thread.
  *
- *  worker done: the tracer PTRACE_INTERRUPTs the parked thread; at the
+ *  watcher done: the tracer PTRACE_INTERRUPTs the parked thread; at the
  *    resulting stop the call returns its result (or is re-executed
  *    natively when it is known not to block any more).
  *  signal: the kernel wakes the parked thread exactly as it would wake
  *    the real call (same mask, same thread selection), and the tracer
  *    sees a signal-delivery-stop.  If a handler will run, the wait is
- *    cancelled through its eventfd and the registers are set to the
+ *    cancelled (its watch ended) and the registers are set to the
  *    original syscall returning -ERESTART*, so the kernel itself
  *    applies signal(7)'s EINTR/SA_RESTART rule when it delivers.
  */
@@ -33,6 +33,7 @@
 #include "park.h"
 #include "settle.h"
 #include "wait.h"
+#include "watch.h"
 
 static void detach(struct task *t)
 {
@@ -126,7 +127,7 @@ static void settle_result(struct task *t, struct arch_regs *regs, enum ewait_out
 	detach(t);
 }
 
-/* The worker won; its outcome was written before it published DONE. */
+/* The watcher (or a waker) won; its outcome was written before it published DONE. */
 static void settle_done(struct task *t, struct arch_regs *regs)
 {
 	struct ewait *ew = t->wait;
@@ -161,20 +162,20 @@ static void settle_interrupted(struct task *t, struct arch_regs *regs, int err)
 }
 
 /*
- * A handler's signal came while the worker still waits, but what it
+ * A handler's signal came while the watcher still waits, but what it
  * waits for is ready now: one event often does both (a write to an
  * O_ASYNC pipe raises SIGIO after making it readable), and the kernel,
  * woken by either, finds the fds ready first.  Decides the outcome
- * (unless the worker just did) as the worker would have.
+ * (unless the watcher just did) as the watcher would have.
  */
 static bool ready_first(struct ewait *ew)
 {
 	struct pollfd *copy;
 	bool ready;
 
-	if (!ew->npfds || !ew->ops->work)
+	if (!ew->npfds || !ew->ops->ready)
 		return false;
-	/* The worker may copy its revents back into pfds meanwhile. */
+	/* The watcher may write revents back into pfds meanwhile. */
 	copy = malloc(sizeof(*copy) * (size_t)ew->npfds);
 	if (!copy)
 		return false;
@@ -189,7 +190,7 @@ static bool ready_first(struct ewait *ew)
 
 /*
  * The call takes sig itself, as rt_sigtimedwait dequeues a signal of its
- * set: the signal is consumed, whatever the worker did meanwhile (a
+ * set: the signal is consumed, whatever the watcher did meanwhile (a
  * timeout that lost the race to a signal is no outcome: the kernel
  * also looks for a signal once more after its timer fires).
  */

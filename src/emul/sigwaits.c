@@ -6,7 +6,7 @@
  * sleeps in the kernel until one comes under the right mask, so the
  * parking is the wait.  pause parks under the thread's mask and
  * rt_sigsuspend under its argument, which ppoll installs and restores
- * exactly as sigsuspend does.  Neither needs a worker: only a signal
+ * exactly as sigsuspend does.  Neither is watched: only a signal
  * ends them, and the kernel's restart rule (ERESTARTNOHAND) turns that
  * into EINTR when a handler runs and into a restart otherwise.
  *
@@ -16,7 +16,7 @@
  * picks the same thread for a process-directed signal as it would for
  * the real call; at the signal-delivery-stop of a signal of the set the
  * call takes it (takes_signal): its siginfo goes to the guest's buffer,
- * the signal is not delivered, and the mask is put back.  A worker
+ * the signal is not delivered, and the mask is put back.  The watcher
  * only keeps the timeout.
  */
 #include "config.h"
@@ -35,7 +35,6 @@
 #include "guestfds.h"
 #include "park.h"
 #include "wait.h"
-#include "workers.h"
 
 static const struct ewait_ops pause_ops = {
     .name = "pause",
@@ -57,11 +56,11 @@ static void set_mask(pid_t tid, uint64_t mask)
 		psb_perror("cannot restore the signal mask of thread %d", (int)tid);
 }
 
-static void timedwait_work(struct ewait *ew)
+/* Only a timeout ends the wait here; the signals come to the tracer. */
+static void timedwait_ready(struct ewait *ew, int n)
 {
-	/* Only a timeout ends the wait here; the signals come to the tracer. */
-	if (ewait_poll(ew) == 0)
-		ewait_finish(ew, EW_RETURN, -EAGAIN);
+	(void)n;
+	ewait_finish(ew, EW_RETURN, -EAGAIN);
 }
 
 /* Tracer thread, as the call returns: the thread's own mask is back. */
@@ -106,7 +105,7 @@ static void timedwait_release(struct ewait *ew)
 static const struct ewait_ops timedwait_ops = {
     .name = "rt_sigtimedwait",
     .eintr_on_stop = true,
-    .work = timedwait_work,
+    .ready = timedwait_ready,
     .done = timedwait_done,
     .interrupted = timedwait_interrupted,
     .takes_signal = timedwait_takes,

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 /*
- * nanosleep and clock_nanosleep.  The worker sleeps on a timerfd of
- * the guest's clock (absolute, so TIMER_ABSTIME follows clock_settime
- * like the kernel does) polled together with the wait's eventfd.
+ * nanosleep and clock_nanosleep.  The watcher times the sleep on a
+ * timer of the guest's clock (absolute, so TIMER_ABSTIME follows
+ * clock_settime like the kernel does).
  * Relative sleeps interrupted by a handler write the remaining time to
  * *rem, as the kernel does before returning EINTR.
  */
@@ -22,24 +22,15 @@
 #include "park.h"
 #include "timens.h"
 #include "wait.h"
-#include "workers.h"
 
 struct sleep_priv {
-	uint64_t rem_addr;     /* 0: none (absolute, or NULL rem) */
-	clockid_t timer_clock; /* the clock the timerfd runs on */
-	struct timespec timer_deadline;
+	uint64_t rem_addr; /* 0: none (absolute, or NULL rem) */
 };
 
-static void sleep_work(struct ewait *ew)
+static void sleep_done(struct ewait *ew, int n)
 {
-	struct sleep_priv *sp = ew->priv;
-	int ret = ewait_sleep_until(ew, sp->timer_clock, &sp->timer_deadline);
-
-	/* Cannot time it here: let the guest run the real call. */
-	if (ret < 0)
-		ewait_finish(ew, EW_RERUN, 0);
-	else if (ret > 0)
-		ewait_finish(ew, EW_RETURN, 0);
+	(void)n;
+	ewait_finish(ew, EW_RETURN, 0);
 }
 
 /*
@@ -87,7 +78,7 @@ static void sleep_release(struct ewait *ew)
 
 static const struct ewait_ops sleep_ops = {
     .name = "nanosleep",
-    .work = sleep_work,
+    .ready = sleep_done,
     .interrupted = sleep_interrupted,
     .release = sleep_release,
 };
@@ -105,24 +96,6 @@ static bool timer_clock(clockid_t clk)
 		return true;
 	}
 	return false;
-}
-
-/*
- * The deadline on a clock timerfd supports.  CLOCK_TAI has no timerfd;
- * it runs at CLOCK_REALTIME's rate with a fixed offset, so map it.
- */
-static void timer_target(struct ewait *ew, struct sleep_priv *sp)
-{
-	struct timespec tai, rt;
-
-	sp->timer_clock = ew->clock;
-	sp->timer_deadline = ew->deadline;
-	if (ew->clock != CLOCK_TAI)
-		return;
-	clock_gettime(CLOCK_TAI, &tai);
-	clock_gettime(CLOCK_REALTIME, &rt);
-	sp->timer_clock = CLOCK_REALTIME;
-	sp->timer_deadline = ns_to_ts(ts_to_ns(&ew->deadline) - (ts_to_ns(&tai) - ts_to_ns(&rt)));
 }
 
 #define SHORT_SLEEP_NS 100000
@@ -152,7 +125,7 @@ bool emul_sleep(struct task *t, int sysid, const uint64_t args[6], struct arch_r
 		return false;
 	/*
 	 * A relative sleep shorter than a few ptrace round trips runs
-	 * natively too: handing it to a worker costs more than it lasts,
+	 * natively too: handing it to the watcher costs more than it lasts,
 	 * and a host signal still interrupts it through the kernel.
 	 */
 	if (!absolute && req.tv_sec == 0 && req.tv_nsec < SHORT_SLEEP_NS)
@@ -180,7 +153,6 @@ bool emul_sleep(struct task *t, int sysid, const uint64_t args[6], struct arch_r
 		ewait_set_relative(ew, clk == CLOCK_REALTIME ? CLOCK_MONOTONIC : clk,
 				   ts_to_ns(&req));
 	}
-	timer_target(ew, sp);
 	if (ewait_start(ew, regs, 0) < 0)
 		goto native;
 	return true;

@@ -2,9 +2,10 @@
 /*
  * The wait object and its state machine: allocation and reference
  * counting, the one compare-and-swap that decides an outcome, cancel,
- * the time helpers, and the completion queue that carries a worker's
- * outcome to the tracer loop.  It calls nothing else in emul/ but
- * timespec.c: the families, workers, parking and settling are above it.
+ * the time helpers, and the completion queue that carries the
+ * watcher's outcomes to the tracer loop.  It calls nothing else in
+ * emul/ but timespec.c: the families, the watcher, parking and
+ * settling are above it.
  */
 #include "config.h"
 
@@ -92,11 +93,6 @@ struct ewait *ewait_new(struct task *t, const struct ewait_ops *ops, long nr,
 
 	if (!ew)
 		return NULL;
-	ew->cancel_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
-	if (ew->cancel_fd < 0) {
-		free(ew);
-		return NULL;
-	}
 	ew->ops = ops;
 	ew->task = t;
 	ew->tid = t->tid;
@@ -120,7 +116,6 @@ void ewait_put(struct ewait *ew)
 		if (ew->pfds[i].fd >= 0)
 			close(ew->pfds[i].fd);
 	free(ew->pfds);
-	close(ew->cancel_fd);
 	free(ew);
 }
 
@@ -158,16 +153,6 @@ bool ewait_finish_here(struct ewait *ew, enum ewait_outcome outcome, int64_t res
 	if (t && t->wait == ew)
 		interrupt(t);
 	return true;
-}
-
-/* The worker is told to stop; it drops its own reference. */
-void ewait_cancel(struct ewait *ew)
-{
-	uint64_t one = 1;
-	ssize_t unused;
-
-	unused = write(ew->cancel_fd, &one, sizeof(one));
-	(void)unused;
 }
 
 /*

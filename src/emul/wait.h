@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The wait object (wait.c): one emulated wait, shared between the
- * tracer thread and the worker that performs it.  Nothing in emul/
- * sits below it but timespec.c; the families, the workers (workers.c),
- * parking (park.c) and settling (settle.c) are built on it.  Exactly one outcome is ever produced:
- * the worker (or the tracer waking a futex waiter) moves state WAITING -> FINISHING -> DONE,
+ * tracer thread and the watcher thread that waits for it.  Nothing in
+ * emul/ sits below it but timespec.c; the families, the watcher
+ * (watch.c), parking (park.c) and settling (settle.c) are built on it.
+ * Exactly one outcome is ever produced: the watcher (or the tracer
+ * waking a futex waiter) moves state WAITING -> FINISHING -> DONE,
  * writing the outcome in between; the tracer moves WAITING -> CANCELLED (a handled signal arrived).
  * Whichever compare-and-swap wins decides between the call's result and EINTR/restart, and the
  * loser writes nothing.
@@ -36,8 +37,13 @@ struct ewait_ops {
 	const char *name;
 	/* The real call returns EINTR, not a restart, after a stop (epoll). */
 	bool eintr_on_stop;
-	/* Worker thread: block until ready, timeout or cancel_fd. */
-	void (*work)(struct ewait *ew);
+	/*
+	 * Watcher thread (watch.c): the awaited fds are ready (n > 0 of
+	 * them, revents set in pfds) or the deadline has passed (n == 0);
+	 * publishes the outcome with ewait_finish.  NULL: the call is not
+	 * watched, the tracer itself ends it (an untimed futex wait).
+	 */
+	void (*ready)(struct ewait *ew, int n);
 	/* Tracer thread, before settling with a result: write outputs. */
 	void (*done)(struct ewait *ew, struct arch_regs *regs);
 	/*
@@ -67,19 +73,19 @@ struct ewait {
 	uint64_t thread_mask;  /* ...over this one, the thread's (own_mask only) */
 
 	atomic_int state;
-	atomic_int refs; /* tracer's t->wait + the worker's */
-	int cancel_fd;	 /* eventfd: the interruption source, polled by the worker */
+	atomic_int refs; /* tracer's t->wait + the watch's + the completion queue's */
+	int watch;	 /* the watcher's slot + 1, 0: not watched (the watcher's lock) */
 
 	/* Timeout: an absolute deadline on clock (has_deadline false: none). */
 	bool has_deadline;
 	clockid_t clock;
 	struct timespec deadline;
 
-	/* Awaited fds, duplicated from the guest; the worker polls them. */
+	/* Awaited fds, duplicated from the guest; the watcher polls them. */
 	struct pollfd *pfds;
 	int npfds;
 
-	/* Written by the worker before DONE. */
+	/* Written by the finisher before DONE. */
 	enum ewait_outcome outcome;
 	int64_t result;
 
@@ -88,9 +94,8 @@ struct ewait {
 };
 
 /*
- * A FIFO of waits, linked through ewait.next: the workers' work queue
- * and the tracer's completion queue.  Not locked: each owner holds
- * its own mutex around push and pop.
+ * A FIFO of waits, linked through ewait.next: the tracer's completion
+ * queue.  Not locked: its owner holds a mutex around push and pop.
  */
 struct ewait_queue {
 	struct ewait *head, *tail;
@@ -144,8 +149,6 @@ bool ewait_finish_here(struct ewait *ew, enum ewait_outcome outcome, int64_t res
  * Returns false if it is.
  */
 bool ewait_claim(struct ewait *ew);
-/* Tell ew's worker, if any, to stop waiting (its outcome is decided). */
-void ewait_cancel(struct ewait *ew);
 
 /* Time helpers (and timespec.h's). */
 /* Remaining time until ew's deadline, clamped at 0. */

@@ -46,8 +46,9 @@ static bool job_stop_asked(void)
 /*
  * A stop signal taken by one thread stops them all, and every thread's
  * interruptible call sees it: nanosleep writes *rem, epoll_wait fails
- * with EINTR.  When the stop is dropped as overtaken (jobctl_stop_overtaken),
- * the other threads' parked calls must still see it: each is
+ * with EINTR.  The other threads' parked calls must see it even when
+ * they never reach the group-stop (a SIGCONT cancelled it first, or the
+ * stop was dropped as overtaken: jobctl_stop_overtaken): each is
  * interrupted and settled as a stop would settle it, at its next
  * signal or event stop (jobctl_settle_stop_effect).
  */

@@ -34,5 +34,7 @@ E2E_TESTS += tests/e2e/inject.sh
 # Divergences found by LTP (make check-ltp), one small guest each.
 E2E_TESTS += tests/e2e/ltp_found.sh
 E2E_TESTS += tests/e2e/interrupt.sh
+# The watcher: many parked calls at once, every clock.
+E2E_TESTS += tests/e2e/watch.sh
 # ptsandbox -p: attach, dump, trace, detach.
 E2E_TESTS += tests/e2e/attach.sh

@@ -215,3 +215,9 @@ GUEST_PROGS += tests/guests/inject_delay
 tests_guests_inject_delay_CPPFLAGS = $(GUEST_CPPFLAGS)
 tests_guests_inject_delay_CFLAGS = $(GUEST_CFLAGS)
 tests_guests_inject_delay_LDFLAGS = -pthread
+
+# Many emulated waits at once on every clock (the watcher, emul/watch.c).
+GUEST_PROGS += tests/guests/watchers
+tests_guests_watchers_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_watchers_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_watchers_LDFLAGS = -pthread

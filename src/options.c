@@ -104,6 +104,10 @@ const char options_usage[] =
     "                      is blocked in an emulated wait of SET (strace's set\n"
     "                      syntax): its FIRST.. blocking call of each syscall\n"
     "                      (default when=1: only the first), to test EINTR handling\n"
+    "      --native=SET    run these blocking calls in the kernel instead of\n"
+    "                      emulating them: futex, sleep, poll, select, epoll,\n"
+    "                      wait, sigwait, all (comma-separated); with futex,\n"
+    "                      threads that hand work over run at native speed\n"
     "  -h, --help          display this help and exit\n"
     "  -V, --version       output version information and exit\n"
     "\n"
@@ -122,6 +126,7 @@ enum {
 	OPT_POLICY,
 	OPT_CRASH_REPORT,
 	OPT_INTERRUPT,
+	OPT_NATIVE,
 	OPT_TIMEOUT_STATUS,
 	OPT_DUMP,
 	/* strace's long spellings without a short one */
@@ -153,6 +158,7 @@ static const struct option long_options[] = {
     {"learn", required_argument, NULL, OPT_POLICY},
     {"crash-report", required_argument, NULL, OPT_CRASH_REPORT},
     {"interrupt", required_argument, NULL, OPT_INTERRUPT},
+    {"native", required_argument, NULL, OPT_NATIVE},
     {"timeout-status", required_argument, NULL, OPT_TIMEOUT_STATUS},
     {"attach", required_argument, NULL, 'p'},
     {"dump", no_argument, NULL, OPT_DUMP},
@@ -441,6 +447,14 @@ void options_parse(int argc, char *const argv[], struct options *opts)
 				return;
 			}
 			opts->interrupt = optarg;
+			break;
+		case OPT_NATIVE:
+			/* Its family names are the emulation's to parse. */
+			if (!*optarg) {
+				set_error(opts, "empty set for --native", NULL);
+				return;
+			}
+			opts->native = optarg;
 			break;
 		case 'q':
 		case 'a':

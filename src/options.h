@@ -47,6 +47,8 @@ struct options {
 	enum crash_scope crash_scope; /* --crash-report=main|all|none */
 	/* --interrupt=SET[:SIG][:when=...]; parsed by src/emul/interrupt.c */
 	const char *interrupt;
+	/* --native=SET: emulated families left to the kernel; parsed by src/emul/dispatch.c */
+	const char *native;
 
 	/* strace's everyday options (parsed in src/trace_options.c). */
 	struct strace_opts {

@@ -662,6 +662,8 @@ static int supervise(const struct options *opts, int sfd, int tfd)
 	int cfd;
 
 	sysset_clear(&set);
+	if (emul_native(opts->native) < 0)
+		return EXIT_OWN_FAILURE;
 	emul_interpose(&set);
 	if (interrupt_init(opts->interrupt, &set) < 0)
 		return EXIT_OWN_FAILURE;

@@ -9,6 +9,10 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../log.h"
 
 #include "../signals/sigwait_siginfo.h"
 #include "../task.h"
@@ -26,12 +30,66 @@ static family_fn *const families[SYSID_COUNT] = {
 #undef X
 };
 
+/* --native: the families the user leaves to the kernel, by name. */
+static const struct {
+	const char *name;
+	family_fn *fn;
+} named_families[] = {
+    {"futex", emul_futex},     {"sleep", emul_sleep}, {"poll", emul_poll},
+    {"select", emul_select},   {"epoll", emul_epoll}, {"wait", emul_childwait},
+    {"sigwait", emul_sigwait},
+};
+static bool native[SYSID_COUNT];
+
+static int native_family(const char *name)
+{
+	bool all = !strcmp(name, "all"), found = all;
+
+	for (size_t k = 0; k < sizeof(named_families) / sizeof(named_families[0]); k++) {
+		if (!all && strcmp(name, named_families[k].name))
+			continue;
+		found = true;
+		for (int id = 0; id < SYSID_COUNT; id++)
+			if (families[id] == named_families[k].fn)
+				native[id] = true;
+	}
+	return found ? 0 : -1;
+}
+
+int emul_native(const char *spec)
+{
+	char *copy, *save = NULL, *name;
+	int rc = 0;
+
+	if (!spec)
+		return 0;
+	copy = strdup(spec);
+	if (!copy)
+		return -1;
+	for (name = strtok_r(copy, ",", &save); name; name = strtok_r(NULL, ",", &save)) {
+		if (native_family(name) < 0) {
+			psb_error(
+			    "invalid --native: unknown family '%s' (futex, sleep, poll, select, "
+			    "epoll, wait, sigwait, all)",
+			    name);
+			rc = -1;
+			break;
+		}
+	}
+	free(copy);
+	return rc;
+}
+
 void emul_interpose(struct sysset *set)
 {
 	for (int id = 0; id < SYSID_COUNT; id++) {
 		long nr = arch_sysnr((enum sysid)id);
 
-		if (families[id] && nr >= 0)
+		/*
+		 * A native rt_sigtimedwait still stops: its exit gives a
+		 * forwarded signal its host sender's siginfo.
+		 */
+		if (families[id] && (!native[id] || id == SYSID_rt_sigtimedwait) && nr >= 0)
 			sysset_add(set, nr);
 	}
 }
@@ -41,9 +99,10 @@ int emul_init(void)
 	return completions_init();
 }
 
+/* The family that emulates id; NULL: none, or left to the kernel (--native). */
 static family_fn *family_of(int id)
 {
-	if (id < 0 || id >= SYSID_COUNT)
+	if (id < 0 || id >= SYSID_COUNT || native[id])
 		return NULL;
 	return families[id];
 }
@@ -83,9 +142,7 @@ bool emul_syscall(struct task *t, const struct ptrace_syscall_info *info)
 		if (parked_syscall(t, &regs))
 			return true;
 	}
-	if (!family_of(id) || arch_get_regs(t->tid, &regs) < 0)
-		return false;
-	if (family_call(t, id, args, &regs))
+	if (family_of(id) && arch_get_regs(t->tid, &regs) == 0 && family_call(t, id, args, &regs))
 		return true;
 	/* Run natively: only its exit can fix a forwarded signal's siginfo. */
 	if (id == SYSID_rt_sigtimedwait)

@@ -24,6 +24,12 @@
 struct sigsnap;
 struct task;
 
+/*
+ * --native=SET: the families named in spec (futex, sleep, poll,
+ * select, epoll, wait, sigwait, all; comma-separated) are neither
+ * trapped nor emulated.  NULL: none.  -1 (said) on a bad name.
+ */
+int emul_native(const char *spec);
 /* Add the syscalls the emulation needs to trap. */
 void emul_interpose(struct sysset *set);
 /* Start the completion queue.  Returns an fd the tracer polls for completions. */

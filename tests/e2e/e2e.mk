@@ -36,5 +36,7 @@ E2E_TESTS += tests/e2e/ltp_found.sh
 E2E_TESTS += tests/e2e/interrupt.sh
 # The watcher: many parked calls at once, every clock.
 E2E_TESTS += tests/e2e/watch.sh
+# --native: families left to the kernel.
+E2E_TESTS += tests/e2e/native.sh
 # ptsandbox -p: attach, dump, trace, detach.
 E2E_TESTS += tests/e2e/attach.sh

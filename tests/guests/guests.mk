@@ -221,3 +221,9 @@ GUEST_PROGS += tests/guests/watchers
 tests_guests_watchers_CPPFLAGS = $(GUEST_CPPFLAGS)
 tests_guests_watchers_CFLAGS = $(GUEST_CFLAGS)
 tests_guests_watchers_LDFLAGS = -pthread
+
+# Which call a waiting thread sleeps in (--native).
+GUEST_PROGS += tests/guests/blocked_in
+tests_guests_blocked_in_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_blocked_in_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_blocked_in_LDFLAGS = -pthread

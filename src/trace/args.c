@@ -3,7 +3,7 @@
  * Argument kinds: how one syscall argument is printed, and whether it is
  * printed at entry or at exit (an output argument is only meaningful
  * once the kernel has filled it).  Scalar, string and flag printers live
- * here; structure printers are in structs.c.  The kinds table at the end
+ * here; structure printers are in structs_*.c.  The kinds table at the end
  * is what syscalls.c refers to.
  */
 #include "config.h"

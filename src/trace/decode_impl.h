@@ -408,7 +408,10 @@ void print_open_flags(struct sbuf *sb, uint64_t flags);
 /* Argument i printed as another kind (prctl's depend on the option). */
 bool print_as(struct dctx *c, int i, enum argkind kind);
 
-/* Printers of structure kinds, in structs.c; the table lives in args.c. */
+/*
+ * Printers of structure kinds, in structs_<family>.c (sig, time, file,
+ * proc, poll, net) and structs.c (vectors); the table lives in args.c.
+ */
 bool pr_sigset(struct dctx *c, int i, const struct argfmt *k);
 bool pr_sigaction(struct dctx *c, int i, const struct argfmt *k);
 bool pr_siginfo(struct dctx *c, int i, const struct argfmt *k);
@@ -453,6 +456,20 @@ void print_fcntl_owner_ex(struct dctx *c, uint64_t addr);
 void print_msghdr_at(struct dctx *c, uint64_t addr, bool out, int64_t limit);
 void pr_timespec_at(struct dctx *c, uint64_t addr);
 void pr_timeval_at(struct dctx *c, uint64_t addr);
+
+/*
+ * structs.c: a structure at addr read for printing; false (with "NULL"
+ * or the address printed) when there is nothing to decode.  out: an
+ * output argument (the address only if the call failed).
+ */
+bool fetch_struct(struct dctx *c, uint64_t addr, bool out, void *buf, size_t len);
+/* fetch_struct() of argument i. */
+bool fetch_arg(struct dctx *c, int i, void *buf, size_t len);
+/* structs.c: an iovec array; limit is how many bytes the kernel filled (-1: all). */
+void print_iov_array(struct dctx *c, uint64_t addr, uint64_t count, int64_t limit);
+/* structs_time.c: "{tv_sec=1, tv_usec=0}". */
+struct timeval;
+void print_timeval(struct sbuf *sb, const struct timeval *tv);
 
 /* The " ([{fd=3, revents=POLLIN}])" and " (in [3], left {...})" suffixes. */
 void print_poll_result(struct dctx *c);

@@ -66,7 +66,7 @@ struct task {
 	uint64_t stop_eintr_ip; /* a stop signal ended the call returning here with EINTR */
 	uint64_t held_mask;	/* TASK_HELD: the mask to give back */
 	unsigned long long stop_id; /* TASK_STOP_SIGNAL: relay_stop_id() of its siginfo, 0: none */
-	struct tstate *trace;	/* --trace: the call in progress (trace/tracing.c) */
+	struct tstate *trace;	/* --trace: the call in progress (trace/tstate.h) */
 	struct futex_exit *futex_exit; /* TASK_FUTEX_EXIT: what its exit must add */
 	unsigned int *interrupt_counts; /* --interrupt: blocking calls per nr (emul/interrupt.c) */
 	struct task *hnext;
@@ -78,7 +78,7 @@ struct task *task_add(pid_t tid, pid_t tgid, pid_t ppid);
 void task_remove(struct task *t);
 /*
  * What the layers above keep per task is freed by release, called by
- * task_remove() first (trace/tracing.c registers its state's).
+ * task_remove() first (trace/session.c registers its state's).
  */
 void task_set_release(void (*release)(struct task *t));
 /* We reaped tid (its exit status); remembered for a while. */

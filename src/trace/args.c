@@ -3,19 +3,16 @@
  * Argument kinds: how one syscall argument is printed, and whether it is
  * printed at entry or at exit (an output argument is only meaningful
  * once the kernel has filled it).  Scalar, string and flag printers live
- * here; structure printers are in structs.c.  The kinds table at the end
- * is what syscalls.c refers to.
+ * here, with prctl's (whose arguments are other kinds, by option); those
+ * of one syscall family in args_<family>.c (file, mem, net, ipc, futex)
+ * and decode_ioctl.c; structure printers in structs_*.c.  The kinds
+ * table at the end is what syscalls.c refers to.
  */
 #include "config.h"
 
 #include <fcntl.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/ioctl.h>
 #include <sys/prctl.h>
-#include <sys/socket.h>
 #include <sys/stat.h>
-#include <linux/fs.h>
 #if defined(__x86_64__)
 #include <asm/prctl.h>
 #endif
@@ -26,99 +23,85 @@
  * Names the code below compares with that some supported headers lack;
  * the tables in xlat/ check the same values where the headers have them.
  */
-#ifndef F_DUPFD_QUERY
-#define F_DUPFD_QUERY 1027
-#endif
 #ifndef ARCH_GET_FS /* x86_64 only; arch_prctl does not exist elsewhere */
 #define ARCH_GET_FS 0x1003
 #define ARCH_GET_GS 0x1004
 #endif
-/* The 32-bit ABI's lock commands; 64-bit glibc's F_*LK64 are F_*LK. */
-#define KERNEL_F_GETLK64  12
-#define KERNEL_F_SETLK64  13
-#define KERNEL_F_SETLKW64 14
-/* IPC_64 is or-ed into the command; glibc keeps it private. */
-#define KERNEL_IPC_64 0x100u
-
-static uint64_t arg(const struct dctx *c, int i)
-{
-	return c->args[i];
-}
 
 /* Flag and value arguments are ints unless the kind says otherwise. */
 static uint64_t flag_arg(const struct dctx *c, int i, const struct argfmt *k)
 {
-	return k->flags & K_WIDE ? arg(c, i) : (uint32_t)arg(c, i);
+	return k->flags & K_WIDE ? dctx_arg(c, i) : (uint32_t)dctx_arg(c, i);
 }
 
 /* ---- scalars ---- */
 
 static bool pr_hex(struct dctx *c, int i, const struct argfmt *k)
 {
-	sb_hex(c->sb, arg(c, i));
+	sb_hex(c->sb, dctx_arg(c, i));
 	return true;
 }
 
 static bool pr_int(struct dctx *c, int i, const struct argfmt *k)
 {
-	sb_dec(c->sb, (int)arg(c, i));
+	sb_dec(c->sb, (int)dctx_arg(c, i));
 	return true;
 }
 
 static bool pr_uint(struct dctx *c, int i, const struct argfmt *k)
 {
-	sb_udec(c->sb, (unsigned int)arg(c, i));
+	sb_udec(c->sb, (unsigned int)dctx_arg(c, i));
 	return true;
 }
 
 static bool pr_long(struct dctx *c, int i, const struct argfmt *k)
 {
-	sb_dec(c->sb, (long long)arg(c, i));
+	sb_dec(c->sb, (long long)dctx_arg(c, i));
 	return true;
 }
 
 static bool pr_ulong(struct dctx *c, int i, const struct argfmt *k)
 {
-	sb_udec(c->sb, arg(c, i));
+	sb_udec(c->sb, dctx_arg(c, i));
 	return true;
 }
 
 static bool pr_xint(struct dctx *c, int i, const struct argfmt *k)
 {
-	sb_hex(c->sb, (unsigned int)arg(c, i));
+	sb_hex(c->sb, (unsigned int)dctx_arg(c, i));
 	return true;
 }
 
 static bool pr_ptr(struct dctx *c, int i, const struct argfmt *k)
 {
-	sb_ptr(c->sb, arg(c, i));
+	sb_ptr(c->sb, dctx_arg(c, i));
 	return true;
 }
 
 static bool pr_dirfd(struct dctx *c, int i, const struct argfmt *k)
 {
-	if ((int)arg(c, i) == AT_FDCWD)
+	if ((int)dctx_arg(c, i) == AT_FDCWD)
 		print_at_fdcwd(c);
 	else
-		print_fd(c, (int)arg(c, i));
+		print_fd(c, (int)dctx_arg(c, i));
 	return true;
 }
 
 static bool pr_fd(struct dctx *c, int i, const struct argfmt *k)
 {
-	print_fd(c, (int)arg(c, i));
+	print_fd(c, (int)dctx_arg(c, i));
 	return true;
 }
 
 static bool pr_mode(struct dctx *c, int i, const struct argfmt *k)
 {
-	sb_printf(c->sb, "%#03o", (unsigned int)arg(c, i));
+	sb_printf(c->sb, "%#03o", (unsigned int)dctx_arg(c, i));
 	return true;
 }
 
 static bool pr_uid(struct dctx *c, int i, const struct argfmt *k)
 {
-	unsigned int id = (unsigned int)arg(c, i);
+	unsigned int id = (unsigned int)dctx_arg(c, i);
 
 	/* -1 means "unchanged" to set*id(); strace shows it as -1 */
 	if (id == (unsigned int)-1)
@@ -130,7 +113,7 @@ static bool pr_uid(struct dctx *c, int i, const struct argfmt *k)
 
 static bool pr_sig(struct dctx *c, int i, const struct argfmt *k)
 {
-	print_signal(c->sb, (int)arg(c, i));
+	print_signal(c->sb, (int)dctx_arg(c, i));
 	return true;
 }
 
@@ -145,20 +128,20 @@ static bool pr_resuming(struct dctx *c, int i, const struct argfmt *k)
 
 static bool pr_path(struct dctx *c, int i, const struct argfmt *k)
 {
-	print_path(c, arg(c, i));
+	print_path(c, dctx_arg(c, i));
 	return true;
 }
 
 static bool pr_str(struct dctx *c, int i, const struct argfmt *k)
 {
-	print_cstr(c, arg(c, i), c->strsize);
+	print_cstr(c, dctx_arg(c, i), c->strsize);
 	return true;
 }
 
 /* A buffer whose length is the next argument (write, sendto). */
 static bool pr_buf_in(struct dctx *c, int i, const struct argfmt *k)
 {
-	print_buf(c, arg(c, i), arg(c, i + 1), false);
+	print_buf(c, dctx_arg(c, i), dctx_arg(c, i + 1), false);
 	return true;
 }
 
@@ -166,27 +149,27 @@ static bool pr_buf_in(struct dctx *c, int i, const struct argfmt *k)
 static bool pr_buf_out(struct dctx *c, int i, const struct argfmt *k)
 {
 	if (dctx_failed(c))
-		sb_ptr(c->sb, arg(c, i));
+		sb_ptr(c->sb, dctx_arg(c, i));
 	else
-		print_buf(c, arg(c, i), (uint64_t)c->ret, k->flags & K_HEX);
+		print_buf(c, dctx_arg(c, i), (uint64_t)c->ret, k->flags & K_HEX);
 	return true;
 }
 
 static bool pr_str_out(struct dctx *c, int i, const struct argfmt *k)
 {
 	if (dctx_failed(c))
-		sb_ptr(c->sb, arg(c, i));
+		sb_ptr(c->sb, dctx_arg(c, i));
 	else
-		print_cstr(c, arg(c, i), c->strsize);
+		print_cstr(c, dctx_arg(c, i), c->strsize);
 	return true;
 }
 
 static bool pr_path_out(struct dctx *c, int i, const struct argfmt *k)
 {
 	if (dctx_failed(c))
-		sb_ptr(c->sb, arg(c, i));
+		sb_ptr(c->sb, dctx_arg(c, i));
 	else
-		print_path(c, arg(c, i));
+		print_path(c, dctx_arg(c, i));
 	return true;
 }
 
@@ -204,407 +187,18 @@ static bool pr_flags(struct dctx *c, int i, const struct argfmt *k)
 	return true;
 }
 
-/* The access mode is a 2-bit value, the rest are flags. */
-void print_open_flags(struct sbuf *sb, uint64_t flags)
-{
-	size_t mark = const_begin(sb);
-
-	sb_puts(sb, xlat_name(open_accmode, flags & O_ACCMODE));
-	print_flags_more(sb, open_flags, flags & ~(uint64_t)O_ACCMODE);
-	const_end_hex(sb, mark, flags);
-}
-
-static bool pr_open_flags(struct dctx *c, int i, const struct argfmt *k)
-{
-	print_open_flags(c->sb, (uint32_t)arg(c, i));
-	return true;
-}
-
-/* The mode only means something when a file may be created. */
-static bool pr_open_mode(struct dctx *c, int i, const struct argfmt *k)
-{
-	uint64_t flags = arg(c, i - 1);
-
-	if (!(flags & O_CREAT) && (flags & O_TMPFILE) != O_TMPFILE)
-		return false;
-	sb_printf(c->sb, "%#03o", (unsigned int)arg(c, i));
-	return true;
-}
-
-static bool pr_statx_flags(struct dctx *c, int i, const struct argfmt *k)
-{
-	uint32_t flags = (uint32_t)arg(c, i);
-
-	/*
-	 * The sync type field prints even when zero, then the AT_ flags;
-	 * strace's -X raw and verbose print them as two numbers ("|0x800"),
-	 * and -X raw leaves out a zero sync type before other flags.
-	 */
-	if (flags & 0x6000 || !(flags & ~0x6000u) || const_style() != CONST_RAW)
-		print_flags(c->sb, statx_sync_types, flags & 0x6000, NULL);
-	print_flags_more(c->sb, at_flags, flags & ~0x6000u);
-	return true;
-}
-
-#define HUGE_SHIFT 26
-#define HUGE_MASK  (0x3fu << HUGE_SHIFT)
-
-static bool pr_mmap_flags(struct dctx *c, int i, const struct argfmt *k)
-{
-	uint32_t flags = (uint32_t)arg(c, i);
-	size_t mark = const_begin(c->sb);
-
-	print_xlat(c->sb, mmap_types, flags & 0xf, "MAP_???");
-	print_flags_more(c->sb, mmap_flags, flags & ~HUGE_MASK & ~0xfu);
-	if (flags & HUGE_MASK)
-		sb_printf(c->sb, "|%u<<MAP_HUGE_SHIFT", flags >> HUGE_SHIFT);
-	const_end_hex(c->sb, mark, flags);
-	return true;
-}
-
-static bool pr_mfd_flags(struct dctx *c, int i, const struct argfmt *k)
-{
-	uint32_t flags = (uint32_t)arg(c, i);
-	size_t mark = const_begin(c->sb);
-
-	if (flags & ~HUGE_MASK || !flags)
-		print_flags(c->sb, mfd_flags, flags & ~HUGE_MASK, NULL);
-	if (flags & HUGE_MASK)
-		sb_printf(c->sb, "%s%u<<MFD_HUGE_SHIFT", flags & ~HUGE_MASK ? "|" : "",
-			  flags >> HUGE_SHIFT);
-	const_end_hex(c->sb, mark, flags);
-	return true;
-}
-
-/* mremap's new address is only read with MREMAP_FIXED or _DONTUNMAP. */
-static bool pr_mremap_addr(struct dctx *c, int i, const struct argfmt *k)
-{
-	if (!(arg(c, i - 1) & 6))
-		return false;
-	sb_ptr(c->sb, arg(c, i));
-	return true;
-}
-
-static bool pr_sock_type(struct dctx *c, int i, const struct argfmt *k)
-{
-	uint32_t v = (uint32_t)arg(c, i);
-	const char *type = xlat_name(sock_types, v & 0xf);
-	size_t mark;
-
-	if (!type) {
-		print_flags(c->sb, sock_flags, v, NULL);
-		return true;
-	}
-	/* Under -X raw and verbose strace prints the type and the flags as two numbers. */
-	mark = const_begin(c->sb);
-	sb_puts(c->sb, type);
-	const_end_hex(c->sb, mark, v & 0xf);
-	print_flags_more(c->sb, sock_flags, v & ~0xfu);
-	return true;
-}
-
-static bool pr_sock_proto(struct dctx *c, int i, const struct argfmt *k)
-{
-	int family = (int)arg(c, 0);
-	uint32_t proto = (uint32_t)arg(c, i);
-
-	if (family == AF_INET || family == AF_INET6)
-		print_xlat(c->sb, ipproto, proto, "IPPROTO_???");
-	else if (family == AF_NETLINK)
-		print_xlat(c->sb, netlink_protocols, proto, "NETLINK_???");
-	else
-		sb_printf(c->sb, "%d", (int)proto);
-	return true;
-}
-
-static bool pr_sockopt_level(struct dctx *c, int i, const struct argfmt *k)
-{
-	const char *name = xlat_name(sol_levels, (uint32_t)arg(c, i));
-	size_t mark = const_begin(c->sb);
-
-	if (name)
-		sb_puts(c->sb, name);
-	else
-		sb_printf(c->sb, "%d", (int)arg(c, i));
-	const_end_hex(c->sb, mark, (uint32_t)arg(c, i));
-	return true;
-}
-
-static bool pr_sockopt_name(struct dctx *c, int i, const struct argfmt *k)
-{
-	uint32_t name = (uint32_t)arg(c, i);
-
-	switch ((int)arg(c, i - 1)) {
-	case SOL_SOCKET:
-		print_xlat(c->sb, so_options, name, "SO_???");
-		break;
-	case SOL_TCP:
-		print_xlat(c->sb, tcp_options, name, "TCP_???");
-		break;
-	case SOL_IP:
-		print_xlat(c->sb, ip_options, name, "IP_???");
-		break;
-	case SOL_IPV6:
-		print_xlat(c->sb, ipv6_options, name, "IPV6_???");
-		break;
-	default:
-		sb_printf(c->sb, "%d", (int)name);
-	}
-	return true;
-}
-
-static bool pr_ipc_key(struct dctx *c, int i, const struct argfmt *k)
-{
-	if ((int)arg(c, i) == 0)
-		sb_puts(c->sb, "IPC_PRIVATE");
-	else
-		sb_printf(c->sb, "%#x", (unsigned int)arg(c, i));
-	return true;
-}
-
-/* IPC_CREAT|IPC_EXCL|0600: named bits, then the permission bits. */
-static bool pr_ipc_get_flags(struct dctx *c, int i, const struct argfmt *k)
-{
-	uint32_t v = (uint32_t)arg(c, i);
-	bool any = false;
-
-	for (const struct xlat *x = ipc_get_flags; x->name; x++) {
-		if (!(v & x->val))
-			continue;
-		sb_printf(c->sb, "%s%s", any ? "|" : "", x->name);
-		any = true;
-	}
-	sb_printf(c->sb, any ? "|%#03o" : "%#03o", v & 0777);
-	return true;
-}
-
-static bool pr_ipc_cmd(struct dctx *c, int i, const struct argfmt *k)
-{
-	uint32_t cmd = (uint32_t)arg(c, i);
-	size_t mark = const_begin(c->sb);
-
-	print_xlat(c->sb, ipc_cmds, cmd & ~KERNEL_IPC_64, "IPC_???");
-	if (cmd & KERNEL_IPC_64)
-		sb_puts(c->sb, "|IPC_64");
-	const_end_hex(c->sb, mark, cmd);
-	return true;
-}
-
-static bool pr_mknod_mode(struct dctx *c, int i, const struct argfmt *k)
-{
-	print_mode_t(c->sb, (unsigned int)arg(c, i));
-	return true;
-}
-
-/* The device number only matters for device nodes. */
-static bool pr_dev(struct dctx *c, int i, const struct argfmt *k)
-{
-	unsigned int type = (unsigned int)arg(c, i - 1) & S_IFMT;
-
-	if (type != S_IFCHR && type != S_IFBLK)
-		return false;
-	print_dev(c->sb, arg(c, i));
-	return true;
-}
-
-/* ---- fcntl ---- */
-
-static bool fcntl_is_getlk(uint32_t cmd)
-{
-	return cmd == F_GETLK || cmd == KERNEL_F_GETLK64 || cmd == F_OFD_GETLK;
-}
-
-static bool fcntl_is_setlk(uint32_t cmd)
-{
-	return cmd == F_SETLK || cmd == F_SETLKW || cmd == KERNEL_F_SETLK64 ||
-	       cmd == KERNEL_F_SETLKW64 || cmd == F_OFD_SETLK || cmd == F_OFD_SETLKW;
-}
-
-static bool fcntl_is_out(const struct dctx *c, int i)
-{
-	uint32_t cmd = (uint32_t)arg(c, 1);
-
-	return fcntl_is_getlk(cmd) || cmd == F_GETOWN_EX;
-}
-
-/* Commands that take no third argument. */
-static bool fcntl_no_arg(uint32_t cmd)
-{
-	switch (cmd) {
-	case F_GETFD:
-	case F_GETFL:
-	case F_GETOWN:
-	case F_GETSIG:
-	case F_GETLEASE:
-	case F_GETPIPE_SZ:
-	case F_GET_SEALS:
-		return true;
-	}
-	return false;
-}
-
-static bool fcntl_is_owner_ex(uint32_t cmd)
-{
-	return cmd == F_GETOWN_EX || cmd == F_SETOWN_EX;
-}
-
-static bool pr_fcntl_arg(struct dctx *c, int i, const struct argfmt *k)
-{
-	uint32_t cmd = (uint32_t)arg(c, 1);
-	uint64_t v = arg(c, i);
-
-	if (fcntl_no_arg(cmd))
-		return false;
-	if (fcntl_is_owner_ex(cmd)) {
-		print_fcntl_owner_ex(c, v);
-		return true;
-	}
-	if (fcntl_is_getlk(cmd) || fcntl_is_setlk(cmd)) {
-		if (fcntl_is_getlk(cmd) && dctx_failed(c))
-			sb_ptr(c->sb, v);
-		else
-			pr_flock(c, v, fcntl_is_getlk(cmd));
-		return true;
-	}
-	switch (cmd) {
-	case F_DUPFD:
-	case F_SETOWN:
-	case F_DUPFD_CLOEXEC:
-	case F_SETPIPE_SZ:
-	case F_DUPFD_QUERY:
-		sb_printf(c->sb, "%d", (int)v);
-		break;
-	case F_SETFD:
-		print_flags(c->sb, fd_flags, (uint32_t)v, "FD_???");
-		break;
-	case F_SETFL:
-		print_open_flags(c->sb, (uint32_t)v);
-		break;
-	case F_SETSIG:
-		print_signal(c->sb, (int)v);
-		break;
-	case F_SETLEASE:
-		print_xlat(c->sb, lock_types, (uint32_t)v, "F_???");
-		break;
-	case F_NOTIFY:
-		print_flags(c->sb, dnotify_flags, (uint32_t)v, "DN_???");
-		break;
-	case F_ADD_SEALS:
-		print_flags(c->sb, seal_flags, (uint32_t)v, "F_SEAL_???");
-		break;
-	default:
-		sb_printf(c->sb, "%#llx", (unsigned long long)v);
-	}
-	return true;
-}
-
-/* ---- futex ---- */
-
-#define FUTEX_CMD(op) ((op)&0x7f)
-
-static bool pr_futex_op(struct dctx *c, int i, const struct argfmt *k)
-{
-	uint32_t op = (uint32_t)arg(c, i);
-	const char *name = xlat_name(futex_cmds, FUTEX_CMD(op));
-	uint32_t rest = op & ~0x7fu & ~0x80u & ~0x100u;
-	size_t mark = const_begin(c->sb);
-
-	if (!name) {
-		sb_printf(c->sb, "%#x /* FUTEX_??? */", op);
-	} else {
-		sb_printf(c->sb, "%s%s", name, op & 0x80 ? "_PRIVATE" : "");
-		if (op & 0x100)
-			sb_puts(c->sb, "|FUTEX_CLOCK_REALTIME");
-		if (rest)
-			sb_printf(c->sb, "|%#x", rest);
-	}
-	const_end_hex(c->sb, mark, op);
-	return true;
-}
-
-enum futex_arg { F_NONE, F_VAL, F_TIMEOUT, F_VAL2, F_UADDR2, F_VAL3, F_BITSET, F_WAKEOP };
-
-/*
- * What each futex command reads from arguments 2..5 (val, timeout or
- * val2, uaddr2, val3); F_NONE arguments are unused and left out.
- */
-static const uint8_t futex_layout[14][4] = {
-    [0] = {F_VAL, F_TIMEOUT},			/* WAIT */
-    [1] = {F_VAL},				/* WAKE */
-    [2] = {F_VAL},				/* FD */
-    [3] = {F_VAL, F_VAL2, F_UADDR2},		/* REQUEUE */
-    [4] = {F_VAL, F_VAL2, F_UADDR2, F_VAL3},	/* CMP_REQUEUE */
-    [5] = {F_VAL, F_VAL2, F_UADDR2, F_WAKEOP},	/* WAKE_OP */
-    [6] = {F_NONE, F_TIMEOUT},			/* LOCK_PI */
-    [7] = {F_NONE},				/* UNLOCK_PI */
-    [8] = {F_NONE},				/* TRYLOCK_PI */
-    [9] = {F_VAL, F_TIMEOUT, F_NONE, F_BITSET}, /* WAIT_BITSET */
-    [10] = {F_VAL, F_NONE, F_NONE, F_BITSET},	/* WAKE_BITSET */
-    [11] = {F_VAL, F_TIMEOUT, F_UADDR2},	/* WAIT_REQUEUE_PI */
-    [12] = {F_VAL, F_VAL2, F_UADDR2, F_VAL3},	/* CMP_REQUEUE_PI */
-    [13] = {F_NONE, F_TIMEOUT},			/* LOCK_PI2 */
-};
-
-/* An unknown command: everything, in the kernel's types. */
-static const uint8_t futex_unknown[4] = {F_VAL, F_TIMEOUT, F_UADDR2, F_VAL};
-
-static void print_wake_op(struct sbuf *sb, uint32_t v)
-{
-	if (v & (8u << 28))
-		sb_puts(sb, "FUTEX_OP_OPARG_SHIFT|");
-	print_xlat(sb, futex_wake_ops, (v >> 28) & 7, "FUTEX_OP_???");
-	sb_printf(sb, "<<28|%#x<<12|", (v >> 12) & 0xfff);
-	print_xlat(sb, futex_wake_cmps, (v >> 24) & 0xf, "FUTEX_OP_CMP_???");
-	sb_printf(sb, "<<24|%#x", v & 0xfff);
-}
-
-static bool pr_futex_arg(struct dctx *c, int i, const struct argfmt *k)
-{
-	uint32_t cmd = FUTEX_CMD((uint32_t)arg(c, 1));
-	uint64_t v = arg(c, i);
-	uint8_t what;
-
-	if (i < 2 || i > 5)
-		return false;
-	what = xlat_name(futex_cmds, cmd) ? futex_layout[cmd][i - 2] : futex_unknown[i - 2];
-	switch (what) {
-	case F_NONE:
-		return false;
-	case F_VAL:
-	case F_VAL2:
-	case F_VAL3:
-		sb_printf(c->sb, "%d", (int)v);
-		break;
-	case F_TIMEOUT:
-		pr_timespec_at(c, v);
-		break;
-	case F_BITSET:
-		if ((uint32_t)v == 0xffffffffu)
-			sb_puts(c->sb, "FUTEX_BITSET_MATCH_ANY");
-		else
-			sb_printf(c->sb, "%#x", (uint32_t)v);
-		break;
-	case F_WAKEOP:
-		print_wake_op(c->sb, (uint32_t)v);
-		break;
-	default:
-		sb_ptr(c->sb, v);
-	}
-	return true;
-}
-
 /* ---- arch_prctl, prctl ---- */
 
 static bool arch_prctl_is_out(const struct dctx *c, int i)
 {
-	uint32_t code = (uint32_t)arg(c, 0);
+	uint32_t code = (uint32_t)dctx_arg(c, 0);
 
 	return code == ARCH_GET_FS || code == ARCH_GET_GS;
 }
 
 static bool pr_arch_prctl_arg(struct dctx *c, int i, const struct argfmt *k)
 {
-	uint64_t v = arg(c, i), val;
+	uint64_t v = dctx_arg(c, i), val;
 
 	if (!arch_prctl_is_out(c, i) || dctx_failed(c) || !mem_read(c, v, &val, sizeof(val))) {
 		sb_ptr(c->sb, v);
@@ -656,7 +250,7 @@ static const struct prctl_spec *prctl_find(uint32_t option)
 
 static bool prctl_is_out(const struct dctx *c, int i)
 {
-	const struct prctl_spec *s = prctl_find((uint32_t)arg(c, 0));
+	const struct prctl_spec *s = prctl_find((uint32_t)dctx_arg(c, 0));
 
 	return s && i == 1 && (s->first == A_STR_OUT || s->first == A_INTPTR_OUT);
 }
@@ -688,7 +282,7 @@ static void print_prctl_value(struct dctx *c, uint32_t option, uint64_t v)
 /* The option: names decode_proc.c adds first, then the table's. */
 static bool pr_prctl_option(struct dctx *c, int i, const struct argfmt *k)
 {
-	uint32_t option = (uint32_t)arg(c, i);
+	uint32_t option = (uint32_t)dctx_arg(c, i);
 	const char *name = prctl_extra_name(option);
 
 	if (name)
@@ -700,12 +294,12 @@ static bool pr_prctl_option(struct dctx *c, int i, const struct argfmt *k)
 
 static bool pr_prctl_arg(struct dctx *c, int i, const struct argfmt *k)
 {
-	uint32_t option = (uint32_t)arg(c, 0);
+	uint32_t option = (uint32_t)dctx_arg(c, 0);
 	const struct prctl_spec *s = prctl_find(option);
 	uint8_t kind;
 
 	if (!s) {
-		sb_printf(c->sb, "%#llx", (unsigned long long)arg(c, i));
+		sb_printf(c->sb, "%#llx", (unsigned long long)dctx_arg(c, i));
 		return true;
 	}
 	if (i > s->nargs)
@@ -714,106 +308,17 @@ static bool pr_prctl_arg(struct dctx *c, int i, const struct argfmt *k)
 	if (option == PR_SET_VMA && i > 2) /* addr, size, name */
 		kind = i == 3 ? A_ULONG : A_STR;
 	if (kind == A_PRCTL_OPTION) {
-		print_prctl_value(c, option, arg(c, i));
+		print_prctl_value(c, option, dctx_arg(c, i));
 		return true;
 	}
 	return print_as(c, i, kind);
-}
-
-/* ---- ioctl ---- */
-
-static const char *const ioc_dirs[] = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ",
-				       "_IOC_READ|_IOC_WRITE"};
-
-static bool pr_ioctl_req(struct dctx *c, int i, const struct argfmt *k)
-{
-	uint32_t req = (uint32_t)arg(c, i);
-	const char *name = ioctl_extra_name(req);
-	size_t mark = const_begin(c->sb);
-
-	if (!name)
-		name = xlat_name(ioctl_requests, req);
-	if (name)
-		sb_puts(c->sb, name);
-	else
-		sb_printf(c->sb, "_IOC(%s, %#x, %#x, %#x)", ioc_dirs[req >> 30], (req >> 8) & 0xff,
-			  req & 0xff, (req >> 16) & 0x3fff);
-	const_end_hex(c->sb, mark, req);
-	return true;
-}
-
-static bool ioctl_is_out(const struct dctx *c, int i)
-{
-	int extra = ioctl_extra_is_out((uint32_t)arg(c, 1));
-
-	if (extra >= 0)
-		return extra;
-	switch ((uint32_t)arg(c, 1)) {
-	case TCGETS:
-	case TIOCGPGRP:
-	case TIOCOUTQ:
-	case TIOCGWINSZ:
-	case FIONREAD:
-	case TIOCGSID:
-	case TIOCGPTN:
-		return true;
-	}
-	return false;
-}
-
-static bool pr_ioctl_arg(struct dctx *c, int i, const struct argfmt *k)
-{
-	uint64_t v = arg(c, i);
-	uint16_t ws[4];
-	int n;
-
-	if (ioctl_extra_arg(c, (uint32_t)arg(c, 1), v))
-		return true;
-	switch ((uint32_t)arg(c, 1)) {
-	case FIONCLEX:
-	case FIOCLEX:
-	case TIOCNOTTY:
-		return false;
-	case TIOCGWINSZ:
-	case TIOCSWINSZ:
-		if ((c->exiting && dctx_failed(c)) || !mem_read(c, v, ws, sizeof(ws)))
-			break;
-		sb_printf(c->sb, "{ws_row=%u, ws_col=%u, ws_xpixel=%u, ws_ypixel=%u}", ws[0], ws[1],
-			  ws[2], ws[3]);
-		return true;
-	case TIOCGPGRP:
-	case TIOCSPGRP:
-	case TIOCOUTQ:
-	case FIONREAD:
-	case FIONBIO:
-	case TIOCGSID:
-	case TIOCGPTN:
-	case TIOCSPTLCK:
-		if ((c->exiting && dctx_failed(c)) || !mem_read(c, v, &n, sizeof(n)))
-			break;
-		sb_printf(c->sb, "[%d]", n);
-		return true;
-	case TCGETS:
-	case TCSETS:
-	case TCSETSW:
-	case TCSETSF:
-		break; /* termios: shown as its address */
-	case FICLONE:  /* the source descriptor */
-		sb_printf(c->sb, "%d", (int)v);
-		return true;
-	default:
-		sb_printf(c->sb, "%#llx", (unsigned long long)v);
-		return true;
-	}
-	sb_ptr(c->sb, v);
-	return true;
 }
 
 /* ---- small output arguments: [N] ---- */
 
 static bool pr_intptr(struct dctx *c, int i, const struct argfmt *k)
 {
-	uint64_t v = arg(c, i);
+	uint64_t v = dctx_arg(c, i);
 	int n;
 
 	if ((c->exiting && dctx_failed(c)) || !mem_read(c, v, &n, sizeof(n)))
@@ -826,7 +331,7 @@ static bool pr_intptr(struct dctx *c, int i, const struct argfmt *k)
 /* getresuid's outputs: ids are unsigned. */
 static bool pr_uidptr(struct dctx *c, int i, const struct argfmt *k)
 {
-	uint64_t v = arg(c, i);
+	uint64_t v = dctx_arg(c, i);
 	unsigned int id;
 
 	if (dctx_failed(c) || !mem_read(c, v, &id, sizeof(id)))
@@ -844,7 +349,7 @@ static bool pr_uidptr(struct dctx *c, int i, const struct argfmt *k)
  */
 static bool pr_socklen(struct dctx *c, int i, const struct argfmt *k)
 {
-	uint64_t v = arg(c, i);
+	uint64_t v = dctx_arg(c, i);
 	int n;
 
 	(void)k;
@@ -859,7 +364,7 @@ static bool pr_socklen(struct dctx *c, int i, const struct argfmt *k)
 
 static bool pr_int64ptr(struct dctx *c, int i, const struct argfmt *k)
 {
-	uint64_t v = arg(c, i);
+	uint64_t v = dctx_arg(c, i);
 	int64_t n;
 
 	if (!mem_read(c, v, &n, sizeof(n)))

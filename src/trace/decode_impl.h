@@ -84,6 +84,12 @@ static inline bool dctx_arg_out(const struct dctx *c, int i)
 	return i >= 0 && i < 6 && (c->out >> i & 1u);
 }
 
+/* Argument i of the call. */
+static inline uint64_t dctx_arg(const struct dctx *c, int i)
+{
+	return c->args[i];
+}
+
 /* A context for syscall nr, outside a line (decode_syscall_touches). */
 void dctx_init_for(struct dctx *c, struct sbuf *sb, long nr, const uint64_t args[6],
 		   const struct trace_mem *mem);
@@ -408,7 +414,40 @@ void print_open_flags(struct sbuf *sb, uint64_t flags);
 /* Argument i printed as another kind (prctl's depend on the option). */
 bool print_as(struct dctx *c, int i, enum argkind kind);
 
-/* Printers of structure kinds, in structs.c; the table lives in args.c. */
+/* Printers of one syscall family's argument kinds; the table lives in args.c. */
+/* args_file.c */
+bool pr_open_flags(struct dctx *c, int i, const struct argfmt *k);
+bool pr_open_mode(struct dctx *c, int i, const struct argfmt *k);
+bool pr_statx_flags(struct dctx *c, int i, const struct argfmt *k);
+bool pr_mknod_mode(struct dctx *c, int i, const struct argfmt *k);
+bool pr_dev(struct dctx *c, int i, const struct argfmt *k);
+bool pr_fcntl_arg(struct dctx *c, int i, const struct argfmt *k);
+bool fcntl_is_out(const struct dctx *c, int i);
+/* args_mem.c */
+bool pr_mmap_flags(struct dctx *c, int i, const struct argfmt *k);
+bool pr_mfd_flags(struct dctx *c, int i, const struct argfmt *k);
+bool pr_mremap_addr(struct dctx *c, int i, const struct argfmt *k);
+/* args_net.c */
+bool pr_sock_type(struct dctx *c, int i, const struct argfmt *k);
+bool pr_sock_proto(struct dctx *c, int i, const struct argfmt *k);
+bool pr_sockopt_level(struct dctx *c, int i, const struct argfmt *k);
+bool pr_sockopt_name(struct dctx *c, int i, const struct argfmt *k);
+/* args_ipc.c */
+bool pr_ipc_key(struct dctx *c, int i, const struct argfmt *k);
+bool pr_ipc_get_flags(struct dctx *c, int i, const struct argfmt *k);
+bool pr_ipc_cmd(struct dctx *c, int i, const struct argfmt *k);
+/* args_futex.c */
+bool pr_futex_op(struct dctx *c, int i, const struct argfmt *k);
+bool pr_futex_arg(struct dctx *c, int i, const struct argfmt *k);
+/* decode_ioctl.c */
+bool pr_ioctl_req(struct dctx *c, int i, const struct argfmt *k);
+bool pr_ioctl_arg(struct dctx *c, int i, const struct argfmt *k);
+bool ioctl_is_out(const struct dctx *c, int i);
+
+/*
+ * Printers of structure kinds, in structs_<family>.c (sig, time, file,
+ * proc, poll, net) and structs.c (vectors); the table lives in args.c.
+ */
 bool pr_sigset(struct dctx *c, int i, const struct argfmt *k);
 bool pr_sigaction(struct dctx *c, int i, const struct argfmt *k);
 bool pr_siginfo(struct dctx *c, int i, const struct argfmt *k);
@@ -453,6 +492,20 @@ void print_fcntl_owner_ex(struct dctx *c, uint64_t addr);
 void print_msghdr_at(struct dctx *c, uint64_t addr, bool out, int64_t limit);
 void pr_timespec_at(struct dctx *c, uint64_t addr);
 void pr_timeval_at(struct dctx *c, uint64_t addr);
+
+/*
+ * structs.c: a structure at addr read for printing; false (with "NULL"
+ * or the address printed) when there is nothing to decode.  out: an
+ * output argument (the address only if the call failed).
+ */
+bool fetch_struct(struct dctx *c, uint64_t addr, bool out, void *buf, size_t len);
+/* fetch_struct() of argument i. */
+bool fetch_arg(struct dctx *c, int i, void *buf, size_t len);
+/* structs.c: an iovec array; limit is how many bytes the kernel filled (-1: all). */
+void print_iov_array(struct dctx *c, uint64_t addr, uint64_t count, int64_t limit);
+/* structs_time.c: "{tv_sec=1, tv_usec=0}". */
+struct timeval;
+void print_timeval(struct sbuf *sb, const struct timeval *tv);
 
 /* The " ([{fd=3, revents=POLLIN}])" and " (in [3], left {...})" suffixes. */
 void print_poll_result(struct dctx *c);
@@ -528,12 +581,6 @@ void custom_capget(struct dctx *c);
 void custom_capset(struct dctx *c);
 void custom_semctl(struct dctx *c);
 void custom_seccomp(struct dctx *c);
-/* decode_ioctl.c: requests args.c's table leaves out or names otherwise */
-const char *ioctl_extra_name(uint32_t req);
-/* 1 out, 0 in, -1 not one of decode_ioctl.c's */
-int ioctl_extra_is_out(uint32_t req);
-/* Printed the argument of req? */
-bool ioctl_extra_arg(struct dctx *c, uint32_t req, uint64_t v);
 /* structs_net.c */
 bool print_sockopt_struct(struct dctx *c, int level, int name, uint64_t addr, uint32_t len);
 void print_cmsgs(struct dctx *c, uint64_t addr, size_t len);

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
- * ioctl decoders beyond args.c's table: terminal (termios, TCXONC,
- * TCFLSH, TCSBRK, TIOCGPTPEER) and network interface (SIOCGIF*)
- * requests, printed as strace 6 prints them, including its quirks:
+ * ioctl's argument kinds (args.c's table refers to pr_ioctl_req and
+ * pr_ioctl_arg): the request's name and its argument, including terminal
+ * (termios, TCXONC, TCFLSH, TCSBRK, TIOCGPTPEER) and network interface
+ * (SIOCGIF*) requests, printed as strace 6 prints them, with its quirks:
  * TCSETS shares its number with OSS's SNDCTL_TMR_START and is named
  * "SNDCTL_TMR_START or TCSETS"; a termios flag word that is 0 prints
  * as nothing, and the multi-bit fields of c_oflag and c_cflag are each
@@ -16,6 +17,7 @@
 #include <sys/socket.h>
 #include <termios.h>
 #include <net/if.h>
+#include <linux/fs.h>
 #include <linux/sockios.h>
 
 #include "decode_impl.h"
@@ -228,12 +230,12 @@ static void print_ifreq(struct dctx *c, uint32_t req, uint64_t addr)
 	sb_putc(c->sb, '}');
 }
 
-const char *ioctl_extra_name(uint32_t req)
+static const char *ioctl_extra_name(uint32_t req)
 {
 	return xlat_name(extra_names, req);
 }
 
-int ioctl_extra_is_out(uint32_t req)
+static int ioctl_extra_is_out(uint32_t req)
 {
 	switch (req) {
 	case TCGETS:
@@ -253,7 +255,7 @@ int ioctl_extra_is_out(uint32_t req)
 	return -1;
 }
 
-bool ioctl_extra_arg(struct dctx *c, uint32_t req, uint64_t v)
+static bool ioctl_extra_arg(struct dctx *c, uint32_t req, uint64_t v)
 {
 	switch (req) {
 	case TCGETS:
@@ -285,4 +287,93 @@ bool ioctl_extra_arg(struct dctx *c, uint32_t req, uint64_t v)
 		return true;
 	}
 	return false;
+}
+
+/* ---- the argument kinds ---- */
+
+static const char *const ioc_dirs[] = {"_IOC_NONE", "_IOC_WRITE", "_IOC_READ",
+				       "_IOC_READ|_IOC_WRITE"};
+
+bool pr_ioctl_req(struct dctx *c, int i, const struct argfmt *k)
+{
+	uint32_t req = (uint32_t)dctx_arg(c, i);
+	const char *name = ioctl_extra_name(req);
+	size_t mark = const_begin(c->sb);
+
+	if (!name)
+		name = xlat_name(ioctl_requests, req);
+	if (name)
+		sb_puts(c->sb, name);
+	else
+		sb_printf(c->sb, "_IOC(%s, %#x, %#x, %#x)", ioc_dirs[req >> 30], (req >> 8) & 0xff,
+			  req & 0xff, (req >> 16) & 0x3fff);
+	const_end_hex(c->sb, mark, req);
+	return true;
+}
+
+bool ioctl_is_out(const struct dctx *c, int i)
+{
+	int extra = ioctl_extra_is_out((uint32_t)dctx_arg(c, 1));
+
+	if (extra >= 0)
+		return extra;
+	switch ((uint32_t)dctx_arg(c, 1)) {
+	case TCGETS:
+	case TIOCGPGRP:
+	case TIOCOUTQ:
+	case TIOCGWINSZ:
+	case FIONREAD:
+	case TIOCGSID:
+	case TIOCGPTN:
+		return true;
+	}
+	return false;
+}
+
+bool pr_ioctl_arg(struct dctx *c, int i, const struct argfmt *k)
+{
+	uint64_t v = dctx_arg(c, i);
+	uint16_t ws[4];
+	int n;
+
+	if (ioctl_extra_arg(c, (uint32_t)dctx_arg(c, 1), v))
+		return true;
+	switch ((uint32_t)dctx_arg(c, 1)) {
+	case FIONCLEX:
+	case FIOCLEX:
+	case TIOCNOTTY:
+		return false;
+	case TIOCGWINSZ:
+	case TIOCSWINSZ:
+		if ((c->exiting && dctx_failed(c)) || !mem_read(c, v, ws, sizeof(ws)))
+			break;
+		sb_printf(c->sb, "{ws_row=%u, ws_col=%u, ws_xpixel=%u, ws_ypixel=%u}", ws[0], ws[1],
+			  ws[2], ws[3]);
+		return true;
+	case TIOCGPGRP:
+	case TIOCSPGRP:
+	case TIOCOUTQ:
+	case FIONREAD:
+	case FIONBIO:
+	case TIOCGSID:
+	case TIOCGPTN:
+	case TIOCSPTLCK:
+		if ((c->exiting && dctx_failed(c)) || !mem_read(c, v, &n, sizeof(n)))
+			break;
+		sb_printf(c->sb, "[%d]", n);
+		return true;
+	case TCGETS:
+	case TCSETS:
+	case TCSETSW:
+	case TCSETSF:
+		break; /* termios: shown as its address */
+	case FICLONE:  /* the source descriptor */
+		sb_printf(c->sb, "%d", (int)v);
+		return true;
+	default:
+		sb_printf(c->sb, "%#llx", (unsigned long long)v);
+		return true;
+	}
+	sb_ptr(c->sb, v);
+	return true;
 }

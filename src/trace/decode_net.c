@@ -2,7 +2,7 @@
 /*
  * Socket decoders beyond an argument kind: sendmmsg and recvmmsg's
  * arrays of struct mmsghdr, as strace prints them (the msghdr and its
- * control messages: structs.c, structs_net.c).
+ * control messages: structs_net.c).
  */
 #include "config.h"
 

@@ -7,8 +7,8 @@
  *   fault=SET[:error=ERRNO][:when=EXPR]   (error defaults to ENOSYS)
  * EXPR is first[..last][+[step]]; T is strace's time (microseconds, or
  * a number with s, ms, us or ns).  What is done with a match (skipping
- * the call, the signal, the delays) is tracing.c's, at the stops it
- * handles; the pokes are written here.
+ * the call, the signal, the delays) is inject_run.c's, at the stops
+ * the tracer handles; the pokes are written here.
  */
 #include "config.h"
 

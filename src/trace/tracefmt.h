@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Pure formatting for --trace (tracing.c): the rows of the -c table.
+ * Pure formatting for --trace (trace/summary.c): the rows of the -c table.
  * Unit-tested.
  */
 #ifndef PTSANDBOX_TRACE_TRACEFMT_H

@@ -9,6 +9,11 @@
  * so its syscall-exit-stop gives the result.  An emulated call whose
  * thread is parked has no exit stop of its own: its line is finished
  * when the emulation settles it (src/emul/settle.c).
+ *
+ * The hooks are defined by the part of trace/ whose job they are:
+ * session.c (init, task_free, finish), syscall_line.c (the calls'
+ * stops, inject, detached), events.c (signal, task_exit, superseded),
+ * inject_run.c (inject_siginfo, the delays), line.c (new_task, aside).
  */
 #ifndef PTSANDBOX_TRACE_TRACING_H
 #define PTSANDBOX_TRACE_TRACING_H

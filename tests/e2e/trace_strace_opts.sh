@@ -165,7 +165,11 @@ expect_status "-e verbose= of an unknown call" 125 "$PTSANDBOX" -e verbose=nosuc
 expect_status "-u of an unknown user" 125 "$PTSANDBOX" -u ptsandbox-no-such-user -- true
 
 # Unknown options and unsupported values: one line naming the option.
-for bad in -j --bogus-option "-X bogus" "-e nosuch=1" "-e status=bogus" "-S sideways"; do
+# -e signal= and -e read=/write= share one parser (trace/filters.c): a
+# bad signal or descriptor is named, whichever option it came in.
+for bad in -j --bogus-option "-X bogus" "-e nosuch=1" "-e status=bogus" "-S sideways" \
+	"-e trace=getpid -e signal=SIGFOO" "-e trace=getpid -e signal=65" \
+	"-e trace=getpid -e read=x" "-e trace=getpid -e write=4096"; do
 	# shellcheck disable=SC2086
 	run_capture sandbox "$PTSANDBOX" $bad -- true </dev/null
 	first=$(head -n 1 "$tmp/sandbox.err")

@@ -1,0 +1,123 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The lines of what happens to a traced thread besides its calls, as
+ * strace prints them: "--- SIGxxx {siginfo} ---" at a signal's
+ * delivery, "+++ exited with N +++", "+++ killed by SIGxxx +++" and
+ * "+++ superseded by execve in pid N +++" at its end.  A call still in
+ * progress is ended first, as the kernel ended it.
+ */
+#include "config.h"
+
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/wait.h>
+
+#include "arch/arch.h"
+#include "options.h"
+#include "task.h"
+#include "emul/wait.h"
+#include "report/backtrace.h"
+#include "report/crash.h"
+#include "signals/sigstate.h"
+#include "trace/decode.h"
+#include "trace/filters.h"
+#include "trace/interrupted.h"
+#include "trace/line.h"
+#include "trace/syscall_line.h"
+#include "trace/tracing.h"
+#include "trace/tstate.h"
+
+/* Does delivering sig kill t's process (the default action terminates)? */
+static bool signal_kills(pid_t tid, int sig)
+{
+	return crash_will_kill(tid, sig) && !sig_default_ignored(sig) && !sig_is_stop(sig) &&
+	       sig != SIGCONT;
+}
+
+/*
+ * A signal that kills the process ends a parked call first: natively
+ * the call returned its restart code before the signal was delivered,
+ * and strace prints "= ? ERESTART..." before the signal's line.
+ * (With a handler the emulation settles the call itself.)
+ */
+static void end_parked_call(struct task *t, int sig)
+{
+	struct tstate *s = t->trace;
+
+	if (!s || !s->active || !s->parked || !t->wait || !signal_kills(t->tid, sig))
+		return;
+	syscall_line_end(t, trace_interrupted_ret(s->nr, s->args, -(int64_t)t->wait->restart),
+			 true);
+}
+
+/* -i: where t is at its signal-delivery-stop; NULL if unknown or not asked. */
+static const uint64_t *signal_ip(struct task *t, uint64_t *ip)
+{
+	struct arch_regs regs;
+
+	if (!trace_cfg.o->st.ip || arch_get_regs(t->tid, &regs) < 0)
+		return NULL;
+	*ip = arch_regs_ip(&regs);
+	return ip;
+}
+
+void tracing_signal(struct task *t, const siginfo_t *si)
+{
+	char info[512], line[600];
+	const char *name;
+	uint64_t ip;
+
+	if (!trace_cfg.on)
+		return;
+	end_parked_call(t, si->si_signo);
+	if (!trace_cfg.lines || !filters_signal_shown(si->si_signo))
+		return;
+	decode_siginfo(si, info, sizeof(info));
+	name = signal_name(si->si_signo);
+	snprintf(line, sizeof(line), "--- %s %s ---", name ? name : "SIG???", info);
+	line_print_event(t, t->tid, signal_ip(t, &ip), line);
+	/* Where the thread was when the signal came, as strace -k shows. */
+	if (trace_cfg.o->stack_trace) {
+		FILE *f = tstate_of(t) ? line_out(t, t->trace) : line_shared_out();
+
+		backtrace_print_strace(f, t->tid);
+		fflush(f);
+	}
+}
+
+void tracing_task_exit(struct task *t, pid_t tid, int status)
+{
+	char line[128];
+	const char *name;
+
+	if (!trace_cfg.on)
+		return;
+	if (t)
+		syscall_line_end(t, 0, false);
+	/* -qq: no exit lines. */
+	if (trace_cfg.o->st.quiet >= 2)
+		return;
+	if (WIFEXITED(status)) {
+		/* -n: the exit line carries exit_group's number, as strace's. */
+		if (t && t->trace && trace_cfg.o->st.numbers)
+			t->trace->nr = arch_syscall_lookup("exit_group");
+		snprintf(line, sizeof(line), "+++ exited with %d +++", WEXITSTATUS(status));
+	} else {
+		name = signal_name(WTERMSIG(status));
+		snprintf(line, sizeof(line), "+++ killed by %s%s +++", name ? name : "SIG???",
+			 WCOREDUMP(status) ? " (core dumped)" : "");
+	}
+	line_print_event(t, tid, NULL, line);
+}
+
+void tracing_superseded(struct task *old, pid_t former)
+{
+	char line[96];
+
+	if (!trace_cfg.on || !old)
+		return;
+	syscall_line_end(old, 0, false);
+	snprintf(line, sizeof(line), "+++ superseded by execve in pid %d +++", (int)former);
+	line_print_event(old, old->tid, NULL, line);
+}

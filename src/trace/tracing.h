@@ -37,7 +37,7 @@ int tracing_init(const struct options *o, struct sysset *filter);
 /*
  * The seccomp stop of a new native-ABI call of t, after the emulation
  * saw it: emulated if it changed the registers, parked if the thread
- * now waits for a worker.
+ * now waits for the watcher.
  */
 void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info, bool emulated,
 			  bool parked);

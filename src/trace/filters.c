@@ -196,6 +196,35 @@ int filters_init_decoding(const struct options *o)
 	return 0;
 }
 
+/*
+ * Without tracing the qualifiers do nothing, but a bad one is still a
+ * usage error, as strace rejects it: parsed into scratch and dropped.
+ */
+int filters_check(const struct options *o)
+{
+	uint8_t signals[8], *fds = NULL;
+	struct sysset scratch;
+	const char *sets[] = {o->st.raw, o->st.abbrev, o->st.verbose};
+	int rc = -1;
+
+	if (o->st.signals &&
+	    parse_bitset(o->st.signals, signals, 64, signal_bit, "signal name") < 0)
+		return -1;
+	if (o->st.read_fds && parse_fds(o->st.read_fds, &fds) < 0)
+		goto out;
+	free(fds);
+	fds = NULL;
+	if (o->st.write_fds && parse_fds(o->st.write_fds, &fds) < 0)
+		goto out;
+	for (size_t i = 0; i < sizeof(sets) / sizeof(sets[0]); i++)
+		if (sets[i] && parse_sysset(sets[i], &scratch) < 0)
+			goto out;
+	rc = 0;
+out:
+	free(fds);
+	return rc;
+}
+
 void filters_finish(void)
 {
 	while (fl.nreal > 0)

@@ -26,6 +26,8 @@ struct trace_mem;
 int filters_init_shown(const struct options *o, struct sysset *filter);
 /* How calls are decoded: -e read=, write=, raw=, abbrev=, verbose= and the rest. */
 int filters_init_decoding(const struct options *o);
+/* No tracing: only say if a qualifier is bad (-1, said). */
+int filters_check(const struct options *o);
 void filters_finish(void);
 
 /* Is nr in the trace set? */

@@ -29,7 +29,7 @@ int tracing_init(const struct options *o, struct sysset *filter)
 	ptrace_note_init(filter);
 	task_set_release(tracing_task_free);
 	if (!o->trace)
-		return 0;
+		return filters_check(o);
 	if (filters_init_shown(o, filter) < 0 || inject_init(o, filter) < 0)
 		return -1;
 	inject_run_init();

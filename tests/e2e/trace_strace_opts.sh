@@ -166,10 +166,12 @@ expect_status "-u of an unknown user" 125 "$PTSANDBOX" -u ptsandbox-no-such-user
 
 # Unknown options and unsupported values: one line naming the option.
 # -e signal= and -e read=/write= share one parser (trace/filters.c): a
-# bad signal or descriptor is named, whichever option it came in.
+# bad signal or descriptor is named, whichever option it came in, and
+# also without a trace set (nothing traced, yet a bad value, as strace).
 for bad in -j --bogus-option "-X bogus" "-e nosuch=1" "-e status=bogus" "-S sideways" \
 	"-e trace=getpid -e signal=SIGFOO" "-e trace=getpid -e signal=65" \
-	"-e trace=getpid -e read=x" "-e trace=getpid -e write=4096"; do
+	"-e trace=getpid -e read=x" "-e trace=getpid -e write=4096" \
+	"-e signal=SIGFOO" "-e raw=nosuchcall" "-e verbose=nosuchcall"; do
 	# shellcheck disable=SC2086
 	run_capture sandbox "$PTSANDBOX" $bad -- true </dev/null
 	first=$(head -n 1 "$tmp/sandbox.err")

@@ -21,13 +21,7 @@ compare_captured "--native=all"
 
 # Signals to native futex waits: the kernel's own semantics.
 native_sig() {
-	name=$1
-	dopts=$2
-	shift 2
-	sig_selected "$name" || return 0
-	sig_run native "$dopts" "$@"
-	sig_run sandbox "$dopts" "$PTSANDBOX" --native=futex -- "$@"
-	sig_judge "$name"
+	SIG_PTSANDBOX_OPTS=--native=futex sig_compare "$@"
 }
 for disp in handler default; do
 	native_sig "--native=futex SIGINT pid futex $disp" "--sig INT" "$SIGCALL" -s INT futex $disp

@@ -38,14 +38,16 @@ sig_run() {
 }
 
 # sig_compare NAME DRIVER_OPTS CMD...: CMD natively and sandboxed under
-# sigdriver DRIVER_OPTS; stdout and exit status must be equal.
+# sigdriver DRIVER_OPTS; stdout and exit status must be equal.  The
+# sandboxed run gets $SIG_PTSANDBOX_OPTS, if set, as ptsandbox options.
 sig_compare() {
 	name=$1
 	dopts=$2
 	shift 2
 	sig_selected "$name" || return 0
 	sig_run native "$dopts" "$@"
-	sig_run sandbox "$dopts" "$PTSANDBOX" -- "$@"
+	# shellcheck disable=SC2086
+	sig_run sandbox "$dopts" "$PTSANDBOX" ${SIG_PTSANDBOX_OPTS:-} -- "$@"
 	sig_judge "$name"
 }
 

@@ -444,9 +444,8 @@ static void drain_events(void)
 }
 
 /*
- * Read what is queued in one go: a short read means the signalfd is
- * empty, which saves the read that would fail with EAGAIN on the hot
- * path (a SIGCHLD per ptrace stop).
+ * The front's pipe of host signals, read in one go (a short read means
+ * it is empty).
  */
 static bool read_host_signals(int sfd)
 {
@@ -541,7 +540,7 @@ static int event_loop(int sfd, int cfd, int tfd, bool wait_all)
 		if (main_exited && !wait_all)
 			report_main_gone();
 		jobctl_follow_stop();
-		tid = waitpid(-1, &status, __WALL | WUNTRACED);
+		tid = loop_wake_wait(&status);
 		if (tid < 0 && errno == EINTR)
 			continue;
 		if (tid < 0) {

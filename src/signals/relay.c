@@ -15,8 +15,9 @@
  * Host signals: the front blocks them and reads them from a signalfd,
  * and writes each signalfd_siginfo, whole, into a pipe that the
  * supervisor reads where it used to read its own signalfd: forward.c
- * sees the same records with the same senders.  The supervisor ignores
- * its own copies (a Ctrl-C reaches the whole process group).
+ * sees the same records with the same senders.  Then it wakes the
+ * tracer thread with LOOP_WAKE_SIGNAL (loop_wake.c).  The supervisor
+ * ignores its own copies (a Ctrl-C reaches the whole process group).
  *
  * Job control: the supervisor tells the front to stop by a stop signal
  * when the guest's job stopped; the shell's SIGCONT continues the front
@@ -46,6 +47,7 @@
 #include <unistd.h>
 
 #include "../log.h"
+#include "../loop_wake.h"
 #include "../options.h"
 #include "host.h"
 #include "relay.h"
@@ -98,8 +100,11 @@ static long long now_ns(void)
 	return ts.tv_sec * 1000000000ll + ts.tv_nsec;
 }
 
-/* Front: pass every host signal on, whole records, in one write. */
-static unsigned pass_on(int sfd, int relay_w, struct shared *sh)
+/*
+ * Front: pass every host signal on, whole records, in one write, and
+ * wake the tracer thread, the supervisor's main thread.
+ */
+static unsigned pass_on(int sfd, int relay_w, struct shared *sh, pid_t supervisor)
 {
 	struct signalfd_siginfo in[16], out[16];
 	unsigned conts = 0;
@@ -123,8 +128,14 @@ static unsigned pass_on(int sfd, int relay_w, struct shared *sh)
 				conts++;
 			out[k++] = in[i];
 		}
-		if (k && write(relay_w, out, k * sizeof(out[0])) < 0 && errno != EPIPE)
-			psb_perror("cannot relay a signal");
+		if (!k)
+			continue;
+		if (write(relay_w, out, k * sizeof(out[0])) < 0) {
+			if (errno != EPIPE)
+				psb_perror("cannot relay a signal");
+			continue;
+		}
+		tgkill(supervisor, supervisor, LOOP_WAKE_SIGNAL);
 	}
 	return conts;
 }
@@ -184,7 +195,7 @@ static noreturn void front_main(pid_t pid, int sfd, int relay_w, int ctl, struct
 			continue;
 		/* Signals first: a SIGCONT read now cancels a stop asked before it. */
 		if (p[0].revents)
-			conts += pass_on(sfd, relay_w, sh);
+			conts += pass_on(sfd, relay_w, sh, pid);
 		if (p[1].revents)
 			obey(ctl, pid, conts);
 	}

@@ -445,13 +445,17 @@ static void drain_events(void)
 
 /*
  * The front's pipe of host signals, read in one go (a short read means
- * it is empty).
+ * it is empty).  The guest's waitable stops go first: the guest's own
+ * copy of a process-group signal may be among them, and its handler
+ * need not wait for the twin check, which then finds that copy
+ * recorded (forward.c) without reading the guest's pending set.
  */
 static bool read_host_signals(int sfd)
 {
 	struct signalfd_siginfo ssi[16];
 	ssize_t n;
 
+	drain_events();
 	do {
 		n = read(sfd, ssi, sizeof(ssi));
 		for (ssize_t i = 0; n > 0 && i < n / (ssize_t)sizeof(ssi[0]); i++) {

@@ -209,9 +209,14 @@ void forward_host_signal_drained(const struct signalfd_siginfo *ssi)
 
 bool forward_on_dequeue(int sig, siginfo_t *si)
 {
+	static pid_t self;
+
 	if (sig <= 0 || sig >= NSIG)
 		return false;
-	if (si->si_code == SI_USER && si->si_pid == getpid()) {
+	/* One syscall less at every delivery-stop. */
+	if (!self)
+		self = getpid();
+	if (si->si_code == SI_USER && si->si_pid == self) {
 		if (nfwds[sig] == 0)
 			return false;
 		/* Hand the guest the host sender's siginfo, not ours. */

@@ -14,15 +14,19 @@
  * readiness belongs to the file, whoever polls it.
  *
  * Host signals take a shorter way, one process wake-up fewer (the
- * bell's): the front (signals/relay.c) writes them into its pipe, then
- * sends the tracer thread LOOP_WAKE_SIGNAL, whose handler interrupts
- * the loop's wait.  A handler that ran before the wait began would
- * leave it asleep; so the wait (arch_wait_unless) looks at the flag the
- * handler sets, and the handler moves a thread caught between that
- * look and the syscall instruction past the call (the window musl's
- * thread cancellation closes the same way).  The kernel restarts a wait
- * that the signal interrupted by moving back onto its syscall
- * instruction (SA_RESTART), which is in that window too.
+ * bell's): the front (signals/relay.c) writes them into its pipe, sets
+ * the flag "rung" in memory it shares with the supervisor
+ * (loop_wake_share) and, if the tracer may be asleep in its wait, sends
+ * the tracer thread LOOP_WAKE_SIGNAL (loop_wake_ring).  The wait
+ * (arch_wait_unless) does not sleep while the flag is set, and the
+ * signal's handler moves a thread caught between that look at the flag
+ * and the syscall instruction past the call (the window musl's thread
+ * cancellation closes the same way); the kernel restarts a wait the
+ * signal interrupted by moving back onto its syscall instruction
+ * (SA_RESTART), which is in that window too.  A busy tracer is not
+ * signalled: it says "waiting" before it looks at the flag, the front
+ * sets the flag before it looks at "waiting", so one of the two sees
+ * the other's store.
  *
  * No wakeup is lost (doc/design.md, section 6): every source is
  * level-triggered state that stays readable until the tracer reads it;
@@ -43,6 +47,7 @@
 #include <signal.h>
 #include <stdint.h>
 #include <stdnoreturn.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -53,18 +58,26 @@
 #define RINGER_STACK (128 * 1024)
 #define BELL_FDS     3
 
+/* Shared by the front and the tracer thread (loop_wake_share). */
+struct wake_words {
+	int rung;    /* the front wrote into signal_fd since the tracer read it */
+	int waiting; /* the tracer is in, or about to be in, its wait */
+};
+
+static struct wake_words own_words;
+
 static struct {
 	pid_t pid;	   /* the bell */
 	int fds[BELL_FDS]; /* what it polls */
 	int nfds;
-	int signal_fd;	   /* host signals from the front; -1 once it is gone */
-	volatile int rung; /* LOOP_WAKE_SIGNAL came: read signal_fd */
-	int timer_fd;	   /* the --timeout timer; -1: none */
-	int delay_fd;	   /* -e inject delays' timer (trace/delay.c); -1: none */
-	int request[2];	   /* tracer -> ringer: fork a bell */
-	int reply[2];	   /* ringer -> tracer: its pid */
+	int signal_fd;	/* host signals from the front; -1 once it is gone */
+	int timer_fd;	/* the --timeout timer; -1: none */
+	int delay_fd;	/* -e inject delays' timer (trace/delay.c); -1: none */
+	int request[2]; /* tracer -> ringer: fork a bell */
+	int reply[2];	/* ringer -> tracer: its pid */
+	struct wake_words *words;
 	const struct loop_wake_readers *readers;
-} bell = {.pid = -1, .signal_fd = -1, .timer_fd = -1, .delay_fd = -1};
+} bell = {.pid = -1, .signal_fd = -1, .timer_fd = -1, .delay_fd = -1, .words = &own_words};
 
 /* Close every fd but the bell's own: it must hold no guest pipe open. */
 static void close_others(void)
@@ -179,11 +192,11 @@ static pid_t spawn_bell(void)
 	return n == sizeof(pid) ? pid : -1;
 }
 
+/* The flag is set already (or this is a stray signal: a spurious wake). */
 static void on_wake_signal(int sig, siginfo_t *si, void *ucontext)
 {
 	(void)sig;
 	(void)si;
-	bell.rung = 1;
 	arch_wait_abort(ucontext);
 }
 
@@ -220,9 +233,28 @@ int loop_wake_start(int signal_fd, int done_fd, int timer_fd, int delay_fd,
 	if (catch_wake_signal() < 0 || start_ringer() < 0)
 		return -1;
 	bell.pid = spawn_bell();
-	/* Signals the front relayed before the handler was there. */
-	bell.rung = 1;
 	return bell.pid < 0 ? -1 : 0;
+}
+
+int loop_wake_share(void)
+{
+	void *p = mmap(NULL, sizeof(struct wake_words), PROT_READ | PROT_WRITE,
+		       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		return -1;
+	bell.words = p;
+	return 0;
+}
+
+void loop_wake_ring(pid_t supervisor)
+{
+	struct wake_words *w = bell.words;
+
+	__atomic_store_n(&w->rung, 1, __ATOMIC_RELAXED);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&w->waiting, __ATOMIC_RELAXED))
+		tgkill(supervisor, supervisor, LOOP_WAKE_SIGNAL);
 }
 
 bool loop_wake_is(pid_t pid)
@@ -285,7 +317,7 @@ int loop_wake_check(void)
  */
 static void read_signals(void)
 {
-	bell.rung = 0;
+	__atomic_store_n(&bell.words->rung, 0, __ATOMIC_SEQ_CST);
 	/* At EOF the front is gone: nothing more will come. */
 	if (bell.signal_fd >= 0 && !bell.readers->signals(bell.signal_fd))
 		bell.signal_fd = -1;
@@ -293,8 +325,14 @@ static void read_signals(void)
 
 pid_t loop_wake_wait(int *status)
 {
-	long r = arch_wait_unless(&bell.rung, -1, status, __WALL | WUNTRACED);
+	struct wake_words *w = bell.words;
+	long r;
 
+	/* "waiting" before the look at "rung" (see the top of this file). */
+	__atomic_store_n(&w->waiting, 1, __ATOMIC_RELAXED);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	r = arch_wait_unless(&w->rung, -1, status, __WALL | WUNTRACED);
+	__atomic_store_n(&w->waiting, 0, __ATOMIC_RELAXED);
 	if (r == -EINTR)
 		read_signals();
 	if (r < 0) {

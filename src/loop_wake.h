@@ -17,9 +17,9 @@
 
 /*
  * What the front sends the tracer thread (the supervisor's main
- * thread) after writing host signals into the pipe.  Ignored by
- * default, so one that comes before the handler is in place is lost
- * harmlessly: loop_wake_start() reads the pipe once anyway.
+ * thread) after writing host signals into the pipe, when it may be
+ * asleep.  Ignored by default: before the handler is in place the
+ * tracer is not waiting yet, and is never sent one.
  */
 #define LOOP_WAKE_SIGNAL SIGURG
 
@@ -44,10 +44,21 @@ int loop_wake_start(int signal_fd, int done_fd, int timer_fd, int delay_fd,
 		    const struct loop_wake_readers *readers);
 /*
  * The loop's one blocking wait: waitpid(-1, status, __WALL|WUNTRACED),
- * except that LOOP_WAKE_SIGNAL makes it read the host signals (readers
- * ->signals) and return -1 with errno EINTR, before or while it waits.
+ * except that the front's loop_wake_ring() makes it read the host
+ * signals (readers->signals) and return -1 with errno EINTR, before or
+ * while it waits.
  */
 pid_t loop_wake_wait(int *status);
+/*
+ * Before the front and the supervisor part: map the words they share
+ * to wake the tracer for host signals.  0, or -1 with errno set.
+ */
+int loop_wake_share(void);
+/*
+ * In the front, after writing host signals into the pipe: make the
+ * tracer thread of the supervisor read them.
+ */
+void loop_wake_ring(pid_t supervisor);
 /* Is pid the bell?  Its statuses come from the tracer's own wait4(). */
 bool loop_wake_is(pid_t pid);
 /*

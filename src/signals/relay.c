@@ -110,9 +110,12 @@ static unsigned pass_on(int sfd, int relay_w, struct shared *sh, pid_t superviso
 	unsigned conts = 0;
 	ssize_t n;
 
-	while ((n = read(sfd, in, sizeof(in))) > 0) {
+	do {
 		size_t k = 0;
 
+		n = read(sfd, in, sizeof(in));
+		if (n <= 0)
+			break;
 		for (size_t i = 0; i < (size_t)n / sizeof(in[0]); i++) {
 			int sig = (int)in[i].ssi_signo;
 
@@ -135,8 +138,9 @@ static unsigned pass_on(int sfd, int relay_w, struct shared *sh, pid_t superviso
 				psb_perror("cannot relay a signal");
 			continue;
 		}
-		tgkill(supervisor, supervisor, LOOP_WAKE_SIGNAL);
-	}
+		loop_wake_ring(supervisor);
+		/* A short read emptied the signalfd: no read that fails with EAGAIN. */
+	} while (n == (ssize_t)sizeof(in));
 	return conts;
 }
 
@@ -213,7 +217,8 @@ int relay_split(int extra)
 		return -1;
 	}
 	sh = mmap(NULL, sizeof(*sh), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (sh == MAP_FAILED || pipe2(relay, O_CLOEXEC) < 0 || pipe2(ctl, O_CLOEXEC) < 0) {
+	if (sh == MAP_FAILED || loop_wake_share() < 0 || pipe2(relay, O_CLOEXEC) < 0 ||
+	    pipe2(ctl, O_CLOEXEC) < 0) {
 		psb_perror("cannot start the supervisor");
 		return -1;
 	}

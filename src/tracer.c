@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * The tracer loop.  One thread (the one that seized the guest, as
- * ptrace requires) waits on a signalfd (SIGCHLD and the host signals
- * to forward) and on the emulation's completion eventfd, and drains
- * waitpid(__WALL) so that every ptrace stop is answered exactly once:
+ * ptrace requires) blocks in one wait4(__WALL) per event, woken for
+ * host signals and the emulation's completions too (loop_wake.c), so
+ * that every ptrace stop is answered exactly once:
  *
  *   seccomp stop            -> emulate or let the syscall run
  *   signal-delivery-stop    -> restore host siginfo, settle emulated
@@ -520,8 +520,9 @@ static void after_exit(void)
 static void report_main_gone(void);
 
 /*
- * One blocking wait per event: a ptrace stop or exit of the guest, or
- * the doorbell's stop for everything else (loop_wake.c).  The status of
+ * One blocking wait per event: a ptrace stop or exit of the guest, the
+ * doorbell's stop for completions and timers, or host signals from the
+ * front, which end the wait with EINTR (loop_wake.c).  The status of
  * the main process goes to the front as soon as it is gone (unless
  * --wait-all); the loop goes on while leftovers live.
  */

@@ -17,8 +17,8 @@
  * How long a guest's own copy of a signal may wait for its host twin.
  * Both copies of one kill(-pgrp) or terminal signal are queued in the
  * same kernel call, guest first (newer group members are signalled
- * first), but ptsandbox's copy reaches the loop through the front and
- * the bell, which the CPU may run much later than the guest: a guest
+ * first), but ptsandbox's copy reaches the loop through the front,
+ * which the CPU may run much later than the guest: a guest
  * taking one signal every 40 us was seen hundreds of copies ahead.
  * So the guest's copies are counted per sender, not kept one by one.
  */

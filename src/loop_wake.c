@@ -10,11 +10,23 @@
  * reports that stop like a ptrace stop; the tracer reads every source,
  * then continues the bell (SIGCONT).
  *
- * The bell polls the completion eventfd, the timerfd and the pipe of
- * host signals from the front (signals/relay.c) itself: their readiness
- * belongs to the file, whoever polls it.  Once the front is gone the
- * pipe is at EOF, readable for ever: the bell is replaced by one that
- * no longer polls it (forget_signals).
+ * The bell polls the completion eventfd and the timerfds itself: their
+ * readiness belongs to the file, whoever polls it.
+ *
+ * Host signals take a shorter way, one process wake-up fewer (the
+ * bell's): the front (signals/relay.c) writes them into its pipe, sets
+ * the flag "rung" in memory it shares with the supervisor
+ * (loop_wake_share) and, if the tracer may be asleep in its wait, sends
+ * the tracer thread LOOP_WAKE_SIGNAL (loop_wake_ring).  The wait
+ * (arch_wait_unless) does not sleep while the flag is set, and the
+ * signal's handler moves a thread caught between that look at the flag
+ * and the syscall instruction past the call (the window musl's thread
+ * cancellation closes the same way); the kernel restarts a wait the
+ * signal interrupted by moving back onto its syscall instruction
+ * (SA_RESTART), which is in that window too.  A busy tracer is not
+ * signalled: it says "waiting" before it looks at the flag, the front
+ * sets the flag before it looks at "waiting", so one of the two sees
+ * the other's store.
  *
  * No wakeup is lost (doc/design.md, section 6): every source is
  * level-triggered state that stays readable until the tracer reads it;
@@ -35,14 +47,24 @@
 #include <signal.h>
 #include <stdint.h>
 #include <stdnoreturn.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "arch/arch.h"
 #include "loop_wake.h"
 
 #define RINGER_STACK (128 * 1024)
-#define BELL_FDS     4
+#define BELL_FDS     3
+
+/* Shared by the front and the tracer thread (loop_wake_share). */
+struct wake_words {
+	int rung;    /* the front wrote into signal_fd since the tracer read it */
+	int waiting; /* the tracer is in, or about to be in, its wait */
+};
+
+static struct wake_words own_words;
 
 static struct {
 	pid_t pid;	   /* the bell */
@@ -53,8 +75,9 @@ static struct {
 	int delay_fd;	/* -e inject delays' timer (trace/delay.c); -1: none */
 	int request[2]; /* tracer -> ringer: fork a bell */
 	int reply[2];	/* ringer -> tracer: its pid */
+	struct wake_words *words;
 	const struct loop_wake_readers *readers;
-} bell = {.pid = -1, .signal_fd = -1, .timer_fd = -1, .delay_fd = -1};
+} bell = {.pid = -1, .signal_fd = -1, .timer_fd = -1, .delay_fd = -1, .words = &own_words};
 
 /* Close every fd but the bell's own: it must hold no guest pipe open. */
 static void close_others(void)
@@ -169,6 +192,30 @@ static pid_t spawn_bell(void)
 	return n == sizeof(pid) ? pid : -1;
 }
 
+/* The flag is set already (or this is a stray signal: a spurious wake). */
+static void on_wake_signal(int sig, siginfo_t *si, void *ucontext)
+{
+	(void)sig;
+	(void)si;
+	arch_wait_abort(ucontext);
+}
+
+/*
+ * The guest was forked before: it inherits none of this.  SA_RESTART:
+ * the tracer thread's other calls go on as if nothing happened.
+ */
+static int catch_wake_signal(void)
+{
+	struct sigaction sa = {.sa_sigaction = on_wake_signal, .sa_flags = SA_SIGINFO | SA_RESTART};
+	sigset_t set;
+
+	sigemptyset(&set);
+	sigaddset(&set, LOOP_WAKE_SIGNAL);
+	if (sigaction(LOOP_WAKE_SIGNAL, &sa, NULL) < 0)
+		return -1;
+	return pthread_sigmask(SIG_UNBLOCK, &set, NULL) ? -1 : 0;
+}
+
 int loop_wake_start(int signal_fd, int done_fd, int timer_fd, int delay_fd,
 		    const struct loop_wake_readers *readers)
 {
@@ -179,35 +226,40 @@ int loop_wake_start(int signal_fd, int done_fd, int timer_fd, int delay_fd,
 	bell.timer_fd = timer_fd;
 	bell.delay_fd = delay_fd;
 	bell.fds[bell.nfds++] = done_fd;
-	bell.fds[bell.nfds++] = signal_fd;
 	if (timer_fd >= 0)
 		bell.fds[bell.nfds++] = timer_fd;
 	if (delay_fd >= 0)
 		bell.fds[bell.nfds++] = delay_fd;
-	if (start_ringer() < 0)
+	if (catch_wake_signal() < 0 || start_ringer() < 0)
 		return -1;
 	bell.pid = spawn_bell();
 	return bell.pid < 0 ? -1 : 0;
 }
 
+int loop_wake_share(void)
+{
+	void *p = mmap(NULL, sizeof(struct wake_words), PROT_READ | PROT_WRITE,
+		       MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		return -1;
+	bell.words = p;
+	return 0;
+}
+
+void loop_wake_ring(pid_t supervisor)
+{
+	struct wake_words *w = bell.words;
+
+	__atomic_store_n(&w->rung, 1, __ATOMIC_RELAXED);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	if (__atomic_load_n(&w->waiting, __ATOMIC_RELAXED))
+		tgkill(supervisor, supervisor, LOOP_WAKE_SIGNAL);
+}
+
 bool loop_wake_is(pid_t pid)
 {
 	return pid > 0 && pid == bell.pid;
-}
-
-/* signal_fd is at EOF (the front is gone): a bell that no longer polls it replaces this one. */
-static int forget_signals(void)
-{
-	int k = 0;
-
-	for (int i = 0; i < bell.nfds; i++)
-		if (bell.fds[i] != bell.signal_fd)
-			bell.fds[k++] = bell.fds[i];
-	bell.nfds = k;
-	bell.signal_fd = -1;
-	loop_wake_stop();
-	bell.pid = spawn_bell();
-	return bell.pid < 0 ? -1 : 0;
 }
 
 /*
@@ -235,8 +287,6 @@ int loop_wake_answer(int status)
 	const struct loop_wake_readers *r = bell.readers;
 
 	if (WIFSTOPPED(status)) {
-		if (bell.signal_fd >= 0 && !r->signals(bell.signal_fd) && forget_signals() < 0)
-			return -1;
 		r->completions();
 		if (bell.timer_fd >= 0)
 			r->timer();
@@ -249,9 +299,8 @@ int loop_wake_answer(int status)
 /*
  * wait4() looks at the calling thread's own children and tracees before
  * another thread's child, so while the guest keeps stopping, the bell's
- * stop waits unreported: host signals then lag behind the guest's own
- * copies of them (forward.c matches the two), and completions behind
- * the guest's stops.  So the loop also asks for the bell by pid.
+ * stop waits unreported: completions then lag behind the guest's
+ * stops.  So the loop also asks for the bell by pid.
  */
 int loop_wake_check(void)
 {
@@ -260,6 +309,37 @@ int loop_wake_check(void)
 	if (bell.pid <= 0 || waitpid(bell.pid, &status, WNOHANG | WUNTRACED | __WALL) != bell.pid)
 		return 0;
 	return loop_wake_answer(status);
+}
+
+/*
+ * Flag first, then the pipe: a signal relayed after the read sets the
+ * flag again, and the next wait does not sleep.
+ */
+static void read_signals(void)
+{
+	__atomic_store_n(&bell.words->rung, 0, __ATOMIC_SEQ_CST);
+	/* At EOF the front is gone: nothing more will come. */
+	if (bell.signal_fd >= 0 && !bell.readers->signals(bell.signal_fd))
+		bell.signal_fd = -1;
+}
+
+pid_t loop_wake_wait(int *status)
+{
+	struct wake_words *w = bell.words;
+	long r;
+
+	/* "waiting" before the look at "rung" (see the top of this file). */
+	__atomic_store_n(&w->waiting, 1, __ATOMIC_RELAXED);
+	__atomic_thread_fence(__ATOMIC_SEQ_CST);
+	r = arch_wait_unless(&w->rung, -1, status, __WALL | WUNTRACED);
+	__atomic_store_n(&w->waiting, 0, __ATOMIC_RELAXED);
+	if (r == -EINTR)
+		read_signals();
+	if (r < 0) {
+		errno = (int)-r;
+		return -1;
+	}
+	return (pid_t)r;
 }
 
 void loop_wake_stop(void)

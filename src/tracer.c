@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 /*
  * The tracer loop.  One thread (the one that seized the guest, as
- * ptrace requires) waits on a signalfd (SIGCHLD and the host signals
- * to forward) and on the emulation's completion eventfd, and drains
- * waitpid(__WALL) so that every ptrace stop is answered exactly once:
+ * ptrace requires) blocks in one wait4(__WALL) per event, woken for
+ * host signals and the emulation's completions too (loop_wake.c), so
+ * that every ptrace stop is answered exactly once:
  *
  *   seccomp stop            -> emulate or let the syscall run
  *   signal-delivery-stop    -> restore host siginfo, settle emulated
@@ -451,15 +451,18 @@ static void drain_events(void)
 }
 
 /*
- * Read what is queued in one go: a short read means the signalfd is
- * empty, which saves the read that would fail with EAGAIN on the hot
- * path (a SIGCHLD per ptrace stop).
+ * The front's pipe of host signals, read in one go (a short read means
+ * it is empty).  The guest's waitable stops go first: the guest's own
+ * copy of a process-group signal may be among them, and its handler
+ * need not wait for the twin check, which then finds that copy
+ * recorded (forward.c) without reading the guest's pending set.
  */
 static bool read_host_signals(int sfd)
 {
 	struct signalfd_siginfo ssi[16];
 	ssize_t n;
 
+	drain_events();
 	do {
 		n = read(sfd, ssi, sizeof(ssi));
 		for (ssize_t i = 0; n > 0 && i < n / (ssize_t)sizeof(ssi[0]); i++) {
@@ -524,8 +527,9 @@ static void after_exit(void)
 static void report_main_gone(void);
 
 /*
- * One blocking wait per event: a ptrace stop or exit of the guest, or
- * the doorbell's stop for everything else (loop_wake.c).  The status of
+ * One blocking wait per event: a ptrace stop or exit of the guest, the
+ * doorbell's stop for completions and timers, or host signals from the
+ * front, which end the wait with EINTR (loop_wake.c).  The status of
  * the main process goes to the front as soon as it is gone (unless
  * --wait-all); the loop goes on while leftovers live.
  */
@@ -548,7 +552,7 @@ static int event_loop(int sfd, int cfd, int tfd, bool wait_all)
 		if (main_exited && !wait_all)
 			report_main_gone();
 		jobctl_follow_stop();
-		tid = waitpid(-1, &status, __WALL | WUNTRACED);
+		tid = loop_wake_wait(&status);
 		if (tid < 0 && errno == EINTR)
 			continue;
 		if (tid < 0) {

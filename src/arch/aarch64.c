@@ -163,6 +163,49 @@ uint64_t arch_sigreturn_mask_addr(uint64_t sp)
 	return sp + sizeof(siginfo_t) + 2 * sizeof(uint64_t) + sizeof(stack_t);
 }
 
+#define STR_(x) #x
+#define STR(x)	STR_(x)
+
+/*
+ * arch_wait_unless(rung, pid, status, options): x0, w1, x2, w3 in;
+ * wait4 takes x0-x3 and its number in x8.  Everything from
+ * ..._begin up to and including the svc is the window that
+ * arch_wait_abort() moves to ..._abort.
+ */
+/* clang-format off */
+__asm__(".text\n"
+	".globl arch_wait_unless\n"
+	".type arch_wait_unless, %function\n"
+	".hidden arch_wait_begin, arch_wait_syscall, arch_wait_aborted\n"
+	"arch_wait_unless:\n"
+	"	mov x9, x0\n"
+	"	sxtw x0, w1\n"
+	"	mov x1, x2\n"
+	"	sxtw x2, w3\n"
+	"	mov x3, xzr\n"
+	"	mov x8, #" STR(__NR_wait4) "\n"
+	"arch_wait_begin:\n"
+	"	ldr w10, [x9]\n"
+	"	cbnz w10, arch_wait_aborted\n"
+	"arch_wait_syscall:\n"
+	"	svc #0\n"
+	"	ret\n"
+	"arch_wait_aborted:\n"
+	"	mov x0, #" STR(-EINTR) "\n"
+	"	ret\n"
+	".size arch_wait_unless, . - arch_wait_unless\n");
+/* clang-format on */
+
+extern const char arch_wait_begin[], arch_wait_syscall[], arch_wait_aborted[];
+
+void arch_wait_abort(void *ucontext)
+{
+	mcontext_t *mc = &((ucontext_t *)ucontext)->uc_mcontext;
+
+	if (mc->pc >= (uintptr_t)arch_wait_begin && mc->pc <= (uintptr_t)arch_wait_syscall)
+		mc->pc = (uintptr_t)arch_wait_aborted;
+}
+
 unsigned int arch_syscall_insn_len(void)
 {
 	return 4; /* svc #0 */

@@ -71,6 +71,22 @@ uint64_t arch_regs_fp(const struct arch_regs *regs);
  */
 uint64_t arch_sigreturn_mask_addr(uint64_t sp);
 
+/*
+ * wait4(pid, status, options, NULL), unless *rung is set: then, and if
+ * a signal handler that calls arch_wait_abort() runs at any point
+ * before the call has blocked, it returns -EINTR without waiting (no
+ * wakeup lost between looking at the flag and sleeping; the kernel's
+ * own restart of an interrupted wait lands before the syscall
+ * instruction too).  Otherwise the kernel's result: a pid, or -errno.
+ */
+long arch_wait_unless(const volatile int *rung, pid_t pid, int *status, int options);
+/*
+ * In a signal handler (SA_SIGINFO, its ucontext): if the interrupted
+ * thread is in arch_wait_unless() before its syscall, make it return
+ * -EINTR.  A wait that returned a status is past that point: kept.
+ */
+void arch_wait_abort(void *ucontext);
+
 /* Length of the syscall instruction, for rewinding to re-execute it. */
 unsigned int arch_syscall_insn_len(void);
 

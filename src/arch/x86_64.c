@@ -177,6 +177,49 @@ uint64_t arch_sigreturn_mask_addr(uint64_t sp)
 	return sp + offsetof(struct ucontext, uc_sigmask);
 }
 
+#define STR_(x) #x
+#define STR(x)	STR_(x)
+
+/*
+ * arch_wait_unless(rung, pid, status, options): rdi, esi, rdx, ecx in;
+ * wait4 takes rdi, rsi, rdx, r10 and its number in rax.  Everything
+ * from ..._begin up to and including the syscall instruction is the
+ * window that arch_wait_abort() moves to ..._abort.
+ */
+/* clang-format off */
+__asm__(".text\n"
+	".globl arch_wait_unless\n"
+	".type arch_wait_unless, @function\n"
+	".hidden arch_wait_begin, arch_wait_syscall, arch_wait_aborted\n"
+	"arch_wait_unless:\n"
+	"	mov %rdi, %r8\n"
+	"	movslq %esi, %rdi\n"
+	"	mov %rdx, %rsi\n"
+	"	movslq %ecx, %rdx\n"
+	"	xor %r10d, %r10d\n"
+	"	mov $" STR(__NR_wait4) ", %eax\n"
+	"arch_wait_begin:\n"
+	"	cmpl $0, (%r8)\n"
+	"	jne arch_wait_aborted\n"
+	"arch_wait_syscall:\n"
+	"	syscall\n"
+	"	ret\n"
+	"arch_wait_aborted:\n"
+	"	mov $" STR(-EINTR) ", %rax\n"
+	"	ret\n"
+	".size arch_wait_unless, . - arch_wait_unless\n");
+/* clang-format on */
+
+extern const char arch_wait_begin[], arch_wait_syscall[], arch_wait_aborted[];
+
+void arch_wait_abort(void *ucontext)
+{
+	struct sigcontext *sc = &((struct ucontext *)ucontext)->uc_mcontext;
+
+	if (sc->rip >= (uintptr_t)arch_wait_begin && sc->rip <= (uintptr_t)arch_wait_syscall)
+		sc->rip = (uintptr_t)arch_wait_aborted;
+}
+
 unsigned int arch_syscall_insn_len(void)
 {
 	return 2; /* syscall: 0f 05 */

@@ -17,8 +17,8 @@
  * How long a guest's own copy of a signal may wait for its host twin.
  * Both copies of one kill(-pgrp) or terminal signal are queued in the
  * same kernel call, guest first (newer group members are signalled
- * first), but ptsandbox's copy reaches the loop through the front and
- * the bell, which the CPU may run much later than the guest: a guest
+ * first), but ptsandbox's copy reaches the loop through the front,
+ * which the CPU may run much later than the guest: a guest
  * taking one signal every 40 us was seen hundreds of copies ahead.
  * So the guest's copies are counted per sender, not kept one by one.
  */
@@ -209,9 +209,14 @@ void forward_host_signal_drained(const struct signalfd_siginfo *ssi)
 
 bool forward_on_dequeue(int sig, siginfo_t *si)
 {
+	static pid_t self;
+
 	if (sig <= 0 || sig >= NSIG)
 		return false;
-	if (si->si_code == SI_USER && si->si_pid == getpid()) {
+	/* One syscall less at every delivery-stop. */
+	if (!self)
+		self = getpid();
+	if (si->si_code == SI_USER && si->si_pid == self) {
 		if (nfwds[sig] == 0)
 			return false;
 		/* Hand the guest the host sender's siginfo, not ours. */

@@ -31,6 +31,15 @@ static pid_t main_pid;
 static int self_stop_sig;
 
 /*
+ * The main process's group-stop began before the front had read its
+ * copy of the stop signal, or between its read and the record of it
+ * (relay.c): not asked yet.  Followed once the copy is read, as long as
+ * the guest has not been continued meanwhile (jobctl_follow_stop).
+ */
+static int late_stop_sig;
+static unsigned long long late_stop_id;
+
+/*
  * ptsandbox follows a guest's stop only when the stop was asked of the
  * job: ptsandbox got its own copy (Ctrl-Z, kill -TSTP to it or to its
  * process group), read or still pending at the front (relay.c), so the
@@ -142,9 +151,15 @@ void jobctl_group_stop(struct task *t, int sig, bool stop_signal, struct sigsnap
 	 * SIGCONT already ended it; only the thread that dequeued the
 	 * stop signal starts one.
 	 */
-	if (stop_signal && t->proc->tgid == main_pid &&
-	    ((t->flags & TASK_JOB_STOP) || relay_stop_matches(t->stop_id) || job_stop_asked()))
-		self_stop_sig = sig;
+	if (stop_signal && t->proc->tgid == main_pid) {
+		if ((t->flags & TASK_JOB_STOP) || relay_stop_matches(t->stop_id) ||
+		    job_stop_asked()) {
+			self_stop_sig = sig;
+		} else {
+			late_stop_sig = sig;
+			late_stop_id = t->stop_id;
+		}
+	}
 	t->flags &= ~(unsigned)TASK_JOB_STOP;
 	t->stop_id = 0;
 }
@@ -165,17 +180,35 @@ void jobctl_stop_delivered(struct task *t, const siginfo_t *si)
 
 void jobctl_running(const struct task *t)
 {
-	if (t->proc->tgid == main_pid)
+	if (t->proc->tgid == main_pid) {
 		self_stop_sig = 0; /* continued before we could follow it */
+		late_stop_sig = 0;
+	}
+}
+
+/*
+ * The front's copy of a stop that began unasked: read now?  Only memory
+ * is looked at, at every loop iteration while such a stop lasts (a
+ * kill -STOP to the guest alone may last long).
+ */
+static int late_stop_asked(void)
+{
+	int sig = late_stop_sig;
+
+	if (!sig || !(relay_stop_matches(late_stop_id) || forward_stop_asked()))
+		return 0;
+	late_stop_sig = 0;
+	return sig;
 }
 
 void jobctl_follow_stop(void)
 {
-	int sig = self_stop_sig;
+	int sig = self_stop_sig ? self_stop_sig : late_stop_asked();
 
 	if (!sig)
 		return;
 	self_stop_sig = 0;
+	late_stop_sig = 0;
 	if (!continue_pending())
 		relay_stop_front(sig);
 }

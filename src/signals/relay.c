@@ -15,8 +15,9 @@
  * Host signals: the front blocks them and reads them from a signalfd,
  * and writes each signalfd_siginfo, whole, into a pipe that the
  * supervisor reads where it used to read its own signalfd: forward.c
- * sees the same records with the same senders.  The supervisor ignores
- * its own copies (a Ctrl-C reaches the whole process group).
+ * sees the same records with the same senders.  Then it wakes the
+ * tracer thread with LOOP_WAKE_SIGNAL (loop_wake.c).  The supervisor
+ * ignores its own copies (a Ctrl-C reaches the whole process group).
  *
  * Job control: the supervisor tells the front to stop by a stop signal
  * when the guest's job stopped; the shell's SIGCONT continues the front
@@ -46,6 +47,7 @@
 #include <unistd.h>
 
 #include "../log.h"
+#include "../loop_wake.h"
 #include "../options.h"
 #include "host.h"
 #include "relay.h"
@@ -98,16 +100,22 @@ static long long now_ns(void)
 	return ts.tv_sec * 1000000000ll + ts.tv_nsec;
 }
 
-/* Front: pass every host signal on, whole records, in one write. */
-static unsigned pass_on(int sfd, int relay_w, struct shared *sh)
+/*
+ * Front: pass every host signal on, whole records, in one write, and
+ * wake the tracer thread, the supervisor's main thread.
+ */
+static unsigned pass_on(int sfd, int relay_w, struct shared *sh, pid_t supervisor)
 {
 	struct signalfd_siginfo in[16], out[16];
 	unsigned conts = 0;
 	ssize_t n;
 
-	while ((n = read(sfd, in, sizeof(in))) > 0) {
+	do {
 		size_t k = 0;
 
+		n = read(sfd, in, sizeof(in));
+		if (n <= 0)
+			break;
 		for (size_t i = 0; i < (size_t)n / sizeof(in[0]); i++) {
 			int sig = (int)in[i].ssi_signo;
 
@@ -123,9 +131,16 @@ static unsigned pass_on(int sfd, int relay_w, struct shared *sh)
 				conts++;
 			out[k++] = in[i];
 		}
-		if (k && write(relay_w, out, k * sizeof(out[0])) < 0 && errno != EPIPE)
-			psb_perror("cannot relay a signal");
-	}
+		if (!k)
+			continue;
+		if (write(relay_w, out, k * sizeof(out[0])) < 0) {
+			if (errno != EPIPE)
+				psb_perror("cannot relay a signal");
+			continue;
+		}
+		loop_wake_ring(supervisor);
+		/* A short read emptied the signalfd: no read that fails with EAGAIN. */
+	} while (n == (ssize_t)sizeof(in));
 	return conts;
 }
 
@@ -184,7 +199,7 @@ static noreturn void front_main(pid_t pid, int sfd, int relay_w, int ctl, struct
 			continue;
 		/* Signals first: a SIGCONT read now cancels a stop asked before it. */
 		if (p[0].revents)
-			conts += pass_on(sfd, relay_w, sh);
+			conts += pass_on(sfd, relay_w, sh, pid);
 		if (p[1].revents)
 			obey(ctl, pid, conts);
 	}
@@ -202,7 +217,8 @@ int relay_split(int extra)
 		return -1;
 	}
 	sh = mmap(NULL, sizeof(*sh), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
-	if (sh == MAP_FAILED || pipe2(relay, O_CLOEXEC) < 0 || pipe2(ctl, O_CLOEXEC) < 0) {
+	if (sh == MAP_FAILED || loop_wake_share() < 0 || pipe2(relay, O_CLOEXEC) < 0 ||
+	    pipe2(ctl, O_CLOEXEC) < 0) {
 		psb_perror("cannot start the supervisor");
 		return -1;
 	}

@@ -373,6 +373,7 @@ static void on_event_stop(struct task *t, int sig)
 {
 	if (sig_is_stop(sig)) {
 		/* A group-stop: stay stopped as natively, yet see the SIGCONT. */
+		tracing_group_stop(t, sig);
 		t->flags |= TASK_LISTENING;
 		if (ptrace(PTRACE_LISTEN, t->tid, NULL, NULL) < 0 && errno != ESRCH)
 			psb_perror("PTRACE_LISTEN %d", (int)t->tid);

@@ -41,6 +41,16 @@ struct tstate {
 	uint64_t ip;	       /* -i: after the call's syscall instruction */
 	unsigned int injected; /* INJ_*: what its line says was done (poke_exit= too) */
 	bool entry_shown;      /* its line opened when its delay_enter= began, as strace's */
+	/*
+	 * A parked call stopped by a stop signal, its wait going on: its
+	 * line ended as the kernel's call ends, and the line of its restart
+	 * (restart_syscall, or the call again) is due once it runs again.
+	 */
+	long wait_nr;	  /* the call the emulation waits in (nr may be restart_syscall's) */
+	bool restart_due; /* that restart's line is not open yet */
+	long restart_nr;  /* and it is this call's */
+	/* The last call that ended ERESTART_RESTARTBLOCK: what restart_syscall resumes. */
+	const char *resumable;
 
 	/* -e inject (inject_run.c): */
 	void *inject_counters;	      /* invocations per rule and syscall */

@@ -426,6 +426,18 @@ void tracing_emul_settled(struct task *t, int64_t ret, bool rerun)
 	finish_call(t, s, trace_interrupted_ret(s->wait_nr, s->args, ret), true);
 }
 
+void tracing_woken_call(struct task *t)
+{
+	struct arch_regs regs;
+	struct tstate *s;
+
+	/* At an interrupt's stop the kernel has not set up the restart yet. */
+	if (!trace_cfg.on || !(s = tstate_of(t)) || arch_get_regs(t->tid, &regs) < 0 ||
+	    arch_regs_ret(&regs) != -ERESTART_RESTARTBLOCK)
+		return;
+	s->resumable = arch_syscall_name(arch_regs_nr(&regs));
+}
+
 void tracing_detached(struct task *t)
 {
 	struct tstate *s = t->trace;

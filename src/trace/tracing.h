@@ -12,7 +12,7 @@
  *
  * The hooks are defined by the part of trace/ whose job they are:
  * session.c (init, task_free, finish), syscall_line.c (the calls'
- * stops, inject, detached, parked_restart), events.c (signal,
+ * stops, inject, detached, parked_restart, woken_call), events.c (signal,
  * group_stop, task_exit, superseded),
  * inject_run.c (inject_siginfo, the delays), line.c (new_task, aside).
  */
@@ -103,6 +103,13 @@ void tracing_superseded(struct task *old, pid_t former);
  * " <detached ...>", as strace's.
  */
 void tracing_detached(struct task *t);
+/*
+ * ptsandbox -p: t's first stop after PTRACE_INTERRUPT woke the call it
+ * was blocked in, whose exit was not traced: a call that returned
+ * ERESTART_RESTARTBLOCK is what the restart_syscall that follows
+ * resumes, and its line names it, as strace's.
+ */
+void tracing_woken_call(struct task *t);
 /* Another message is about to go to f: end an open trace line there first. */
 void tracing_aside(FILE *f);
 /* t is being freed. */

@@ -96,4 +96,26 @@ for c in read nanosleep; do
 	fi
 done
 
+# -p to a thread asleep in clock_nanosleep: the attach's interrupt made
+# it return ERESTART_RESTARTBLOCK, and the restart_syscall that follows
+# names it, from the registers at the interrupt's stop.  (strace 6.1
+# names what its first look at the registers gave, "read" here, so the
+# reference is the call sleep(1) makes: strace's line above.)
+sleep 3 &
+spid=$!
+i=0
+while [ "$(sed 's/.*) //' /proc/$spid/stat 2>/dev/null | cut -c1)" != S ] && [ $i -lt 200 ]; do
+	sleep 0.01
+	i=$((i + 1))
+done
+$bounded "$PTSANDBOX" -e trace=restart_syscall -o "$tmp/sleep.raw" -p $spid 2>/dev/null
+wait $spid
+if grep -q "^restart_syscall(<\.\.\. resuming interrupted clock_nanosleep \.\.\.>) \+= 0$" \
+	"$tmp/sleep.raw"; then
+	ok "-p: restart_syscall names the sleep the attach interrupted"
+else
+	not_ok "-p: restart_syscall does not name the sleep the attach interrupted"
+	sed 's/^/# /' "$tmp/sleep.raw"
+fi
+
 finish

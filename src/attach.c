@@ -409,6 +409,7 @@ static void on_stop(struct task *t, int status)
 	 */
 	if (t->flags & TASK_INTERRUPTED) {
 		t->flags &= ~(unsigned)TASK_INTERRUPTED;
+		tracing_woken_call(t);
 		if ((event == 0 && sig == (SIGTRAP | 0x80)) ||
 		    (event == PTRACE_EVENT_STOP && !sig_is_stop(sig)))
 			undo_interrupt_eintr(t);

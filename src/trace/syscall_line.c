@@ -199,6 +199,10 @@ static void finish_call(struct task *t, struct tstate *s, int64_t ret, bool know
 
 	s->active = false;
 	s->parked = false;
+	if (s->unshown) {
+		s->unshown = false;
+		return;
+	}
 	/* As strace's: even restart_syscall's own, which it then names. */
 	if (known && ret == -ERESTART_RESTARTBLOCK)
 		s->resumable = arch_syscall_name(s->nr);
@@ -248,8 +252,11 @@ static long restart_syscall_nr(void)
 static void open_restart(struct task *t, struct tstate *s)
 {
 	s->restart_due = false;
-	if (!filters_traced(s->restart_nr))
-		return;
+	/*
+	 * Not traced (restart_syscall outside the set): still followed to
+	 * its end, for a rerun's native call is the kernel's restart.
+	 */
+	s->unshown = !filters_traced(s->restart_nr);
 	s->active = true;
 	s->parked = true;
 	s->emulated = true;
@@ -258,7 +265,7 @@ static void open_restart(struct task *t, struct tstate *s)
 	s->nr = s->restart_nr;
 	if (timed())
 		clock_gettime(CLOCK_MONOTONIC, &s->start);
-	if (trace_cfg.lines)
+	if (trace_cfg.lines && !s->unshown)
 		print_entry(t, s);
 }
 
@@ -342,6 +349,7 @@ void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info
 	s->nr = nr;
 	s->wait_nr = nr;
 	s->restart_due = false;
+	s->unshown = false;
 	memcpy(s->args, info->seccomp.args, sizeof(s->args));
 	s->ip = info->instruction_pointer;
 	/* The decoder's way to the frame rt_sigreturn restores its mask from. */

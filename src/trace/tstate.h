@@ -49,6 +49,7 @@ struct tstate {
 	long wait_nr;	  /* the call the emulation waits in (nr may be restart_syscall's) */
 	bool restart_due; /* that restart's line is not open yet */
 	long restart_nr;  /* and it is this call's */
+	bool unshown;	  /* a restart the trace set leaves out: followed, never printed */
 	/* The last call that ended ERESTART_RESTARTBLOCK: what restart_syscall resumes. */
 	const char *resumable;
 

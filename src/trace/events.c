@@ -103,13 +103,33 @@ void tracing_signal(struct task *t, const siginfo_t *si)
 	if (!trace_cfg.on)
 		return;
 	end_parked_call(t, si->si_signo);
-	if (!trace_cfg.lines || !filters_signal_shown(si->si_signo))
-		return;
-	decode_siginfo(si, info, sizeof(info));
-	name = signal_name(si->si_signo);
-	snprintf(line, sizeof(line), "--- %s %s ---", name ? name : "SIG???", info);
-	line_print_event(t, t->tid, signal_ip(t, &ip), line);
-	print_stack(t);
+	if (sig_is_stop(si->si_signo) && tstate_of(t))
+		t->trace->stop_delivered = true;
+	if (trace_cfg.lines && filters_signal_shown(si->si_signo)) {
+		decode_siginfo(si, info, sizeof(info));
+		name = signal_name(si->si_signo);
+		snprintf(line, sizeof(line), "--- %s %s ---", name ? name : "SIG???", info);
+		line_print_event(t, t->tid, signal_ip(t, &ip), line);
+		print_stack(t);
+	}
+	/* A restart settled while stopped runs after SIGCONT's delivery. */
+	syscall_line_flush_restart(t);
+}
+
+/*
+ * A group-stop t has already reported, again: our PTRACE_INTERRUPT of a
+ * PTRACE_LISTENed thread (a completed wait, a dump) makes the kernel
+ * report it once more.  Not a new stop, which would have been
+ * delivered (tracing_signal) since.
+ */
+static bool stop_reported_again(struct task *t)
+{
+	struct tstate *s = tstate_of(t);
+	bool delivered = s && s->stop_delivered;
+
+	if (s)
+		s->stop_delivered = false;
+	return (t->flags & TASK_LISTENING) && !delivered;
 }
 
 void tracing_group_stop(struct task *t, int sig)
@@ -118,8 +138,9 @@ void tracing_group_stop(struct task *t, int sig)
 	const char *name;
 	uint64_t ip;
 
-	if (!trace_cfg.on)
+	if (!trace_cfg.on || stop_reported_again(t))
 		return;
+	syscall_line_flush_restart(t);
 	/* Another thread's stop signal interrupted this one's call. */
 	if (t->wait)
 		syscall_line_stopped(t, -(int64_t)t->wait->restart);
@@ -138,8 +159,12 @@ void tracing_task_exit(struct task *t, pid_t tid, int status)
 
 	if (!trace_cfg.on)
 		return;
-	if (t)
+	if (t) {
+		/* Killed while stopped, it never ran its restart. */
+		if (WIFEXITED(status))
+			syscall_line_flush_restart(t);
 		syscall_line_end(t, 0, false);
+	}
 	/* -qq: no exit lines. */
 	if (trace_cfg.o->st.quiet >= 2)
 		return;

@@ -285,6 +285,38 @@ void syscall_line_stopped(struct task *t, int64_t err)
 	s->restart_nr = ret == -ERESTART_RESTARTBLOCK ? restart_syscall_nr() : s->wait_nr;
 }
 
+/*
+ * Settled after a stop before its restart's line opened: it completed
+ * while the thread was stopped, or a signal ended it.  The kernel runs
+ * the restart once the thread runs again, after the SIGCONT's delivery:
+ * a rerun's line opens at its native call's seccomp stop, a result's
+ * with the thread's next line (syscall_line_flush_restart).  A
+ * handler's signal ends the call before any restart: no line.
+ */
+static void settled_before_restart(struct tstate *s, int64_t ret, bool rerun)
+{
+	if (rerun) {
+		s->rerun = true;
+		return;
+	}
+	s->restart_due = false;
+	if (trace_is_interruption(ret))
+		return;
+	s->restart_done = true;
+	s->restart_ret = ret;
+}
+
+void syscall_line_flush_restart(struct task *t)
+{
+	struct tstate *s = t->trace;
+
+	if (!s || !s->restart_done)
+		return;
+	s->restart_done = false;
+	open_restart(t, s);
+	finish_call(t, s, trace_interrupted_ret(s->wait_nr, s->args, s->restart_ret), true);
+}
+
 void tracing_parked_restart(struct task *t)
 {
 	struct tstate *s = t->trace;
@@ -314,6 +346,7 @@ void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info
 	ptrace_note_seccomp(info);
 	if (!trace_cfg.on || !(s = tstate_of(t)))
 		return;
+	syscall_line_flush_restart(t);
 	injected = s->inject_mark;
 	s->inject_mark = 0;
 	if (!filters_traced(nr))
@@ -337,6 +370,13 @@ void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info
 	if (s->rerun && s->wait_nr == nr) {
 		s->rerun = false;
 		s->active = true;
+		/*
+		 * Settled while stopped: the kernel's restart would run after
+		 * the SIGCONT's delivery, which the rerun's held signals
+		 * (emul/settle.c) put after this call: its line waits for
+		 * that, its result from this call's exit.
+		 */
+		s->restart_held = s->restart_due;
 		return;
 	}
 	if (s->active)
@@ -398,7 +438,15 @@ void tracing_syscall_exit(struct task *t)
 		return;
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) <= 0 ||
 	    info.op != PTRACE_SYSCALL_INFO_EXIT) {
+		s->restart_held = false;
 		finish_call(t, s, 0, false);
+		return;
+	}
+	if (s->restart_held) {
+		s->restart_held = false;
+		s->active = false;
+		s->restart_done = true;
+		s->restart_ret = info.exit.rval;
 		return;
 	}
 	finish_call(t, s, info.exit.rval, true);
@@ -413,14 +461,10 @@ void tracing_emul_settled(struct task *t, int64_t ret, bool rerun)
 	/* A rerun's own exit stop does it. */
 	if (!rerun)
 		inject_run_exit(t, s);
-	/*
-	 * Settled after a stop before its restart's line opened (it came
-	 * while the thread was stopped): the kernel restarted it, unless a
-	 * handler's signal ends it, which the kernel delivers first.
-	 */
-	if (s->restart_due && (rerun || !trace_is_interruption(ret)))
-		open_restart(t, s);
-	s->restart_due = false;
+	if (s->restart_due) {
+		settled_before_restart(s, ret, rerun);
+		return;
+	}
 	if (!s->active || !s->parked)
 		return;
 	if (rerun) {

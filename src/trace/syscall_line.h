@@ -22,5 +22,11 @@ void syscall_line_end(struct task *t, int64_t ret, bool known);
  * again (tracing_parked_restart), or when the emulation settles it.
  */
 void syscall_line_stopped(struct task *t, int64_t err);
+/*
+ * A restart the emulation settled while t was stopped gets its line
+ * with t's next one (a signal's, a call's, its exit's), for the kernel
+ * runs it only when t runs again.
+ */
+void syscall_line_flush_restart(struct task *t);
 
 #endif

@@ -50,6 +50,10 @@ struct tstate {
 	bool restart_due; /* that restart's line is not open yet */
 	long restart_nr;  /* and it is this call's */
 	bool unshown;	  /* a restart the trace set leaves out: followed, never printed */
+	bool restart_held; /* settled while stopped, run again natively: its exit gives restart_ret */
+	bool restart_done; /* settled while stopped: its line waits for t's next event */
+	int64_t restart_ret;
+	bool stop_delivered; /* a stop signal was delivered since the last group-stop line (events.c) */
 	/* The last call that ended ERESTART_RESTARTBLOCK: what restart_syscall resumes. */
 	const char *resumable;
 

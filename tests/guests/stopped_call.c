@@ -21,6 +21,10 @@
  * --attach: the parent prints "child PID" and waits for a line on its
  * stdin (the tracer has attached to the child) before it lets the child
  * go on to CALL.
+ *
+ * --long: the call completes while its thread is stopped: the sleep is
+ * 0.5 s and the stop lasts 1 s (that wait is the point, not a
+ * synchronisation), and the pipe is written during the stop.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -30,6 +34,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/select.h>
 #include <sys/uio.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -57,12 +62,14 @@ static void give_byte(int fd)
 		die("write");
 }
 
+static int long_stop;
+
 static void call(const char *name, int fd)
 {
 	char c;
 
 	if (!strcmp(name, "nanosleep")) {
-		struct timespec ts = {1, 0};
+		struct timespec ts = {long_stop ? 0 : 1, long_stop ? 500000000 : 0};
 
 		printf("nanosleep %d\n", clock_nanosleep(CLOCK_REALTIME, 0, &ts, NULL));
 	} else if (!strcmp(name, "poll")) {
@@ -118,12 +125,13 @@ int main(int argc, char **argv)
 
 	if (strcmp(name, "nanosleep") && strcmp(name, "poll") && strcmp(name, "ppoll") &&
 	    strcmp(name, "read")) {
-		fprintf(stderr, "usage: stopped_call nanosleep|poll|ppoll|read [--attach]\n");
+		fprintf(stderr, "usage: stopped_call nanosleep|poll|ppoll|read [--attach|--long]\n");
 		return 2;
 	}
 	sigemptyset(&chld);
 	sigaddset(&chld, SIGCHLD);
 	sigprocmask(SIG_BLOCK, &chld, NULL);
+	long_stop = argc > 2 && !strcmp(argv[2], "--long");
 	if (pipe(ready) < 0 || pipe(go) < 0 || pipe(data) < 0)
 		die("pipe");
 	fflush(stdout);
@@ -152,10 +160,20 @@ int main(int argc, char **argv)
 	kill(pid, SIGSTOP);
 	if (waitpid(pid, &status, WUNTRACED) != pid || !WIFSTOPPED(status))
 		die("waitpid WUNTRACED");
-	kill(pid, SIGCONT);
-	wait_asleep(pid);
-	if (strcmp(name, "nanosleep"))
-		give_byte(data[1]);
+	if (long_stop) {
+		struct timeval tv = {1, 0};
+
+		if (strcmp(name, "nanosleep"))
+			give_byte(data[1]);
+		/* select: the tests trace the sleeps. */
+		select(0, NULL, NULL, NULL, &tv);
+		kill(pid, SIGCONT);
+	} else {
+		kill(pid, SIGCONT);
+		wait_asleep(pid);
+		if (strcmp(name, "nanosleep"))
+			give_byte(data[1]);
+	}
 	if (waitpid(pid, &status, 0) != pid)
 		die("waitpid");
 	printf("child stopped, continued, exit %d\n", WIFEXITED(status) ? WEXITSTATUS(status) : -1);

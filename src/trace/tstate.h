@@ -46,14 +46,15 @@ struct tstate {
 	 * line ended as the kernel's call ends, and the line of its restart
 	 * (restart_syscall, or the call again) is due once it runs again.
 	 */
-	long wait_nr;	  /* the call the emulation waits in (nr may be restart_syscall's) */
-	bool restart_due; /* that restart's line is not open yet */
-	long restart_nr;  /* and it is this call's */
-	bool unshown;	  /* a restart the trace set leaves out: followed, never printed */
-	bool restart_held; /* settled while stopped, run again natively: its exit gives restart_ret */
+	long wait_nr;	   /* the call the emulation waits in (nr may be restart_syscall's) */
+	bool restart_due;  /* that restart's line is not open yet */
+	long restart_nr;   /* and it is this call's */
+	bool unshown;	   /* a restart the trace set leaves out: followed, never printed */
+	bool restart_held; /* settled while stopped, rerun: its exit gives restart_ret */
 	bool restart_done; /* settled while stopped: its line waits for t's next event */
 	int64_t restart_ret;
-	bool stop_delivered; /* a stop signal was delivered since the last group-stop line (events.c) */
+	/* A stop signal was delivered since the last group-stop line (events.c). */
+	bool stop_delivered;
 	/* The last call that ended ERESTART_RESTARTBLOCK: what restart_syscall resumes. */
 	const char *resumable;
 

@@ -125,7 +125,8 @@ int main(int argc, char **argv)
 
 	if (strcmp(name, "nanosleep") && strcmp(name, "poll") && strcmp(name, "ppoll") &&
 	    strcmp(name, "read")) {
-		fprintf(stderr, "usage: stopped_call nanosleep|poll|ppoll|read [--attach|--long]\n");
+		fprintf(stderr,
+			"usage: stopped_call nanosleep|poll|ppoll|read [--attach|--long]\n");
 		return 2;
 	}
 	sigemptyset(&chld);

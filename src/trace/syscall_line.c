@@ -289,8 +289,8 @@ void syscall_line_stopped(struct task *t, int64_t err)
  * Settled after a stop before its restart's line opened: it completed
  * while the thread was stopped, or a signal ended it.  The kernel runs
  * the restart once the thread runs again, after the SIGCONT's delivery:
- * a rerun's line opens at its native call's seccomp stop, a result's
- * with the thread's next line (syscall_line_flush_restart).  A
+ * its line comes with the thread's next one (syscall_line_flush_restart),
+ * with the result settled now or, for a rerun, its native call's.  A
  * handler's signal ends the call before any restart: no line.
  */
 static void settled_before_restart(struct tstate *s, int64_t ret, bool rerun)

@@ -373,6 +373,7 @@ static void on_event_stop(struct task *t, int sig)
 {
 	if (sig_is_stop(sig)) {
 		/* A group-stop: stay stopped as natively, yet see the SIGCONT. */
+		tracing_group_stop(t, sig);
 		t->flags |= TASK_LISTENING;
 		if (ptrace(PTRACE_LISTEN, t->tid, NULL, NULL) < 0 && errno != ESRCH)
 			psb_perror("PTRACE_LISTEN %d", (int)t->tid);
@@ -408,6 +409,7 @@ static void on_stop(struct task *t, int status)
 	 */
 	if (t->flags & TASK_INTERRUPTED) {
 		t->flags &= ~(unsigned)TASK_INTERRUPTED;
+		tracing_woken_call(t);
 		if ((event == 0 && sig == (SIGTRAP | 0x80)) ||
 		    (event == PTRACE_EVENT_STOP && !sig_is_stop(sig)))
 			undo_interrupt_eintr(t);

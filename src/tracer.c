@@ -88,6 +88,8 @@ static void on_seccomp_stop(struct task *t)
 		return;
 	}
 	parked = t->wait != NULL;
+	if (parked)
+		tracing_parked_restart(t);
 	injected = parked ? 0 : tracing_inject(t, &info);
 	/* -e inject=...:delay_enter=: left stopped, handled again when it is over. */
 	if (injected < 0)

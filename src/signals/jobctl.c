@@ -15,6 +15,7 @@
 #include "../emul/emul.h"
 #include "../resume.h"
 #include "../task.h"
+#include "../trace/tracing.h"
 #include "forward.h"
 #include "jobctl.h"
 #include "relay.h"
@@ -142,6 +143,7 @@ void jobctl_group_stop(struct task *t, int sig, bool stop_signal, struct sigsnap
 	 */
 	if (t->wait)
 		emul_settle(t, sig, NULL, snap);
+	tracing_group_stop(t, sig);
 	/* Stay stopped like a native group-stop, yet see SIGCONT. */
 	t->flags |= TASK_LISTENING;
 	resume_listen(t);

@@ -119,8 +119,10 @@ static bool pr_sig(struct dctx *c, int i, const struct argfmt *k)
 
 static bool pr_resuming(struct dctx *c, int i, const struct argfmt *k)
 {
-	/* strace names the interrupted call; that takes state we do not keep */
-	sb_puts(c->sb, "<... resuming interrupted call ...>");
+	const char *name = c->saved ? c->saved->resumed : NULL;
+
+	/* The caller knows what its thread's last ERESTART_RESTARTBLOCK was. */
+	sb_printf(c->sb, "<... resuming interrupted %s ...>", name ? name : "system call");
 	return true;
 }
 

@@ -43,6 +43,8 @@ struct decode_saved {
 	uint32_t have; /* bit i: val[i] holds argument i's entry value */
 	int32_t val[6];
 	bool injected; /* -e inject: the result is injected, the call never ran */
+	/* restart_syscall: the name of the call it resumes, set by the caller; NULL: unknown. */
+	const char *resumed;
 };
 
 #endif

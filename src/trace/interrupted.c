@@ -26,7 +26,7 @@
 #include "restart.h"
 #include "trace/interrupted.h"
 
-static bool is_interruption(int64_t ret)
+bool trace_is_interruption(int64_t ret)
 {
 	return ret == -EINTR || ret == -ERESTARTSYS || ret == -ERESTARTNOINTR ||
 	       ret == -ERESTARTNOHAND || ret == -ERESTART_RESTARTBLOCK;
@@ -76,7 +76,7 @@ int64_t trace_interrupted_ret(long nr, const uint64_t args[6], int64_t ret)
 {
 	const char *name;
 
-	if (!is_interruption(ret) || !(name = arch_syscall_name(nr)))
+	if (!trace_is_interruption(ret) || !(name = arch_syscall_name(nr)))
 		return ret;
 	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
 		const struct interrupted *e = &table[i];

@@ -9,7 +9,11 @@
 #ifndef PTSANDBOX_TRACE_INTERRUPTED_H
 #define PTSANDBOX_TRACE_INTERRUPTED_H
 
+#include <stdbool.h>
 #include <stdint.h>
+
+/* Does ret say "interrupted by a signal" (-EINTR or -ERESTART*)? */
+bool trace_is_interruption(int64_t ret);
 
 /*
  * ret is the result an emulated call nr(args) was settled with.  If it

@@ -15,6 +15,7 @@
  */
 #include "config.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,6 +27,7 @@
 
 #include "arch/arch.h"
 #include "options.h"
+#include "restart.h"
 #include "task.h"
 #include "report/backtrace.h"
 #include "trace/decode_ext.h"
@@ -98,6 +100,7 @@ static void print_entry(struct task *t, struct tstate *s)
 	size_t n;
 
 	n = line_prefix(t->tid, s->nr, &s->ip, buf, trace_cfg.buflen);
+	s->saved.resumed = s->resumable;
 	n += decode_syscall_enter_saving(s->nr, s->args, &mem, filters_decode_opts(), &s->saved,
 					 buf + n, trace_cfg.buflen - n);
 	if (trace_cfg.o->st.status && hold_entry(s, n))
@@ -196,6 +199,13 @@ static void finish_call(struct task *t, struct tstate *s, int64_t ret, bool know
 
 	s->active = false;
 	s->parked = false;
+	if (s->unshown) {
+		s->unshown = false;
+		return;
+	}
+	/* As strace's: even restart_syscall's own, which it then names. */
+	if (known && ret == -ERESTART_RESTARTBLOCK)
+		s->resumable = arch_syscall_name(s->nr);
 	summary_count(s->nr, ret, known, ns);
 	if (!trace_cfg.lines || !result_line_start(t, s, ret, known, &n, &col))
 		return;
@@ -222,6 +232,99 @@ void syscall_line_end(struct task *t, int64_t ret, bool known)
 		finish_call(t, t->trace, ret, known);
 }
 
+/* ---- a parked call across a stop ---- */
+
+static long restart_syscall_nr(void)
+{
+	static long nr = -2;
+
+	if (nr == -2)
+		nr = arch_syscall_lookup("restart_syscall");
+	return nr;
+}
+
+/*
+ * The restart's line, as strace shows the kernel's: restart_syscall
+ * naming the call (trace/args.c), or the call again with its
+ * arguments as they are now (ppoll's timeout is the time left).  Its
+ * result comes when the emulation settles it, as any parked call's.
+ */
+static void open_restart(struct task *t, struct tstate *s)
+{
+	s->restart_due = false;
+	/*
+	 * Not traced (restart_syscall outside the set): still followed to
+	 * its end, for a rerun's native call is the kernel's restart.
+	 */
+	s->unshown = !filters_traced(s->restart_nr);
+	s->active = true;
+	s->parked = true;
+	s->emulated = true;
+	s->rerun = false;
+	s->injected = 0;
+	s->nr = s->restart_nr;
+	if (timed())
+		clock_gettime(CLOCK_MONOTONIC, &s->start);
+	if (trace_cfg.lines && !s->unshown)
+		print_entry(t, s);
+}
+
+void syscall_line_stopped(struct task *t, int64_t err)
+{
+	struct tstate *s = t->trace;
+	int64_t ret;
+
+	if (!s || !s->active || !s->parked)
+		return;
+	ret = trace_interrupted_ret(s->wait_nr, s->args, err);
+	finish_call(t, s, ret, true);
+	/* An EINTR is the call's end; a restart code is the kernel's restart. */
+	if (!trace_is_interruption(ret) || ret == -EINTR)
+		return;
+	s->restart_due = true;
+	s->restart_nr = ret == -ERESTART_RESTARTBLOCK ? restart_syscall_nr() : s->wait_nr;
+}
+
+/*
+ * Settled after a stop before its restart's line opened: it completed
+ * while the thread was stopped, or a signal ended it.  The kernel runs
+ * the restart once the thread runs again, after the SIGCONT's delivery:
+ * its line comes with the thread's next one (syscall_line_flush_restart),
+ * with the result settled now or, for a rerun, its native call's.  A
+ * handler's signal ends the call before any restart: no line.
+ */
+static void settled_before_restart(struct tstate *s, int64_t ret, bool rerun)
+{
+	if (rerun) {
+		s->rerun = true;
+		return;
+	}
+	s->restart_due = false;
+	if (trace_is_interruption(ret))
+		return;
+	s->restart_done = true;
+	s->restart_ret = ret;
+}
+
+void syscall_line_flush_restart(struct task *t)
+{
+	struct tstate *s = t->trace;
+
+	if (!s || !s->restart_done)
+		return;
+	s->restart_done = false;
+	open_restart(t, s);
+	finish_call(t, s, trace_interrupted_ret(s->wait_nr, s->args, s->restart_ret), true);
+}
+
+void tracing_parked_restart(struct task *t)
+{
+	struct tstate *s = t->trace;
+
+	if (trace_cfg.on && s && s->restart_due)
+		open_restart(t, s);
+}
+
 /* ---- the hooks ---- */
 
 static long sigreturn_nr(void)
@@ -243,6 +346,7 @@ void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info
 	ptrace_note_seccomp(info);
 	if (!trace_cfg.on || !(s = tstate_of(t)))
 		return;
+	syscall_line_flush_restart(t);
 	injected = s->inject_mark;
 	s->inject_mark = 0;
 	if (!filters_traced(nr))
@@ -257,12 +361,22 @@ void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info
 			return;
 		}
 	}
-	if (!(s->rerun && s->nr == nr) && !filters_paths_match(t->tid, info))
+	if (!(s->rerun && s->wait_nr == nr) && !filters_paths_match(t->tid, info))
 		return;
-	/* The native re-execution of a settled wait: the same call goes on. */
-	if (s->rerun && s->nr == nr) {
+	/*
+	 * The native re-execution of a settled wait: the same call goes on
+	 * (also on a restart_syscall line: the kernel's restart returns it).
+	 */
+	if (s->rerun && s->wait_nr == nr) {
 		s->rerun = false;
 		s->active = true;
+		/*
+		 * Settled while stopped: the kernel's restart would run after
+		 * the SIGCONT's delivery, which the rerun's held signals
+		 * (emul/settle.c) put after this call: its line waits for
+		 * that, its result from this call's exit.
+		 */
+		s->restart_held = s->restart_due;
 		return;
 	}
 	if (s->active)
@@ -273,6 +387,9 @@ void tracing_seccomp_stop(struct task *t, const struct ptrace_syscall_info *info
 	s->emulated = emulated;
 	s->parked = parked;
 	s->nr = nr;
+	s->wait_nr = nr;
+	s->restart_due = false;
+	s->unshown = false;
 	memcpy(s->args, info->seccomp.args, sizeof(s->args));
 	s->ip = info->instruction_pointer;
 	/* The decoder's way to the frame rt_sigreturn restores its mask from. */
@@ -321,7 +438,15 @@ void tracing_syscall_exit(struct task *t)
 		return;
 	if (ptrace(PTRACE_GET_SYSCALL_INFO, t->tid, (void *)sizeof(info), &info) <= 0 ||
 	    info.op != PTRACE_SYSCALL_INFO_EXIT) {
+		s->restart_held = false;
 		finish_call(t, s, 0, false);
+		return;
+	}
+	if (s->restart_held) {
+		s->restart_held = false;
+		s->active = false;
+		s->restart_done = true;
+		s->restart_ret = info.exit.rval;
 		return;
 	}
 	finish_call(t, s, info.exit.rval, true);
@@ -336,6 +461,10 @@ void tracing_emul_settled(struct task *t, int64_t ret, bool rerun)
 	/* A rerun's own exit stop does it. */
 	if (!rerun)
 		inject_run_exit(t, s);
+	if (s->restart_due) {
+		settled_before_restart(s, ret, rerun);
+		return;
+	}
 	if (!s->active || !s->parked)
 		return;
 	if (rerun) {
@@ -345,7 +474,20 @@ void tracing_emul_settled(struct task *t, int64_t ret, bool rerun)
 		s->rerun = true;
 		return;
 	}
-	finish_call(t, s, trace_interrupted_ret(s->nr, s->args, ret), true);
+	/* A restart_syscall line ends as the call it resumes would. */
+	finish_call(t, s, trace_interrupted_ret(s->wait_nr, s->args, ret), true);
+}
+
+void tracing_woken_call(struct task *t)
+{
+	struct arch_regs regs;
+	struct tstate *s;
+
+	/* At an interrupt's stop the kernel has not set up the restart yet. */
+	if (!trace_cfg.on || !(s = tstate_of(t)) || arch_get_regs(t->tid, &regs) < 0 ||
+	    arch_regs_ret(&regs) != -ERESTART_RESTARTBLOCK)
+		return;
+	s->resumable = arch_syscall_name(arch_regs_nr(&regs));
 }
 
 void tracing_detached(struct task *t)

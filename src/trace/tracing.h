@@ -12,7 +12,8 @@
  *
  * The hooks are defined by the part of trace/ whose job they are:
  * session.c (init, task_free, finish), syscall_line.c (the calls'
- * stops, inject, detached), events.c (signal, task_exit, superseded),
+ * stops, inject, detached, parked_restart, woken_call), events.c (signal,
+ * group_stop, task_exit, superseded),
  * inject_run.c (inject_siginfo, the delays), line.c (new_task, aside).
  */
 #ifndef PTSANDBOX_TRACE_TRACING_H
@@ -71,6 +72,17 @@ void tracing_emul_settled(struct task *t, int64_t ret, bool rerun);
 /* t is at a signal-delivery-stop; the signal is delivered. */
 void tracing_signal(struct task *t, const siginfo_t *si);
 /*
+ * t is at its group-stop (PTRACE_EVENT_STOP with stop signal sig),
+ * still able to be read (before PTRACE_LISTEN): "--- stopped by SIG ---"
+ * and, if the stop interrupted t's parked call, that call's end first.
+ */
+void tracing_group_stop(struct task *t, int sig);
+/*
+ * A seccomp stop of t while parked: its parking ppoll runs again.  After
+ * a stop, that is where the kernel's call would restart.
+ */
+void tracing_parked_restart(struct task *t);
+/*
  * At sig's signal-delivery-stop: if it is the signal -e inject sent to
  * t (SI_TKILL, from ptsandbox), make *si and the guest's siginfo the
  * SI_KERNEL one strace's injected signal carries.
@@ -91,6 +103,13 @@ void tracing_superseded(struct task *old, pid_t former);
  * " <detached ...>", as strace's.
  */
 void tracing_detached(struct task *t);
+/*
+ * ptsandbox -p: t's first stop after PTRACE_INTERRUPT woke the call it
+ * was blocked in, whose exit was not traced: a call that returned
+ * ERESTART_RESTARTBLOCK is what the restart_syscall that follows
+ * resumes, and its line names it, as strace's.
+ */
+void tracing_woken_call(struct task *t);
 /* Another message is about to go to f: end an open trace line there first. */
 void tracing_aside(FILE *f);
 /* t is being freed. */

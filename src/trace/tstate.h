@@ -41,6 +41,22 @@ struct tstate {
 	uint64_t ip;	       /* -i: after the call's syscall instruction */
 	unsigned int injected; /* INJ_*: what its line says was done (poke_exit= too) */
 	bool entry_shown;      /* its line opened when its delay_enter= began, as strace's */
+	/*
+	 * A parked call stopped by a stop signal, its wait going on: its
+	 * line ended as the kernel's call ends, and the line of its restart
+	 * (restart_syscall, or the call again) is due once it runs again.
+	 */
+	long wait_nr;	   /* the call the emulation waits in (nr may be restart_syscall's) */
+	bool restart_due;  /* that restart's line is not open yet */
+	long restart_nr;   /* and it is this call's */
+	bool unshown;	   /* a restart the trace set leaves out: followed, never printed */
+	bool restart_held; /* settled while stopped, rerun: its exit gives restart_ret */
+	bool restart_done; /* settled while stopped: its line waits for t's next event */
+	int64_t restart_ret;
+	/* A stop signal was delivered since the last group-stop line (events.c). */
+	bool stop_delivered;
+	/* The last call that ended ERESTART_RESTARTBLOCK: what restart_syscall resumes. */
+	const char *resumable;
 
 	/* -e inject (inject_run.c): */
 	void *inject_counters;	      /* invocations per rule and syscall */

@@ -27,7 +27,7 @@ E2E_TESTS += tests/e2e/policy.sh
 E2E_TESTS += tests/e2e/policy_kernel.sh
 E2E_TESTS += tests/e2e/learn.sh
 E2E_TESTS += tests/e2e/trace.sh tests/e2e/trace_opts.sh tests/e2e/trace_strace_opts.sh \
-	tests/e2e/trace_interrupted.sh
+	tests/e2e/trace_interrupted.sh tests/e2e/trace_stops.sh
 E2E_TESTS += tests/e2e/debugging.sh
 E2E_TESTS += tests/e2e/automake.sh
 E2E_TESTS += tests/e2e/inject.sh

@@ -63,6 +63,11 @@ tests_guests_interrupted_CPPFLAGS = $(GUEST_CPPFLAGS)
 tests_guests_interrupted_CFLAGS = $(GUEST_CFLAGS)
 tests_guests_interrupted_LDFLAGS = -pthread
 
+GUEST_PROGS += tests/guests/stopped_call
+tests_guests_stopped_call_CPPFLAGS = $(GUEST_CPPFLAGS)
+tests_guests_stopped_call_CFLAGS = $(GUEST_CFLAGS)
+tests_guests_stopped_call_LDFLAGS = -pthread
+
 # Crash guests for tests/unit/check_crash.  The configure CFLAGS come
 # after these and may re-enable optimisation, so the sources also keep
 # every frame the backtrace assertions name (see crash_null.c).

@@ -27,7 +27,7 @@
 struct loop_wake_readers {
 	/* Host signals from the front (fd): read them all; false at EOF, the front gone. */
 	bool (*signals)(int fd);
-	/* Worker completions (the emulation's eventfd). */
+	/* The watcher's completions (the emulation's eventfd). */
 	void (*completions)(void);
 	/* The --timeout timer expired (called only when there is one). */
 	void (*timer)(void);

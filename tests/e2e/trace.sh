@@ -12,12 +12,15 @@ strace -f -qq -e trace=getpid -o /dev/null true 2>/dev/null ||
 
 guest=$GUESTS/trace_calls
 
-# normalise FILE: the guest's pid (from getpid) -> PID, addresses -> ADDR.
+# normalise FILE: the guest's pid (from getpid) -> PID, addresses -> ADDR;
+# a line naming the pid loses its padding (the runs' pids may differ in
+# width: 99999 and 100000).
 normalise() {
 	pid=$(sed -n 's/.*si_pid=\([0-9]*\).*/\1/p' "$1" | head -n 1)
 	# PR_SET_PTRACER: a sanitizer build's guest names its helper's pid.
 	sed -e "s/\\b${pid:-PID}\\b/PID/g" -e 's/0x[0-9a-f]\+/ADDR/g' \
-		-e 's/PR_SET_PTRACER, [0-9]\+/PR_SET_PTRACER, PID/' "$1"
+		-e 's/PR_SET_PTRACER, [0-9]\+/PR_SET_PTRACER, PID/' \
+		-e '/PID/s/) \+= /) = /' "$1"
 }
 
 # golden NAME SET [ARG]...: the same lines as strace -e trace=SET.  The

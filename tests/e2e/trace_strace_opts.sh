@@ -15,7 +15,9 @@ ln -s /dev/null "$tmp/null-link"
 
 # normalise FILE: pid -> PID, addresses -> ADDR, times -> T, -c's figures,
 # and under -v the environment's "_" (the shell's name of the tracer) and
-# st_atime (the first run's read of a changed ld.so.cache moves it).
+# st_atime (the first run's read of a changed ld.so.cache moves it).  A
+# line naming the pid loses its padding: the two runs' pids may differ in
+# width (99999 and 100000), and so would the column of its result.
 normalise() {
 	pid=$(sed -n -e 's/.*si_pid=\([0-9]*\).*/\1/p' -e 's/^getpid() *= \([0-9]*\)$/\1/p' "$1" |
 		head -n 1)
@@ -25,7 +27,8 @@ normalise() {
 		-e 's/^ *[0-9]\+\.[0-9]\{2\} \+[0-9]\+\.[0-9]\{6\} \+[0-9]\+ \+/ROW /' \
 		-e 's/:\[[0-9]\+\(->[0-9]\+\)\?/:[INO/g' -e 's/\[[0-9a-f]\{16\}\]/[IP]/g' \
 		-e 's/"_=[^"]*"\(\.\.\.\)\?/"_=TRACER"/' \
-		-e 's|st_atime=[0-9]\+ /\* [^*]* \*/, st_atime_nsec=[0-9]\+|st_atime=T|g' "$1"
+		-e 's|st_atime=[0-9]\+ /\* [^*]* \*/, st_atime_nsec=[0-9]\+|st_atime=T|g' \
+		-e '/PID/s/) \+= /) = /' "$1"
 }
 
 # same NAME OPTION...: ptsandbox OPTION... prints what strace OPTION... prints.

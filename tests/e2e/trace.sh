@@ -14,7 +14,7 @@ guest=$GUESTS/trace_calls
 
 # normalise FILE: the guest's pid (from getpid) -> PID, addresses -> ADDR;
 # a line naming the pid loses its padding (the runs' pids may differ in
-# width: 99999 and 100000).
+# width: 9999 and 10000 where pid_max is 32768).
 normalise() {
 	pid=$(sed -n 's/.*si_pid=\([0-9]*\).*/\1/p' "$1" | head -n 1)
 	# PR_SET_PTRACER: a sanitizer build's guest names its helper's pid.

@@ -17,7 +17,8 @@ ln -s /dev/null "$tmp/null-link"
 # and under -v the environment's "_" (the shell's name of the tracer) and
 # st_atime (the first run's read of a changed ld.so.cache moves it).  A
 # line naming the pid loses its padding: the two runs' pids may differ in
-# width (99999 and 100000), and so would the column of its result.
+# width (9999 and 10000 here, where pid_max is 32768), and so would the
+# column of its result.
 normalise() {
 	pid=$(sed -n -e 's/.*si_pid=\([0-9]*\).*/\1/p' -e 's/^getpid() *= \([0-9]*\)$/\1/p' "$1" |
 		head -n 1)

@@ -148,16 +148,24 @@ void tracing_new_task(pid_t tid)
 	ln.multi = true;
 }
 
-/* "[pid %5d] " into buf, without a printf on every line. */
-static size_t pid_prefix(pid_t tid, char *buf)
+/* tid's decimal digits into digits, least significant first; their count. */
+static size_t tid_digits(pid_t tid, char digits[12])
 {
 	unsigned int v = (unsigned int)tid;
-	char digits[12];
-	size_t n = 0, width;
+	size_t n = 0;
 
 	do
 		digits[n++] = (char)('0' + v % 10);
 	while ((v /= 10));
+	return n;
+}
+
+/* "[pid %5d] " into buf, without a printf on every line. */
+static size_t pid_prefix(pid_t tid, char *buf)
+{
+	char digits[12];
+	size_t n = tid_digits(tid, digits), width;
+
 	width = n < 5 ? 5 : n;
 	memcpy(buf, "[pid ", 5);
 	memset(buf + 5, ' ', width - n);
@@ -170,13 +178,9 @@ static size_t pid_prefix(pid_t tid, char *buf)
 /* strace -f -o's "PID " (left-aligned in 5 columns) on every line. */
 static size_t pid_column(pid_t tid, char *buf)
 {
-	unsigned int v = (unsigned int)tid;
 	char digits[12];
-	size_t n = 0, width;
+	size_t n = tid_digits(tid, digits), width;
 
-	do
-		digits[n++] = (char)('0' + v % 10);
-	while ((v /= 10));
 	for (size_t i = 0; i < n; i++)
 		buf[i] = digits[n - 1 - i];
 	width = n < 5 ? 5 : n;
